@@ -1,0 +1,91 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers (DESIGN.md): dependencies point down only.
+//   edgebench → Runner → {Engines, Telemetry, Store, Plans, Reports} → Core
+let package = Package(
+    name: "EdgeBench",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "edgebench", targets: ["edgebench"]),
+        .library(name: "EdgeBenchCore", targets: ["EdgeBenchCore"]),
+        .library(name: "EdgeBenchRunner", targets: ["EdgeBenchRunner"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // Value types, units, metric definitions, statistics. Foundation only.
+        .target(name: "EdgeBenchCore"),
+
+        // One source per sensor kind, the sampler, energy integration.
+        .target(name: "EdgeBenchTelemetry", dependencies: ["EdgeBenchCore"]),
+
+        // One adapter per inference protocol; managed engine processes; embedded engine setup.
+        .target(
+            name: "EdgeBenchEngines",
+            dependencies: [
+                "EdgeBenchCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // Plans: YAML → validated Plan → expanded configurations.
+        .target(
+            name: "EdgeBenchPlans",
+            dependencies: ["EdgeBenchCore", .product(name: "Yams", package: "Yams")]
+        ),
+
+        // SQLite schema and migrations, bundle import/export.
+        .target(
+            name: "EdgeBenchStore",
+            dependencies: ["EdgeBenchCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+
+        // Rendering results: terminal, Markdown, CSV.
+        .target(name: "EdgeBenchReports", dependencies: ["EdgeBenchCore"]),
+
+        // Executing a plan: lifecycle, warm-up, repetitions, progress events, resume.
+        .target(
+            name: "EdgeBenchRunner",
+            dependencies: [
+                "EdgeBenchCore", "EdgeBenchTelemetry", "EdgeBenchEngines",
+                "EdgeBenchPlans", "EdgeBenchStore", "EdgeBenchReports",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .executableTarget(
+            name: "edgebench",
+            dependencies: [
+                "EdgeBenchRunner",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Scripted and replay test servers (Hummingbird), shared by tests and bench/.
+        .target(
+            name: "EdgeBenchTesting",
+            dependencies: [
+                "EdgeBenchCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+
+        .testTarget(name: "EdgeBenchCoreTests", dependencies: ["EdgeBenchCore"]),
+        .testTarget(name: "EdgeBenchTelemetryTests", dependencies: ["EdgeBenchTelemetry"]),
+        .testTarget(name: "EdgeBenchEnginesTests", dependencies: ["EdgeBenchEngines", "EdgeBenchTesting"]),
+        .testTarget(name: "EdgeBenchPlansTests", dependencies: ["EdgeBenchPlans"]),
+        .testTarget(name: "EdgeBenchStoreTests", dependencies: ["EdgeBenchStore"]),
+        .testTarget(name: "EdgeBenchReportsTests", dependencies: ["EdgeBenchReports"]),
+        .testTarget(name: "EdgeBenchRunnerTests", dependencies: ["EdgeBenchRunner", "EdgeBenchTesting"]),
+    ]
+)

@@ -1,0 +1,28 @@
+import Dispatch
+
+/// An instant on the one monotonic clock that stamps everything in a run:
+/// token arrivals, request submissions and telemetry samples. Wall-clock
+/// time is provenance only and never enters a metric.
+public struct Instant: Comparable, Hashable, Sendable, Codable {
+    public var nanoseconds: UInt64
+
+    public init(nanoseconds: UInt64) { self.nanoseconds = nanoseconds }
+
+    /// Reads CLOCK_MONOTONIC (through Dispatch's uptime clock), cheap enough for the token hot path.
+    public static func now() -> Instant { Instant(nanoseconds: DispatchTime.now().uptimeNanoseconds) }
+
+    public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.nanoseconds < rhs.nanoseconds }
+
+    /// Seconds from `earlier` to `self` (negative when `earlier` is later).
+    public func seconds(since earlier: Instant) -> Double {
+        if nanoseconds >= earlier.nanoseconds {
+            return Double(nanoseconds - earlier.nanoseconds) / 1e9
+        }
+        return -Double(earlier.nanoseconds - nanoseconds) / 1e9
+    }
+
+    public func adding(seconds: Double) -> Instant {
+        let delta = Int64((seconds * 1e9).rounded())
+        return Instant(nanoseconds: UInt64(max(0, Int64(nanoseconds) + delta)))
+    }
+}

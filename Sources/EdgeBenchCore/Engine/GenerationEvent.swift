@@ -1,0 +1,62 @@
+/// What an engine adapter reports while one request runs, each stamped on the monotonic clock.
+public enum GenerationEvent: Sendable, Equatable {
+    /// `t_submit`: taken just before the first byte of the request is written.
+    case submitted(at: Instant)
+    /// A chunk that carries `count` ≥ 1 generated tokens. Role-only / empty chunks are never reported.
+    case tokens(count: Int, text: String, at: Instant)
+    /// End of the response (`t_done`): final chunk, `[DONE]` or connection end.
+    case finished(Completion)
+}
+
+/// What the server said about a finished request.
+public struct Completion: Sendable, Equatable, Codable {
+    public var at: Instant
+    /// Server-reported token counts, nil where the server reported none.
+    public var promptTokens: Int?
+    public var completionTokens: Int?
+    public var cachedTokens: Int?
+    public var timings: ServerTimings?
+    /// Why generation stopped, as the server said it ("length", "stop", "eos", "limit", …).
+    public var stopReason: String?
+
+    public init(
+        at: Instant, promptTokens: Int? = nil, completionTokens: Int? = nil, cachedTokens: Int? = nil,
+        timings: ServerTimings? = nil, stopReason: String? = nil
+    ) {
+        self.at = at
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+        self.cachedTokens = cachedTokens
+        self.timings = timings
+        self.stopReason = stopReason
+    }
+}
+
+/// The server's own timing report, converted to SI at the adapter boundary.
+public struct ServerTimings: Sendable, Equatable, Codable {
+    public var promptTokens: Int?
+    /// seconds
+    public var promptDuration: Double?
+    /// tok/s
+    public var promptRate: Double?
+    public var predictedTokens: Int?
+    /// seconds
+    public var predictedDuration: Double?
+    /// tok/s
+    public var predictedRate: Double?
+    public var cachedTokens: Int?
+
+    public init(
+        promptTokens: Int? = nil, promptDuration: Double? = nil, promptRate: Double? = nil,
+        predictedTokens: Int? = nil, predictedDuration: Double? = nil, predictedRate: Double? = nil,
+        cachedTokens: Int? = nil
+    ) {
+        self.promptTokens = promptTokens
+        self.promptDuration = promptDuration
+        self.promptRate = promptRate
+        self.predictedTokens = predictedTokens
+        self.predictedDuration = predictedDuration
+        self.predictedRate = predictedRate
+        self.cachedTokens = cachedTokens
+    }
+}

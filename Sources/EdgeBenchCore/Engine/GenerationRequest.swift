@@ -1,0 +1,40 @@
+/// One generation request, engine-neutral. Adapters translate it to their wire format.
+public struct GenerationRequest: Sendable, Hashable, Codable {
+    public enum API: String, Sendable, Hashable, Codable {
+        /// raw text completion (llama.cpp `/completion`, OpenAI `/v1/completions`): base models
+        case completion
+        /// chat messages through the model's chat template
+        case chat
+    }
+
+    public var prompt: String
+    public var systemPrompt: String?
+    public var api: API
+    public var maxTokens: Int
+    public var temperature: Double
+    public var topK: Int?
+    public var topP: Double?
+    public var seed: Int?
+    public var repeatPenalty: Double?
+    /// Prompt caching is off for measurements unless the plan asks for it.
+    public var cachePrompt: Bool
+    public var stop: [String]
+
+    public init(
+        prompt: String, systemPrompt: String? = nil, api: API = .chat, maxTokens: Int,
+        temperature: Double = 0, topK: Int? = nil, topP: Double? = nil, seed: Int? = 42,
+        repeatPenalty: Double? = nil, cachePrompt: Bool = false, stop: [String] = []
+    ) {
+        self.prompt = prompt
+        self.systemPrompt = systemPrompt
+        self.api = api
+        self.maxTokens = maxTokens
+        self.temperature = temperature
+        self.topK = topK
+        self.topP = topP
+        self.seed = seed
+        self.repeatPenalty = repeatPenalty
+        self.cachePrompt = cachePrompt
+        self.stop = stop
+    }
+}

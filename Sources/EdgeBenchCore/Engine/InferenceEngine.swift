@@ -1,0 +1,7 @@
+/// The engine seam: one type per inference protocol turns one generation request into
+/// a stream of timestamped events (`.submitted`, `.tokens`…, `.finished`).
+/// Adding an engine means adding one type behind this protocol plus its fixtures.
+public protocol InferenceEngine: Sendable {
+    func describe() async throws -> EngineDescription
+    func generate(_ request: GenerationRequest) -> AsyncThrowingStream<GenerationEvent, any Error>
+}

@@ -1,0 +1,19 @@
+/// Validity flags on requests and configurations (METRICS.md).
+public enum Flag: String, Codable, Sendable, CaseIterable, Comparable {
+    /// fewer than 5 measured requests
+    case fewSamples = "few_samples"
+    /// coefficient of variation above 10 %
+    case unstable
+    /// generation stopped before the requested length
+    case stoppedEarly = "stopped_early"
+    /// token count from counted stream chunks, not from the server
+    case estimated
+    /// decode_rate and server_decode_rate differ by more than 10 %
+    case clientServerDisagreement = "client_server_disagreement"
+    /// throttling seen during the window
+    case throttled
+    /// a request produced no token at all
+    case noTokens = "no_tokens"
+
+    public static func < (lhs: Flag, rhs: Flag) -> Bool { lhs.rawValue < rhs.rawValue }
+}

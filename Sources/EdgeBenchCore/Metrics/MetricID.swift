@@ -1,0 +1,64 @@
+/// Every metric EdgeBench reports, named by its METRICS.md id.
+public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
+    // Latency and speed (per request)
+    case ttft
+    case e2eLatency = "e2e_latency"
+    case decodeTime = "decode_time"
+    case decodeRate = "decode_rate"
+    case tpot
+    case itl
+    case prefillRate = "prefill_rate"
+    case e2eThroughput = "e2e_throughput"
+    case serverPrefillRate = "server_prefill_rate"
+    case serverDecodeRate = "server_decode_rate"
+    // Token counts (per request)
+    case nIn = "n_in"
+    case nOut = "n_out"
+    // Per configuration
+    case loadTime = "load_time"
+    case requestRate = "request_rate"
+    case systemOutputRate = "system_output_rate"
+
+    public static func < (lhs: MetricID, rhs: MetricID) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    public var unit: MetricUnit {
+        switch self {
+        case .ttft, .e2eLatency, .decodeTime, .itl, .loadTime: .seconds
+        case .tpot: .secondsPerToken
+        case .decodeRate, .prefillRate, .e2eThroughput, .serverPrefillRate, .serverDecodeRate, .systemOutputRate: .tokensPerSecond
+        case .requestRate: .requestsPerSecond
+        case .nIn, .nOut: .tokens
+        }
+    }
+
+    /// The METRICS.md definition, printed next to tables that use the metric.
+    public var definition: String {
+        switch self {
+        case .ttft: "t_first − t_submit"
+        case .e2eLatency: "t_done − t_submit"
+        case .decodeTime: "t_last − t_first"
+        case .decodeRate: "(N_out − 1) / decode_time"
+        case .tpot: "decode_time / (N_out − 1)"
+        case .itl: "gap between consecutive token-carrying chunks ÷ tokens in the later chunk"
+        case .prefillRate: "N_in / ttft"
+        case .e2eThroughput: "N_out / e2e_latency"
+        case .serverPrefillRate: "server's own prompt rate (llama.cpp timings.prompt_per_second)"
+        case .serverDecodeRate: "server's own generation rate (llama.cpp timings.predicted_per_second)"
+        case .nIn: "prompt tokens actually evaluated (server-reported first)"
+        case .nOut: "generated tokens (server-reported first, never the requested maximum)"
+        case .loadTime: "model load time (managed engine start → healthy)"
+        case .requestRate: "completed requests / wall time of the measured phase"
+        case .systemOutputRate: "Σ N_out / wall time of the measured phase"
+        }
+    }
+
+    /// Latency metrics get percentiles in summaries.
+    public var isLatency: Bool {
+        switch self {
+        case .ttft, .e2eLatency, .decodeTime, .tpot, .itl: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// One configuration's outcome (bundle `configurations[]`).
+public struct ConfigurationResult: Sendable, Equatable, Codable {
+    public enum Status: String, Sendable, Codable {
+        case completed, failed, interrupted
+    }
+
+    public var id: String
+    public var engine: EngineDescription
+    public var model: ModelInfo
+    public var workload: Workload
+    public var status: Status
+    /// what failed and what to do, when status is failed or interrupted
+    public var error: String?
+    public var requests: [RequestResult]
+    /// metric id → statistics over `requests` (plus per-configuration metrics such as load_time)
+    public var summary: [String: Summary]
+    public var flags: [Flag]
+    /// system telemetry over the measured phase: channel → statistics (e.g. "engine_rss" in B)
+    public var telemetry: [String: TelemetrySummary]
+
+    public init(
+        id: String, engine: EngineDescription, model: ModelInfo, workload: Workload, status: Status,
+        error: String? = nil, requests: [RequestResult], summary: [String: Summary], flags: [Flag],
+        telemetry: [String: TelemetrySummary] = [:]
+    ) {
+        self.id = id
+        self.engine = engine
+        self.model = model
+        self.workload = workload
+        self.status = status
+        self.error = error
+        self.requests = requests
+        self.summary = summary
+        self.flags = flags
+        self.telemetry = telemetry
+    }
+}
+
+/// A telemetry channel over a window: its source, boundary and statistics.
+public struct TelemetrySummary: Sendable, Equatable, Codable {
+    public var source: String
+    public var quantity: Quantity
+    public var unit: MetricUnit
+    public var boundary: MeasurementBoundary
+    public var samples: Int
+    public var mean: Double
+    public var min: Double
+    public var max: Double
+
+    public init(
+        source: String, quantity: Quantity, unit: MetricUnit, boundary: MeasurementBoundary,
+        samples: Int, mean: Double, min: Double, max: Double
+    ) {
+        self.source = source
+        self.quantity = quantity
+        self.unit = unit
+        self.boundary = boundary
+        self.samples = samples
+        self.mean = mean
+        self.min = min
+        self.max = max
+    }
+}

@@ -1,0 +1,37 @@
+/// Everything observed for one request, as the runner collected it from an engine's events.
+/// Metrics are derived from it by `RequestMetrics` (METRICS.md, one place).
+public struct RequestRecord: Sendable, Equatable, Codable {
+    public struct Chunk: Sendable, Equatable, Codable {
+        public var at: Instant
+        public var count: Int
+        public init(at: Instant, count: Int) {
+            self.at = at
+            self.count = count
+        }
+    }
+
+    public var submittedAt: Instant
+    /// token-carrying chunks in arrival order
+    public var chunks: [Chunk]
+    public var completion: Completion
+    /// the text generated, kept for the paper's CSV and quality checks
+    public var text: String
+    /// the requested maximum, only to tell `stopped_early`; never used as a count
+    public var requestedMaxTokens: Int
+    /// tokens counted by the engine's tokenizer when the server reported none (METRICS.md rule 2)
+    public var tokenizerPromptTokens: Int?
+    public var tokenizerCompletionTokens: Int?
+
+    public init(
+        submittedAt: Instant, chunks: [Chunk], completion: Completion, text: String,
+        requestedMaxTokens: Int, tokenizerPromptTokens: Int? = nil, tokenizerCompletionTokens: Int? = nil
+    ) {
+        self.submittedAt = submittedAt
+        self.chunks = chunks
+        self.completion = completion
+        self.text = text
+        self.requestedMaxTokens = requestedMaxTokens
+        self.tokenizerPromptTokens = tokenizerPromptTokens
+        self.tokenizerCompletionTokens = tokenizerCompletionTokens
+    }
+}
