@@ -1,0 +1,164 @@
+import AsyncHTTPClient
+import EdgeBenchCore
+import Foundation
+import NIOCore
+
+/// A `llama-server` that EdgeBench starts and stops itself: free loopback port, health wait,
+/// log file, PID for RSS, clean stop (SIGTERM, then SIGKILL if it hangs).
+public final class ManagedLlamaServer: @unchecked Sendable {
+    public struct Options: Sendable {
+        public var serverPath: String
+        public var modelPath: String
+        public var alias: String
+        public var threads: Int?
+        public var contextSize: Int
+        public var gpuLayers: Int
+        public var extraArgs: [String]
+        public var logFile: URL
+        /// seconds to wait for `/health` to answer 200
+        public var startupTimeout: Double
+
+        public init(
+            serverPath: String, modelPath: String, alias: String, threads: Int? = nil, contextSize: Int = 2048,
+            gpuLayers: Int = 0, extraArgs: [String] = [], logFile: URL, startupTimeout: Double = 120
+        ) {
+            self.serverPath = serverPath
+            self.modelPath = modelPath
+            self.alias = alias
+            self.threads = threads
+            self.contextSize = contextSize
+            self.gpuLayers = gpuLayers
+            self.extraArgs = extraArgs
+            self.logFile = logFile
+            self.startupTimeout = startupTimeout
+        }
+    }
+
+    public let options: Options
+    public private(set) var port: Int = 0
+    /// seconds from process start to a healthy `/health` (METRICS.md `load_time`)
+    public private(set) var loadTime: Double = 0
+    private let process = Process()
+
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    public var pid: Int32 { process.processIdentifier }
+    public var isRunning: Bool { process.isRunning }
+
+    public init(options: Options) { self.options = options }
+
+    public var arguments: [String] {
+        var args = ["-m", options.modelPath, "--host", "127.0.0.1", "--port", String(port),
+                    "-a", options.alias, "-c", String(options.contextSize), "-ngl", String(options.gpuLayers),
+                    // One slot: requests run one at a time, as measured; no web UI to serve.
+                    "-np", "1", "--no-webui"]
+        if let threads = options.threads { args += ["-t", String(threads)] }
+        return args + options.extraArgs
+    }
+
+    /// Starts the server and waits until it is healthy.
+    public func start(client: HTTPClient) async throws {
+        guard FileManager.default.isExecutableFile(atPath: options.serverPath) else {
+            throw ManagedServerError.missingBinary(options.serverPath)
+        }
+        try GGUF.validate(URL(fileURLWithPath: options.modelPath))
+        port = try FreePort.pick()
+        try FileManager.default.createDirectory(
+            at: options.logFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: options.logFile.path, contents: nil),
+              let log = FileHandle(forWritingAtPath: options.logFile.path)
+        else { throw ManagedServerError.unwritableLog(options.logFile.path) }
+        process.executableURL = URL(fileURLWithPath: options.serverPath)
+        process.arguments = arguments
+        process.standardOutput = log
+        process.standardError = log
+        process.standardInput = FileHandle.nullDevice
+        let started = Instant.now()
+        try process.run()
+        try? log.close()
+
+        let deadline = started.adding(seconds: options.startupTimeout)
+        while true {
+            if !process.isRunning {
+                throw ManagedServerError.exitedDuringStartup(
+                    status: process.terminationStatus, logTail: Self.tail(of: options.logFile), log: options.logFile.path)
+            }
+            if await healthy(client: client) { break }
+            if Instant.now() > deadline {
+                stop()
+                throw ManagedServerError.startupTimeout(options.startupTimeout, log: options.logFile.path)
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        loadTime = Instant.now().seconds(since: started)
+    }
+
+    private func healthy(client: HTTPClient) async -> Bool {
+        var request = HTTPClientRequest(url: "\(baseURL)/health")
+        request.method = .GET
+        guard let response = try? await client.execute(request, timeout: .seconds(2)) else { return false }
+        _ = try? await response.body.collect(upTo: 1 << 16)
+        return response.status == .ok
+    }
+
+    /// SIGTERM, wait up to `grace` seconds, then SIGKILL. Safe to call twice.
+    public func stop(grace: Double = 5) {
+        guard process.isRunning else { return }
+        process.terminate()
+        let deadline = Instant.now().adding(seconds: grace)
+        while process.isRunning && Instant.now() < deadline { usleep(20_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    deinit { stop(grace: 1) }
+
+    static func tail(of url: URL, lines: Int = 12) -> String {
+        guard let data = try? Data(contentsOf: url) else { return "" }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").suffix(lines).joined(separator: "\n")
+    }
+}
+
+public enum ManagedServerError: Error, CustomStringConvertible {
+    case missingBinary(String)
+    case unwritableLog(String)
+    case exitedDuringStartup(status: Int32, logTail: String, log: String)
+    case startupTimeout(Double, log: String)
+
+    public var description: String {
+        switch self {
+        case .missingBinary(let path):
+            "llama-server not found or not executable at \(path); run `edgebench setup` or pass --llama-server PATH"
+        case .unwritableLog(let path):
+            "cannot write the server log \(path); choose a writable --output directory"
+        case .exitedDuringStartup(let status, let tail, let log):
+            "llama-server exited with status \(status) while starting; last lines of its log (\(log)):\n\(tail)"
+        case .startupTimeout(let seconds, let log):
+            "llama-server did not become healthy within \(Int(seconds)) s (still loading, or stuck); see \(log)"
+        }
+    }
+}
+
+/// Asks the kernel for a free loopback port.
+enum FreePort {
+    static func pick() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EMFILE) }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
+        guard bound == 0 else { throw POSIXError(.EADDRINUSE) }
+        let named = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        guard named == 0 else { throw POSIXError(.EADDRNOTAVAIL) }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}

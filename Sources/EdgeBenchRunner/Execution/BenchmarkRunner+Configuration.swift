@@ -1,0 +1,102 @@
+import EdgeBenchCore
+import EdgeBenchEngines
+import EdgeBenchStore
+import EdgeBenchTelemetry
+import Foundation
+
+extension BenchmarkRunner {
+    /// One configuration's lifecycle. Never throws: every failure ends up as the configuration's status.
+    func runConfiguration(
+        _ configuration: Configuration, runID: String, directory: URL, store: ResultStore, factory: EngineFactory
+    ) async -> ConfigurationResult.Status {
+        let id = configuration.id
+        var engine: PreparedEngine?
+        var sampler: Sampler?
+        var sources: [SourceDescription] = []
+        let collector = SampleCollector()
+        var measured: [RequestResult] = []
+        var window: (start: Instant, end: Instant)?
+        defer { engine?.stop() }
+
+        func finish(_ status: ConfigurationResult.Status, error: String?) -> ConfigurationResult.Status {
+            _ = sampler?.stop()
+            var telemetry: [String: TelemetrySummary] = [:]
+            if let window {
+                telemetry = TelemetryWindow.summarize(
+                    collector.samples, from: window.start, to: window.end, sources: sources)
+            }
+            var extra: [MetricID: Double] = [:]
+            if let load = engine?.loadTime { extra[.loadTime] = load }
+            if let window, !measured.isEmpty {
+                let wall = window.end.seconds(since: window.start)
+                if wall > 0 {
+                    extra[.requestRate] = Double(measured.count) / wall
+                    extra[.systemOutputRate] = measured.compactMap { $0.metrics[.nOut] }.reduce(0, +) / wall
+                }
+            }
+            let (summary, flags) = ConfigurationSummary.build(requests: measured, extra: extra)
+            do {
+                try store.finishConfiguration(
+                    runID: runID, configurationID: id, engine: engine?.description, status: status, error: error,
+                    summary: summary, flags: flags, telemetry: telemetry)
+            } catch {
+                reporter.report(.note("  could not store the result of \(id): \(error)"))
+            }
+            reporter.report(.configurationFinished(id: id, status: status, error: error))
+            return status
+        }
+
+        do {
+            try store.beginConfiguration(runID: runID, configuration: configuration, engine: nil)
+            measured = try store.measuredRequests(runID: runID, configurationID: id)
+            let prepared = try await factory.prepare(configuration, runDirectory: directory)
+            engine = prepared
+            try store.beginConfiguration(runID: runID, configuration: configuration, engine: prepared.description)
+
+            let telemetrySources = SystemTelemetry.sources(enginePID: prepared.pid)
+            sources = telemetrySources.map(\.description)
+            let started = Sampler(
+                sources: telemetrySources, interval: .milliseconds(Int(options.sampleInterval * 1000)),
+                sink: { samples in
+                    collector.append(samples)
+                    try? store.recordSamples(runID: runID, configurationID: id, samples)
+                })
+            started.start()
+            sampler = started
+
+            let request = configuration.workload.request
+            for w in 0..<configuration.warmup where measured.isEmpty {
+                try Task.checkCancellation()
+                reporter.report(.phase("warm-up \(w + 1)/\(configuration.warmup)"))
+                let record = try await RequestMeasurement.run(prepared.engine, request)
+                let result = RequestMetrics.compute(record, index: w)
+                try store.recordRequest(runID: runID, configurationID: id, result: result, warmup: true)
+                reporter.report(.requestFinished(
+                    index: w + 1, total: configuration.warmup, warmup: true,
+                    decodeRate: result.metrics[.decodeRate], seconds: result.metrics[.e2eLatency] ?? 0))
+            }
+
+            collector.begin(at: Instant.now())
+            for index in measured.count..<configuration.repetitions {
+                try Task.checkCancellation()
+                let record = try await RequestMeasurement.run(prepared.engine, request)
+                let result = RequestMetrics.compute(record, index: index)
+                try store.recordRequest(runID: runID, configurationID: id, result: result, warmup: false)
+                measured.append(result)
+                let start = window?.start ?? record.submittedAt
+                window = (start, record.completion.at)
+                reporter.report(.requestFinished(
+                    index: index + 1, total: configuration.repetitions, warmup: false,
+                    decodeRate: result.metrics[.decodeRate], seconds: result.metrics[.e2eLatency] ?? 0))
+            }
+            return finish(.completed, error: nil)
+        } catch is CancellationError {
+            return finish(.interrupted, error: "interrupted after \(measured.count) of \(configuration.repetitions) measured requests; continue with --resume \(directory.path)")
+        } catch {
+            if Task.isCancelled {
+                return finish(.interrupted, error: "interrupted after \(measured.count) of \(configuration.repetitions) measured requests; continue with --resume \(directory.path)")
+            }
+            return finish(.failed, error: String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import AsyncHTTPClient
+import EdgeBenchCore
+import EdgeBenchEngines
+import EdgeBenchReports
+import EdgeBenchStore
+import Foundation
+
+/// Executes a plan: for each configuration, prepare the engine, warm up, run the measured
+/// requests (each committed to the store as it finishes), summarise, stop the engine.
+/// A failing configuration is recorded with its reason and the rest of the plan runs.
+public final class BenchmarkRunner: Sendable {
+    public static let version = "0.1.0"
+
+    let options: RunOptions
+    let reporter: any ProgressReporter
+
+    public init(options: RunOptions, reporter: any ProgressReporter) {
+        self.options = options
+        self.reporter = reporter
+    }
+
+    /// Runs the plan. Cancelling the calling task (Ctrl-C) stops after marking the current
+    /// configuration interrupted; everything finished so far stays stored and exported.
+    public func run(_ plan: RunPlan) async throws -> RunOutcome {
+        let (manifest, directory) = try openRun(plan)
+        let store = try ResultStore(path: manifest.databasePath)
+        if options.resume == nil {
+            try store.beginRun(manifest.run, environment: EnvironmentProbe.collect(), planText: manifest.planText)
+        }
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let factory = EngineFactory(options: options, client: client, reporter: reporter, modelHashes: ModelHashCache())
+        let configurations = manifest.configurations
+        reporter.report(.runStarted(
+            runID: manifest.run.id, directory: directory, configurations: configurations.count,
+            requestsPerConfiguration: configurations.map { $0.repetitions + $0.warmup }.max() ?? 0))
+
+        var interrupted = false
+        for (offset, configuration) in configurations.enumerated() {
+            if Task.isCancelled {
+                interrupted = true
+                break
+            }
+            reporter.report(.configurationStarted(index: offset + 1, total: configurations.count, id: configuration.id))
+            if try store.configurationStatus(runID: manifest.run.id, configurationID: configuration.id) == .completed {
+                reporter.report(.note("  already completed in this run: skipped"))
+                continue
+            }
+            let status = await runConfiguration(
+                configuration, runID: manifest.run.id, directory: directory, store: store, factory: factory)
+            if status == .interrupted {
+                interrupted = true
+                break
+            }
+        }
+        try? await client.shutdown()
+
+        let bundle = try store.bundle(runID: manifest.run.id)
+        let outputs = try ResultsWriter.write(bundle, to: directory)
+        return RunOutcome(runID: manifest.run.id, directory: directory, bundle: bundle, outputs: outputs,
+                          interrupted: interrupted)
+    }
+
+    private func openRun(_ plan: RunPlan) throws -> (RunManifest, URL) {
+        if let resume = options.resume {
+            let manifest = try RunManifest.read(from: resume)
+            return (manifest, resume)
+        }
+        let started = Date()
+        let runID = Self.runID(at: started)
+        let directory = options.outputRoot.appendingPathComponent(runID)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw RunnerError.configuration(
+                "cannot create the run directory \(directory.path) (\(error.localizedDescription)); choose a writable --output")
+        }
+        let run = RunInfo(
+            id: runID, startedAt: ISO8601DateFormatter().string(from: started), edgebenchVersion: Self.version,
+            planHash: plan.hash, planName: plan.name)
+        let manifest = RunManifest(
+            run: run, databasePath: options.resolvedDatabasePath, planText: plan.text,
+            configurations: plan.configurations)
+        try manifest.write(to: directory)
+        return (manifest, directory)
+    }
+
+    static func runID(at date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        return formatter.string(from: date) + "-" + String(UInt16.random(in: 0...UInt16.max), radix: 16)
+    }
+}

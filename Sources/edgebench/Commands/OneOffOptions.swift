@@ -1,0 +1,109 @@
+import ArgumentParser
+import EdgeBenchCore
+import EdgeBenchEngines
+import EdgeBenchRunner
+import Foundation
+
+/// Flags that describe a single configuration without a plan file.
+struct OneOffOptions: ParsableArguments {
+    @Option(help: "Engine adapter: managed (EdgeBench starts llama-server), llamacpp (running llama-server), openai (any OpenAI-compatible server).")
+    var engine: EngineSpec.Kind?
+
+    @Option(help: "Base URL of a running server (llamacpp: http://HOST:PORT, openai: http://HOST:PORT/v1).")
+    var url: String?
+
+    @Option(help: "managed: a .gguf file or an embedded model id (smollm2-135m, gemma3-270m); servers: the served model name.")
+    var model: String?
+
+    @Option(name: .customLong("llama-server"), help: "Your own llama-server binary for the managed engine.")
+    var llamaServer: String?
+
+    @Option(help: "Prompt text.")
+    var prompt: String?
+
+    @Option(name: .customLong("prompt-file"), help: "Read the prompt from this file.")
+    var promptFile: String?
+
+    @Option(help: "chat (through the model's chat template) or completion (raw text; base models).")
+    var api: GenerationRequest.API?
+
+    @Option(name: .customLong("max-tokens"), help: "Tokens to generate per request.")
+    var maxTokens = 64
+
+    @Option(help: "Measured requests.")
+    var runs = 5
+
+    @Option(help: "Warm-up requests (run, stored as warm-up, never counted).")
+    var warmup = 1
+
+    @Option(help: "Sampling temperature (0 = greedy, reproducible).")
+    var temperature = 0.0
+
+    @Option(help: "Sampling seed.")
+    var seed = 42
+
+    @Option(help: "managed: CPU threads (-t).")
+    var threads: Int?
+
+    @Option(name: .customLong("ctx-size"), help: "managed: context size in tokens (-c).")
+    var contextSize: Int?
+
+    @Option(name: .customLong("gpu-layers"), help: "managed: layers offloaded to a GPU (-ngl); 0 = CPU only.")
+    var gpuLayers: Int?
+
+    @Option(name: .customLong("api-key-env"), help: "Name of the environment variable holding the bearer token (the token is never logged).")
+    var apiKeyEnv: String?
+
+    static let defaultPrompt = "Explain in two sentences why running a language model locally on an edge device can matter for privacy."
+
+    func validate() throws {
+        guard maxTokens > 0 else { throw ValidationError("--max-tokens must be at least 1, got \(maxTokens)") }
+        guard runs > 0 else { throw ValidationError("--runs must be at least 1, got \(runs)") }
+        guard warmup >= 0 else { throw ValidationError("--warmup cannot be negative, got \(warmup)") }
+        if prompt != nil && promptFile != nil { throw ValidationError("give --prompt or --prompt-file, not both") }
+    }
+
+    /// The one-off configuration as a plan of one.
+    func plan() throws -> RunPlan {
+        let kind = engine ?? .managed
+        if kind != .managed && url == nil {
+            throw ValidationError("--engine \(kind.rawValue) needs --url of the running server, e.g. http://127.0.0.1:8080")
+        }
+        var text = prompt ?? Self.defaultPrompt
+        if let promptFile {
+            guard let data = FileManager.default.contents(atPath: promptFile) else {
+                throw ValidationError("cannot read --prompt-file \(promptFile)")
+            }
+            text = String(decoding: data, as: UTF8.self)
+        }
+        let modelReference = model ?? (kind == .managed ? EmbeddedModel.smollm2.id : nil)
+        let embedded = modelReference.flatMap(EmbeddedModel.named)
+        let modelName = embedded?.id ?? modelReference.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "default"
+        let modelSpec = kind == .managed
+            ? ModelSpec(name: modelName, file: modelReference)
+            : ModelSpec(name: modelName, served: model)
+        let request = GenerationRequest(
+            prompt: text, api: api ?? embedded?.api ?? .chat, maxTokens: maxTokens, temperature: temperature, seed: seed)
+        let engineSpec = EngineSpec(
+            name: kind.rawValue, kind: kind, url: url, serverPath: llamaServer, threads: threads,
+            contextSize: contextSize, gpuLayers: gpuLayers, apiKeyEnv: apiKeyEnv)
+        let configuration = Configuration(
+            id: "\(engineSpec.name)/\(modelSpec.name)/\(request.api.rawValue)-\(maxTokens)",
+            engine: engineSpec, model: modelSpec, workload: Workload(name: "\(request.api.rawValue)-\(maxTokens)", request: request),
+            repetitions: runs, warmup: warmup)
+        // The synthesised text stands in for a plan file, so the run's plan hash still identifies what ran.
+        let description = String(decoding: try JSONEncoder.sorted.encode(configuration), as: UTF8.self)
+        return RunPlan(name: nil, text: description, hash: SHA256.hex(of: Data(description.utf8)), configurations: [configuration])
+    }
+}
+
+extension EngineSpec.Kind: ExpressibleByArgument {}
+extension GenerationRequest.API: ExpressibleByArgument {}
+
+extension JSONEncoder {
+    static var sorted: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+}

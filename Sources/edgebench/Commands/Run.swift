@@ -1,0 +1,95 @@
+import ArgumentParser
+import EdgeBenchCore
+import EdgeBenchEngines
+import EdgeBenchPlans
+import EdgeBenchReports
+import EdgeBenchRunner
+import EdgeBenchStore
+import Foundation
+
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmark: a plan, a one-off engine, or (with no arguments) this machine with the embedded engine.",
+        discussion: """
+            With no arguments, EdgeBench builds the embedded llama.cpp (once per machine, cached in
+            ~/.cache/edgebench), fetches SmolLM2-135M-Instruct Q4_1, and measures it: 1 warm-up and
+            5 measured requests of 64 tokens. Results go to edgebench-results/<run id>/ (bundle.json,
+            results.md, CSV files, server log) and to the SQLite database edgebench-results/edgebench.sqlite.
+
+            One-off runs need no plan, like llama-bench:
+              edgebench run --engine managed --model ~/models/qwen2.5-0.5b-q4_k_m.gguf --threads 4
+              edgebench run --engine llamacpp --url http://127.0.0.1:8080 --runs 10
+              edgebench run --engine openai --url http://127.0.0.1:11434/v1 --model qwen2.5:0.5b --json
+
+            Ctrl-C stops after storing what finished; `edgebench run --resume DIR` continues the run.
+            """)
+
+    @Argument(help: "A plan file (YAML). Omit it for a one-off run.")
+    var plan: String?
+
+    @OptionGroup(title: "One-off run") var oneOff: OneOffOptions
+    @OptionGroup(title: "Output") var output: OutputOptions
+
+    @Flag(help: "Print the result bundle (JSON) to stdout and nothing else there.")
+    var json = false
+
+    func run() async throws {
+        let runPlan: RunPlan
+        do {
+            runPlan = try makePlan()
+        } catch {
+            Stderr.error(String(describing: error))
+            throw Exit.invalidInput
+        }
+        let options = RunOptions(
+            outputRoot: URL(fileURLWithPath: output.output), databasePath: output.db,
+            resume: output.resume.map { URL(fileURLWithPath: $0) }, sampleInterval: output.sampleInterval / 1000,
+            llamaServerPath: oneOff.llamaServer)
+        let runner = BenchmarkRunner(options: options, reporter: StderrProgress())
+
+        let task = Task { try await runner.run(runPlan) }
+        let interrupt = InterruptHandler { task.cancel() }
+        defer { interrupt.restore() }
+
+        let outcome: RunOutcome
+        do {
+            outcome = try await task.value
+        } catch {
+            Stderr.error(String(describing: error))
+            throw Exit.storageFailed
+        }
+        if json {
+            FileHandle.standardOutput.write(try BundleCodec.encode(outcome.bundle))
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        } else {
+            print(TerminalTable.render(outcome.bundle, width: TerminalWidth.columns()))
+        }
+        Stderr.print("results: " + outcome.directory.path)
+        for url in outcome.outputs { Stderr.print("  " + url.lastPathComponent) }
+        Stderr.print("database: " + options.resolvedDatabasePath)
+        if outcome.interrupted {
+            Stderr.print("interrupted: continue with `edgebench run --resume \(outcome.directory.path)`")
+            throw Exit.interrupted
+        }
+        if outcome.failedConfigurations > 0 {
+            Stderr.print("\(outcome.failedConfigurations) configuration(s) failed; see their error above and in results.md")
+            throw Exit.configurationFailed
+        }
+    }
+
+    private func makePlan() throws -> RunPlan {
+        if output.resume != nil {
+            // The run directory holds its own plan; nothing else may be given.
+            guard plan == nil else { throw ValidationError("--resume continues an existing run; do not pass a plan file too") }
+            return RunPlan(name: nil, text: "", hash: "", configurations: [])
+        }
+        if let plan {
+            guard oneOff.engine == nil else {
+                throw ValidationError("give either a plan file or --engine, not both")
+            }
+            let loaded = try PlanLoader.load(path: plan)
+            return RunPlan(name: loaded.name, text: loaded.sourceText, hash: loaded.hash, configurations: loaded.expand())
+        }
+        return try oneOff.plan()
+    }
+}

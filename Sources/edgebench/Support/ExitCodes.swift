@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The exit codes documented in `edgebench --help`.
+enum Exit {
+    static let configurationFailed = ExitCode(1)
+    static let invalidInput = ExitCode(2)
+    static let setupFailed = ExitCode(3)
+    static let storageFailed = ExitCode(4)
+    static let interrupted = ExitCode(130)
+}
