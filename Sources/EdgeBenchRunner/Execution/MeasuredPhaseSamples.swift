@@ -3,7 +3,7 @@ import Foundation
 
 /// Keeps the samples of the measured phase (from `begin`) for the configuration's telemetry summary;
 /// every sample also goes to the store, so this is only the working set of one configuration.
-final class SampleCollector: @unchecked Sendable {
+final class MeasuredPhaseSamples: @unchecked Sendable {
     private let lock = NSLock()
     private var from: Instant?
     private var kept: [Sample] = []
