@@ -27,6 +27,12 @@ public struct EngineDescription: Sendable, Equatable, Codable {
         self.contextSize = contextSize
         self.model = model
     }
+
+    enum CodingKeys: String, CodingKey {
+        case adapter, name, version, build, url, offload, threads
+        case contextSize = "context_size"
+        case model
+    }
 }
 
 public struct ModelInfo: Sendable, Equatable, Codable {
@@ -49,5 +55,11 @@ public struct ModelInfo: Sendable, Equatable, Codable {
         self.sha256 = sha256
         self.quantisation = quantisation
         self.parameters = parameters
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, file
+        case sizeBytes = "size_bytes"
+        case sha256, quantisation, parameters
     }
 }

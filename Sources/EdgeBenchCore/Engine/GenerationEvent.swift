@@ -30,6 +30,15 @@ public struct Completion: Sendable, Equatable, Codable {
         self.timings = timings
         self.stopReason = stopReason
     }
+
+    enum CodingKeys: String, CodingKey {
+        case at
+        case promptTokens = "prompt_tokens"
+        case completionTokens = "completion_tokens"
+        case cachedTokens = "cached_tokens"
+        case timings
+        case stopReason = "stop_reason"
+    }
 }
 
 /// The server's own timing report, converted to SI at the adapter boundary.
@@ -58,5 +67,15 @@ public struct ServerTimings: Sendable, Equatable, Codable {
         self.predictedDuration = predictedDuration
         self.predictedRate = predictedRate
         self.cachedTokens = cachedTokens
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case promptTokens = "prompt_tokens"
+        case promptDuration = "prompt_duration"
+        case promptRate = "prompt_rate"
+        case predictedTokens = "predicted_tokens"
+        case predictedDuration = "predicted_duration"
+        case predictedRate = "predicted_rate"
+        case cachedTokens = "cached_tokens"
     }
 }

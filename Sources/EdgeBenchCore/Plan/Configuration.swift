@@ -61,6 +61,17 @@ public struct EngineSpec: Sendable, Equatable, Hashable, Codable {
         self.timeout = timeout
         self.extraArgs = extraArgs
     }
+
+    enum CodingKeys: String, CodingKey {
+        case name, kind, url
+        case serverPath = "server_path"
+        case threads
+        case contextSize = "context_size"
+        case gpuLayers = "gpu_layers"
+        case apiKeyEnv = "api_key_env"
+        case timeout
+        case extraArgs = "extra_args"
+    }
 }
 
 /// Which model to run: a GGUF file for managed engines, a served name otherwise.
@@ -86,5 +97,59 @@ public struct Workload: Sendable, Equatable, Hashable, Codable {
     public init(name: String, request: GenerationRequest) {
         self.name = name
         self.request = request
+    }
+
+    enum CodingKeys: String, CodingKey { case name, request }
+
+    /// `GenerationRequest` keeps Swift-cased keys of its own; inside a workload (bundle, stored
+    /// configuration) the request is written with the bundle's snake_case keys instead.
+    private enum RequestKeys: String, CodingKey {
+        case prompt
+        case systemPrompt = "system_prompt"
+        case api
+        case maxTokens = "max_tokens"
+        case temperature
+        case topK = "top_k"
+        case topP = "top_p"
+        case seed
+        case repeatPenalty = "repeat_penalty"
+        case cachePrompt = "cache_prompt"
+        case stop
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        let r = try c.nestedContainer(keyedBy: RequestKeys.self, forKey: .request)
+        request = GenerationRequest(
+            prompt: try r.decode(String.self, forKey: .prompt),
+            systemPrompt: try r.decodeIfPresent(String.self, forKey: .systemPrompt),
+            api: try r.decode(GenerationRequest.API.self, forKey: .api),
+            maxTokens: try r.decode(Int.self, forKey: .maxTokens),
+            temperature: try r.decode(Double.self, forKey: .temperature),
+            topK: try r.decodeIfPresent(Int.self, forKey: .topK),
+            topP: try r.decodeIfPresent(Double.self, forKey: .topP),
+            seed: try r.decodeIfPresent(Int.self, forKey: .seed),
+            repeatPenalty: try r.decodeIfPresent(Double.self, forKey: .repeatPenalty),
+            cachePrompt: try r.decodeIfPresent(Bool.self, forKey: .cachePrompt) ?? false,
+            stop: try r.decodeIfPresent([String].self, forKey: .stop) ?? []
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        var r = c.nestedContainer(keyedBy: RequestKeys.self, forKey: .request)
+        try r.encode(request.prompt, forKey: .prompt)
+        try r.encodeIfPresent(request.systemPrompt, forKey: .systemPrompt)
+        try r.encode(request.api, forKey: .api)
+        try r.encode(request.maxTokens, forKey: .maxTokens)
+        try r.encode(request.temperature, forKey: .temperature)
+        try r.encodeIfPresent(request.topK, forKey: .topK)
+        try r.encodeIfPresent(request.topP, forKey: .topP)
+        try r.encodeIfPresent(request.seed, forKey: .seed)
+        try r.encodeIfPresent(request.repeatPenalty, forKey: .repeatPenalty)
+        try r.encode(request.cachePrompt, forKey: .cachePrompt)
+        try r.encode(request.stop, forKey: .stop)
     }
 }

@@ -34,6 +34,10 @@ public struct ConfigurationResult: Sendable, Equatable, Codable {
         self.flags = flags
         self.telemetry = telemetry
     }
+
+    enum CodingKeys: String, CodingKey {
+        case id, engine, model, workload, status, error, requests, summary, flags, telemetry
+    }
 }
 
 /// A telemetry channel over a window: its source, boundary and statistics.

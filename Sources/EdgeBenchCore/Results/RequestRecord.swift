@@ -34,4 +34,12 @@ public struct RequestRecord: Sendable, Equatable, Codable {
         self.tokenizerPromptTokens = tokenizerPromptTokens
         self.tokenizerCompletionTokens = tokenizerCompletionTokens
     }
+
+    enum CodingKeys: String, CodingKey {
+        case submittedAt = "submitted_at"
+        case chunks, completion, text
+        case requestedMaxTokens = "requested_max_tokens"
+        case tokenizerPromptTokens = "tokenizer_prompt_tokens"
+        case tokenizerCompletionTokens = "tokenizer_completion_tokens"
+    }
 }

@@ -40,8 +40,10 @@ public struct RequestResult: Sendable, Equatable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(index, forKey: .index)
-        try c.encode(Dictionary(uniqueKeysWithValues: metrics.map { ($0.key.rawValue, $0.value) }), forKey: .metrics)
-        try c.encode(itl, forKey: .itl)
+        // NaN and ±∞ are not JSON: an undefined metric is written as an absent key.
+        let finite = metrics.filter { $0.value.isFinite }
+        try c.encode(Dictionary(uniqueKeysWithValues: finite.map { ($0.key.rawValue, $0.value) }), forKey: .metrics)
+        try c.encode(itl.filter(\.isFinite), forKey: .itl)
         try c.encode(flags, forKey: .flags)
         try c.encodeIfPresent(response, forKey: .response)
     }

@@ -33,4 +33,9 @@ public struct Summary: Sendable, Equatable, Codable {
         self.p99 = p99
         self.ci95 = ci95
     }
+
+    // Spelled out so the bundle's keys stay fixed if a property is renamed.
+    enum CodingKeys: String, CodingKey {
+        case unit, n, mean, median, stddev, cv, min, max, p50, p90, p99, ci95
+    }
 }

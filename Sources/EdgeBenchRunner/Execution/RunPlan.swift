@@ -22,7 +22,7 @@ public struct RunPlan: Sendable {
 public struct RunOutcome: Sendable {
     public var runID: String
     public var directory: URL
-    public var bundle: EdgeBenchCore.Bundle
+    public var bundle: ResultBundle
     public var outputs: [URL]
     public var interrupted: Bool
 

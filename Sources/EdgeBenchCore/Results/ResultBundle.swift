@@ -1,5 +1,5 @@
 /// The portable result of one run (`edgebench/bundle@1`); JSON Schema in `schema/bundle.schema.json`.
-public struct Bundle: Sendable, Equatable, Codable {
+public struct ResultBundle: Sendable, Equatable, Codable {
     public static let schemaID = "edgebench/bundle@1"
 
     public var schema: String
@@ -8,7 +8,7 @@ public struct Bundle: Sendable, Equatable, Codable {
     public var configurations: [ConfigurationResult]
 
     public init(run: RunInfo, environment: Environment, configurations: [ConfigurationResult]) {
-        self.schema = Bundle.schemaID
+        self.schema = ResultBundle.schemaID
         self.run = run
         self.environment = environment
         self.configurations = configurations
@@ -30,6 +30,14 @@ public struct RunInfo: Sendable, Equatable, Codable {
         self.edgebenchVersion = edgebenchVersion
         self.planHash = planHash
         self.planName = planName
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case startedAt = "started_at"
+        case edgebenchVersion = "edgebench_version"
+        case planHash = "plan_hash"
+        case planName = "plan_name"
     }
 }
 
@@ -57,5 +65,13 @@ public struct Environment: Sendable, Equatable, Codable {
         self.os = os
         self.kernel = kernel
         self.architecture = architecture
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case hostname, board
+        case cpuModel = "cpu_model"
+        case cpuCores = "cpu_cores"
+        case memoryBytes = "memory_bytes"
+        case os, kernel, architecture
     }
 }

@@ -1,0 +1,61 @@
+/// Derives one request's metrics from what the runner observed (METRICS.md "Timestamps",
+/// "Latency and speed", "Token counts"). This is the only place these formulas live.
+public enum RequestMetrics {
+    /// Relative gap between `decode_rate` and `server_decode_rate` above which a request is flagged
+    /// `client_server_disagreement` (buffering, a proxy, or a wrong token count).
+    public static let disagreementThreshold = 0.10
+
+    public static func compute(_ record: RequestRecord, index: Int) -> RequestResult {
+        let counts = TokenCounts(record)
+        let tSubmit = record.submittedAt
+        let e2e = record.completion.at.seconds(since: tSubmit)
+
+        var metrics: [MetricID: Double] = [.e2eLatency: e2e, .nOut: Double(counts.output)]
+        var flags: Set<Flag> = []
+        if let nIn = counts.input { metrics[.nIn] = Double(nIn) }
+        if counts.output < record.requestedMaxTokens { flags.insert(.stoppedEarly) }
+
+        // Without a generated token there is no t_first, so nothing but the request's length is defined.
+        guard counts.output > 0, let first = record.chunks.first, let last = record.chunks.last else {
+            flags.insert(.noTokens)
+            return RequestResult(
+                index: index, metrics: metrics, itl: [], flags: flags.sorted(), response: record.text)
+        }
+        if counts.isEstimated { flags.insert(.estimated) }
+
+        let nOut = Double(counts.output)
+        let ttft = first.at.seconds(since: tSubmit)
+        let decodeTime = last.at.seconds(since: first.at)
+        metrics[.ttft] = ttft
+        metrics[.decodeTime] = decodeTime
+        // The first token's time belongs to prefill, so decode speed counts the N_out − 1 tokens after it.
+        if counts.output > 1, decodeTime > 0 {
+            metrics[.decodeRate] = (nOut - 1) / decodeTime
+            metrics[.tpot] = decodeTime / (nOut - 1)
+        }
+        if let nIn = counts.input, ttft > 0 { metrics[.prefillRate] = Double(nIn) / ttft }
+        if e2e > 0 { metrics[.e2eThroughput] = nOut / e2e }
+
+        let timings = record.completion.timings
+        if let rate = timings?.promptRate, rate.isFinite, rate > 0 { metrics[.serverPrefillRate] = rate }
+        if let rate = timings?.predictedRate, rate.isFinite, rate > 0 { metrics[.serverDecodeRate] = rate }
+        if let client = metrics[.decodeRate], let server = metrics[.serverDecodeRate],
+            abs(client - server) / server > disagreementThreshold
+        {
+            flags.insert(.clientServerDisagreement)
+        }
+
+        return RequestResult(
+            index: index, metrics: metrics, itl: interTokenLatencies(record.chunks), flags: flags.sorted(),
+            response: record.text)
+    }
+
+    /// One value per gap between consecutive token-carrying chunks, spread over the later chunk's tokens
+    /// (a chunk of 3 tokens after 0.3 s gives 0.1 s, as vLLM's per-chunk ITL does).
+    public static func interTokenLatencies(_ chunks: [RequestRecord.Chunk]) -> [Double] {
+        guard chunks.count >= 2 else { return [] }
+        return (1..<chunks.count).map { i in
+            chunks[i].at.seconds(since: chunks[i - 1].at) / Double(max(chunks[i].count, 1))
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// The token counts of one request, by METRICS.md precedence: server-reported first, then the
+/// engine's tokenizer, then counted stream chunks (flagged `estimated`). Never the requested maximum.
+public struct TokenCounts: Sendable, Equatable {
+    /// N_out
+    public var output: Int
+    /// N_in; nil when nobody reported it (prefill_rate is then undefined)
+    public var input: Int?
+    /// true when `output` comes from counting stream chunks
+    public var isEstimated: Bool
+
+    public init(output: Int, input: Int?, isEstimated: Bool) {
+        self.output = output
+        self.input = input
+        self.isEstimated = isEstimated
+    }
+
+    public init(_ record: RequestRecord) {
+        let completion = record.completion
+        if let n = completion.completionTokens ?? completion.timings?.predictedTokens
+            ?? record.tokenizerCompletionTokens
+        {
+            output = n
+            isEstimated = false
+        } else {
+            output = record.chunks.reduce(0) { $0 + $1.count }
+            isEstimated = true
+        }
+        input = completion.promptTokens ?? completion.timings?.promptTokens ?? record.tokenizerPromptTokens
+    }
+}

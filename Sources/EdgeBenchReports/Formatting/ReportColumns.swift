@@ -1,0 +1,77 @@
+import EdgeBenchCore
+
+/// The metrics the summary tables show, in column order (Markdown and terminal print the same ones).
+enum ReportColumns {
+    static let metrics: [MetricID] = [.ttft, .decodeRate, .e2eThroughput, .prefillRate, .serverDecodeRate, .e2eLatency]
+
+    /// "ttft (s)": the METRICS.md id with its unit, so nobody guesses which number is meant.
+    static func header(_ metric: MetricID) -> String { "\(metric.rawValue) (\(metric.unit.rawValue))" }
+
+    /// Printed wherever a value is undefined or was not measured (never 0).
+    static let missing = "–"
+
+    static func cell(_ configuration: ConfigurationResult, _ metric: MetricID) -> String {
+        guard let summary = configuration.summary[metric.rawValue] else { return missing }
+        return NumberText.meanAndSpread(summary.mean, summary.stddev)
+    }
+
+    static func flags(_ flags: [Flag]) -> String {
+        flags.isEmpty ? missing : flags.map(\.rawValue).joined(separator: ", ")
+    }
+}
+
+extension Environment {
+    /// "Raspberry Pi 5 Model B Rev 1.0 · Cortex-A76 × 4": what was measured, board first.
+    var machineText: String {
+        var parts: [String] = []
+        if let board, !board.isEmpty { parts.append(board) }
+        let cpu = cpuModel.flatMap { $0.isEmpty ? nil : $0 } ?? "unknown CPU"
+        parts.append("\(cpu) × \(cpuCores)")
+        return parts.joined(separator: " · ")
+    }
+
+    /// The paper's `device` column: the board, else the CPU model, else the host name.
+    var deviceName: String {
+        if let board, !board.isEmpty { return board }
+        if let cpuModel, !cpuModel.isEmpty { return cpuModel }
+        return hostname
+    }
+}
+
+extension EngineDescription {
+    /// "llama.cpp b11434"
+    var versionText: String { version.map { "\(name) \($0)" } ?? "\(name) (version unknown)" }
+}
+
+extension ModelInfo {
+    /// "SmolLM2-135M-Instruct-Q4_1.gguf (sha256 1a2b3c4d5e6f…, Q4_1)"
+    var provenanceText: String {
+        let fileName = file.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? name
+        var details: [String] = []
+        if let sha256, !sha256.isEmpty { details.append("sha256 \(sha256.prefix(12))…") }
+        if let quantisation, !quantisation.isEmpty { details.append(quantisation) }
+        return details.isEmpty ? fileName : "\(fileName) (\(details.joined(separator: ", ")))"
+    }
+}
+
+extension ConfigurationResult {
+    /// Mean of a metric over the measured requests: the summary's when there is one, else computed
+    /// from the requests (an interrupted configuration has requests but no summary yet).
+    func mean(_ metric: MetricID) -> Double? {
+        if let summary = summary[metric.rawValue] { return summary.mean }
+        let values = requests.compactMap { $0.metrics[metric] }.filter(\.isFinite)
+        return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    }
+
+    /// Metric ids present in the summary, METRICS.md order first, then any others by name.
+    var summaryMetricIDs: [String] {
+        summary.keys.sorted { a, b in
+            switch (MetricID(rawValue: a), MetricID(rawValue: b)) {
+            case let (x?, y?): x < y
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil): a < b
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import EdgeBenchCore
+
+/// The summary table as aligned plain text. Headers take two lines (metric id, then unit) to stay
+/// narrow; when even that is wider than the terminal, each configuration is printed as a block of
+/// "metric (unit): value" lines instead, so nothing is cut off.
+public enum TerminalTable {
+    public static func render(_ bundle: ResultBundle, width: Int) -> String {
+        let columns = tableColumns(bundle)
+        let gap = 2
+        let widths = columns.map { column in column.cells.map(\.count).max() ?? 0 }
+        let total = widths.reduce(0, +) + gap * max(0, widths.count - 1)
+        var lines = ["run \(bundle.run.id) · \(bundle.environment.machineText)"]
+        if total <= width {
+            let rows = columns.first?.cells.count ?? 0
+            for r in 0..<rows {
+                var line = ""
+                for (c, column) in columns.enumerated() {
+                    let cell = column.cells[r]
+                    let padding = String(repeating: " ", count: widths[c] - cell.count)
+                    line += (c == 0 ? "" : String(repeating: " ", count: gap))
+                    line += column.rightAligned ? padding + cell : cell + padding
+                }
+                lines.append(trimTrailing(line))
+            }
+        } else {
+            lines.append(contentsOf: blocks(bundle))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    struct Column {
+        /// two header lines, a rule, then one cell per configuration
+        var cells: [String]
+        var rightAligned: Bool
+    }
+
+    static func tableColumns(_ bundle: ResultBundle) -> [Column] {
+        func column(_ name: String, _ unit: String, right: Bool, _ value: (ConfigurationResult) -> String) -> Column {
+            let body = bundle.configurations.map(value)
+            let width = ([name, unit] + body).map(\.count).max() ?? 0
+            return Column(cells: [name, unit, String(repeating: "-", count: width)] + body, rightAligned: right)
+        }
+        var columns = [
+            column("id", "", right: false) { $0.id },
+            column("status", "", right: false) { $0.status.rawValue },
+            column("n", "", right: true) { String($0.requests.count) },
+        ]
+        for metric in ReportColumns.metrics {
+            columns.append(column(metric.rawValue, "(\(metric.unit.rawValue))", right: true) {
+                ReportColumns.cell($0, metric)
+            })
+        }
+        columns.append(column("flags", "", right: false) { ReportColumns.flags($0.flags) })
+        return columns
+    }
+
+    static func blocks(_ bundle: ResultBundle) -> [String] {
+        var lines: [String] = []
+        for configuration in bundle.configurations {
+            lines.append("")
+            lines.append("\(configuration.id)  \(configuration.status.rawValue)  n=\(configuration.requests.count)")
+            for metric in ReportColumns.metrics {
+                lines.append("  \(ReportColumns.header(metric)): \(ReportColumns.cell(configuration, metric))")
+            }
+            lines.append("  flags: \(ReportColumns.flags(configuration.flags))")
+        }
+        return lines
+    }
+
+    private static func trimTrailing(_ line: String) -> String {
+        var line = line
+        while line.last == " " { line.removeLast() }
+        return line
+    }
+}

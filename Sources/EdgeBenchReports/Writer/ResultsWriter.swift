@@ -1,0 +1,88 @@
+import EdgeBenchCore
+import Foundation
+
+/// Writes every file of a run's results into one folder. Each file appears whole or not at all
+/// (written beside its target, then renamed over it), so a reader never sees half a report.
+public enum ResultsWriter {
+    public static let fileNames = [
+        "bundle.json", "results.md", "requests.csv", "configurations.csv",
+        "benchmark_results.csv", "benchmark_results_details.csv",
+    ]
+
+    /// Returns the URLs written, in `fileNames` order.
+    @discardableResult
+    public static func write(_ bundle: ResultBundle, to directory: URL) throws -> [URL] {
+        let contents: [Data] = [
+            try BundleCodec.encode(bundle),
+            Data(MarkdownReport.render(bundle).utf8),
+            Data(CSVReport.requests(bundle).utf8),
+            Data(CSVReport.configurations(bundle).utf8),
+            Data(PaperCSV.results(bundle).utf8),
+            Data(PaperCSV.details(bundle).utf8),
+        ]
+        if let blocker = nonDirectoryAncestor(of: directory) {
+            throw ResultsWriterError.unwritable(directory, reason: "\(blocker.path) exists and is not a folder")
+        }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ResultsWriterError.unwritable(directory, reason: reason(error))
+        }
+        var written: [URL] = []
+        for (name, data) in zip(fileNames, contents) {
+            let target = directory.appendingPathComponent(name)
+            try writeAtomically(data, to: target, in: directory)
+            written.append(target)
+        }
+        return written
+    }
+
+    /// The folder itself or its first existing ancestor when that is a file (creating the folder would fail on it).
+    private static func nonDirectoryAncestor(of directory: URL) -> URL? {
+        var current = directory.standardizedFileURL
+        while current.path != "/" && !current.path.isEmpty {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: current.path, isDirectory: &isDirectory) {
+                return isDirectory.boolValue ? nil : current
+            }
+            current = current.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    private static func writeAtomically(_ data: Data, to target: URL, in directory: URL) throws {
+        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            try data.write(to: temporary)
+        } catch {
+            throw ResultsWriterError.unwritable(directory, reason: reason(error))
+        }
+        if rename(temporary.path, target.path) != 0 {
+            let message = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw ResultsWriterError.unwritable(directory, reason: "cannot replace \(target.lastPathComponent) (\(message))")
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        return nsError.localizedDescription
+    }
+}
+
+/// The results folder could not be written; the message names the folder and what to do.
+public struct ResultsWriterError: Error, Equatable, CustomStringConvertible, LocalizedError {
+    public var message: String
+    public init(message: String) { self.message = message }
+    public var description: String { message }
+    public var errorDescription: String? { message }
+
+    static func unwritable(_ directory: URL, reason: String) -> ResultsWriterError {
+        ResultsWriterError(
+            message: "cannot write results to \(directory.path): \(reason); "
+                + "choose a writable folder or fix its permissions")
+    }
+}

@@ -1,0 +1,73 @@
+import EdgeBenchCore
+import Foundation
+import GRDB
+
+/// The results database (SQLite, WAL): every measured request is committed as it finishes,
+/// so a crash or Ctrl-C loses at most the request in flight.
+public final class ResultStore: Sendable {
+    /// the file, as given
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (or creates) the database at `path`, creating missing parent folders, and migrates it.
+    public init(path: String) throws {
+        self.path = path
+        let url = URL(fileURLWithPath: path)
+        if let blocker = Self.nonDirectoryAncestor(of: url) {
+            throw StoreError.cannotOpen(path, reason: "\(blocker.path) exists and is not a folder")
+        }
+        do {
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.cannotOpen(
+                path, reason: "cannot create folder \(url.deletingLastPathComponent().path) (\(Self.reason(error)))")
+        }
+        var config = GRDB.Configuration()
+        // a reader waits for a writer's commit instead of failing with SQLITE_BUSY
+        config.busyMode = .timeout(10)
+        do {
+            // DatabasePool always runs in WAL mode
+            pool = try DatabasePool(path: path, configuration: config)
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw StoreError.cannotOpen(path, reason: Self.reason(error))
+        }
+    }
+
+    /// The first existing ancestor that is a file, not a folder (creating the folder would fail on it).
+    private static func nonDirectoryAncestor(of url: URL) -> URL? {
+        var current = url.deletingLastPathComponent()
+        while current.path != "/" && !current.path.isEmpty {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: current.path, isDirectory: &isDirectory) {
+                return isDirectory.boolValue ? nil : current
+            }
+            current = current.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    static func reason(_ error: any Error) -> String {
+        if let db = error as? DatabaseError {
+            return db.message ?? db.description
+        }
+        return (error as NSError).localizedDescription
+    }
+
+    // MARK: - JSON columns
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    func decodeJSON<T: Decodable>(_ type: T.Type, from text: String, what: String) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(text.utf8))
+        } catch {
+            throw StoreError.corrupt(what, path: path, error: error)
+        }
+    }
+}
