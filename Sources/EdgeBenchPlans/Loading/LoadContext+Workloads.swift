@@ -1,0 +1,79 @@
+import EdgeBenchCore
+import Foundation
+import Yams
+
+extension LoadContext {
+    static let workloadKeys = [
+        "name", "prompt", "prompt_file", "system", "api", "max_tokens", "temperature", "top_k", "top_p", "seed",
+        "repeat_penalty", "cache_prompt", "stop",
+    ]
+    static let apis = ["chat", "completion"]
+
+    func workload(_ node: Node, index: Int) -> (Workload, String)? {
+        guard
+            let fields = Fields(
+                node, subject: subject(node, what: "workload", index: index), expected: "name, prompt, max_tokens, …",
+                known: Self.workloadKeys, diagnostics: diagnostics)
+        else { return nil }
+        let name = itemName(fields, what: "workload", index: index, example: "short")
+
+        let prompt = self.prompt(fields)
+        let maxTokens = fields.int(
+            "max_tokens", minimum: 1, required: "the most tokens to generate, e.g. max_tokens: 128")
+        var api = GenerationRequest.API.chat
+        if let raw = fields.string("api") {
+            if let parsed = GenerationRequest.API(rawValue: raw) {
+                api = parsed
+            } else {
+                diagnostics.error(
+                    "'api' must be chat (messages through the chat template) or completion (raw text), got \"\(raw)\"",
+                    at: fields.node("api")?.mark)
+            }
+        }
+        let request = GenerationRequest(
+            prompt: prompt ?? "", systemPrompt: fields.string("system"), api: api, maxTokens: maxTokens ?? 1,
+            temperature: fields.double("temperature", in: 0...100, expected: "a number ≥ 0 (0 = greedy)") ?? 0,
+            topK: fields.int("top_k", minimum: 0),
+            topP: fields.double("top_p", in: 0...1, expected: "a number from 0 to 1"),
+            seed: fields.anyInt("seed") ?? 42,
+            repeatPenalty: fields.double("repeat_penalty", in: 0.000_001...100, expected: "a number > 0 (1 = off)"),
+            cachePrompt: fields.bool("cache_prompt") ?? false,
+            stop: fields.strings("stop")?.map(\.0) ?? [])
+        guard let name, prompt != nil, maxTokens != nil else { return nil }
+        return (Workload(name: name, request: request), name)
+    }
+
+    /// `prompt` inline, or `prompt_file` relative to the plan's directory — exactly one of them.
+    func prompt(_ fields: Fields) -> String? {
+        let inline = fields.string("prompt")
+        guard let fileNode = fields.node("prompt_file") else {
+            if inline == nil, !fields.has("prompt") {
+                fields.missing("prompt", "the text to send, or prompt_file: a file relative to the plan")
+            }
+            return inline
+        }
+        if fields.has("prompt") {
+            diagnostics.error(
+                "\(fields.subject) has both 'prompt' and 'prompt_file'; keep one of them", at: fields.keyMark("prompt_file"))
+            return nil
+        }
+        guard let path = fields.string("prompt_file") else { return nil }
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : baseDirectory.appendingPathComponent(path)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            diagnostics.error(
+                "cannot read prompt_file '\(path)' (\(url.standardizedFileURL.path): \(PlanLoader.reason(error))); relative paths start at the plan file's directory",
+                at: fileNode.mark)
+            return nil
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            diagnostics.error("prompt_file '\(path)' is not UTF-8 text; save it as UTF-8", at: fileNode.mark)
+            return nil
+        }
+        // Editors end files with a newline the author did not mean as part of the prompt.
+        if text.hasSuffix("\r\n") { text.removeLast(2) } else if text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,75 @@
+import EdgeBenchCore
+
+extension Plan {
+    /// Every configuration the plan runs, in plan order (engine, parameter axes, model, workload),
+    /// with `exclude` entries removed. Ids are stable and readable: `engine/model/workload`, where a
+    /// managed engine on a parameter axis gets suffixes, e.g. `managed-cpu-t2-ctx4096-ngl99/smollm2/short`.
+    public func expand() -> [Configuration] {
+        let engineNames = matrix.engines ?? engines.map(\.name)
+        let modelNames = matrix.models ?? models.map(\.name)
+        let workloadNames = matrix.workloads ?? workloads.map(\.name)
+
+        var configurations: [Configuration] = []
+        for engineName in engineNames {
+            guard let base = engines.first(where: { $0.name == engineName }) else { continue }
+            for variant in variants(of: base) {
+                for modelName in modelNames {
+                    guard let model = models.first(where: { $0.name == modelName }) else { continue }
+                    for workloadName in workloadNames {
+                        guard let workload = workloads.first(where: { $0.name == workloadName }) else { continue }
+                        if excludes.contains(where: { $0.matches(engine: base.name, variant, model, workload) }) {
+                            continue
+                        }
+                        configurations.append(
+                            Configuration(
+                                id: "\(variant.name)/\(model.name)/\(workload.name)", engine: variant, model: model,
+                                workload: workload, repetitions: repetitions, warmup: warmup))
+                    }
+                }
+            }
+        }
+        return configurations
+    }
+
+    /// The engine once per combination of parameter-axis values. Axes change how EdgeBench starts a
+    /// server, so they apply to managed engines only; a running server is taken as it is.
+    func variants(of engine: EngineSpec) -> [EngineSpec] {
+        guard engine.kind == .managed, matrix.hasParameterAxes else { return [engine] }
+        var result: [EngineSpec] = []
+        for threads in matrix.threads.map({ $0.map(Optional.some) }) ?? [nil] {
+            for context in matrix.contextSizes.map({ $0.map(Optional.some) }) ?? [nil] {
+                for layers in matrix.gpuLayers.map({ $0.map(Optional.some) }) ?? [nil] {
+                    var variant = engine
+                    var suffix = ""
+                    if let threads {
+                        variant.threads = threads
+                        suffix += "-t\(threads)"
+                    }
+                    if let context {
+                        variant.contextSize = context
+                        suffix += "-ctx\(context)"
+                    }
+                    if let layers {
+                        variant.gpuLayers = layers
+                        suffix += "-ngl\(layers)"
+                    }
+                    variant.name = engine.name + suffix
+                    result.append(variant)
+                }
+            }
+        }
+        return result
+    }
+}
+
+extension PlanExclusion {
+    func matches(engine baseName: String, _ variant: EngineSpec, _ model: ModelSpec, _ workload: Workload) -> Bool {
+        if let engine, engine != baseName { return false }
+        if let name = self.model, name != model.name { return false }
+        if let name = self.workload, name != workload.name { return false }
+        if let threads, threads != variant.threads { return false }
+        if let contextSize, contextSize != variant.contextSize { return false }
+        if let gpuLayers, gpuLayers != variant.gpuLayers { return false }
+        return true
+    }
+}

@@ -1,0 +1,90 @@
+import EdgeBenchCore
+
+/// A validated benchmark plan: what to run (engines × models × workloads) and how often.
+/// Built only by `PlanLoader`, which rejects a plan with any mistake before anything runs.
+public struct Plan: Sendable, Equatable {
+    public var name: String
+    public var description: String?
+    /// measured requests per configuration
+    public var repetitions: Int
+    /// warm-up requests per configuration, never counted
+    public var warmup: Int
+    public var engines: [EngineSpec]
+    public var models: [ModelSpec]
+    public var workloads: [Workload]
+    public var matrix: PlanMatrix
+    public var excludes: [PlanExclusion]
+    /// the plan file as written, kept with results for provenance
+    public var sourceText: String
+    /// sha256 (hex) of the plan file's bytes
+    public var hash: String
+    /// where it was read from, as given (nil when parsed from text only)
+    public var path: String?
+
+    public init(
+        name: String, description: String? = nil, repetitions: Int, warmup: Int, engines: [EngineSpec],
+        models: [ModelSpec], workloads: [Workload], matrix: PlanMatrix = PlanMatrix(),
+        excludes: [PlanExclusion] = [], sourceText: String, hash: String, path: String? = nil
+    ) {
+        self.name = name
+        self.description = description
+        self.repetitions = repetitions
+        self.warmup = warmup
+        self.engines = engines
+        self.models = models
+        self.workloads = workloads
+        self.matrix = matrix
+        self.excludes = excludes
+        self.sourceText = sourceText
+        self.hash = hash
+        self.path = path
+    }
+}
+
+/// Which names and engine parameters the plan crosses. A nil list means "all defined" for names
+/// and "the engine's own setting" for parameter axes.
+public struct PlanMatrix: Sendable, Equatable {
+    public var engines: [String]?
+    public var models: [String]?
+    public var workloads: [String]?
+    /// parameter axes: each value gives managed engines one more configuration
+    public var threads: [Int]?
+    public var contextSizes: [Int]?
+    public var gpuLayers: [Int]?
+
+    public init(
+        engines: [String]? = nil, models: [String]? = nil, workloads: [String]? = nil, threads: [Int]? = nil,
+        contextSizes: [Int]? = nil, gpuLayers: [Int]? = nil
+    ) {
+        self.engines = engines
+        self.models = models
+        self.workloads = workloads
+        self.threads = threads
+        self.contextSizes = contextSizes
+        self.gpuLayers = gpuLayers
+    }
+
+    var hasParameterAxes: Bool { threads != nil || contextSizes != nil || gpuLayers != nil }
+}
+
+/// One `exclude` entry: a configuration is dropped when every field given here matches it.
+public struct PlanExclusion: Sendable, Equatable {
+    public var engine: String?
+    public var model: String?
+    public var workload: String?
+    public var threads: Int?
+    public var contextSize: Int?
+    public var gpuLayers: Int?
+
+    public init(
+        engine: String? = nil, model: String? = nil, workload: String? = nil, threads: Int? = nil,
+        contextSize: Int? = nil, gpuLayers: Int? = nil
+    ) {
+        self.engine = engine
+        self.model = model
+        self.workload = workload
+        self.threads = threads
+        self.contextSize = contextSize
+        self.gpuLayers = gpuLayers
+    }
+}

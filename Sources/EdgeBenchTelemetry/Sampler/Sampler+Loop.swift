@@ -1,0 +1,68 @@
+import EdgeBenchCore
+import Foundation
+
+extension Sampler {
+    /// The sampler thread. Rounds are scheduled on absolute deadlines (start + k·interval)
+    /// so the rate does not drift with read time; a round that overruns skips the missed
+    /// deadlines instead of bursting to catch up.
+    func run() {
+        let step = interval.nanoseconds
+        let flushEvery = flushInterval.nanoseconds
+        let start = Instant.now()
+        shared.markStarted(at: start)
+        var pending: [Sample] = []
+        pending.reserveCapacity(min(maxBatch, 4096))
+        var lastFlush = start
+        var deadline = start.nanoseconds
+
+        while true {
+            var outcomes: [SamplerShared.Outcome] = []
+            outcomes.reserveCapacity(sources.count)
+            for (index, source) in sources.enumerated() {
+                let before = Instant.now()
+                do {
+                    let readings = try source.read()
+                    let after = Instant.now()
+                    // Stamp the middle of the read: the closest estimate of when the value held.
+                    let at = Instant(nanoseconds: before.nanoseconds + (after.nanoseconds - before.nanoseconds) / 2)
+                    for reading in readings {
+                        pending.append(Sample(at: at, source: sourceIDs[index], reading: reading))
+                    }
+                    outcomes.append(.success(readings: readings.count))
+                } catch {
+                    outcomes.append(.failure(String(describing: error)))
+                }
+            }
+            let now = Instant.now()
+            if pending.count >= maxBatch || now.nanoseconds - lastFlush.nanoseconds >= flushEvery {
+                flush(&pending)
+                lastFlush = now
+            }
+
+            deadline += step
+            var missed = 0
+            let afterRound = Instant.now().nanoseconds
+            if afterRound > deadline {
+                let behind = (afterRound - deadline) / step + 1
+                missed = Int(behind)
+                deadline += behind * step
+            }
+            if shared.finishRound(outcomes, missed: missed, sleepUntil: deadline) { break }
+        }
+        flush(&pending)
+        shared.markStopped(at: Instant.now())
+    }
+
+    private func flush(_ pending: inout [Sample]) {
+        guard !pending.isEmpty else { return }
+        var start = 0
+        while start < pending.count {
+            let end = min(start + maxBatch, pending.count)
+            let batch = Array(pending[start..<end])
+            shared.recordBatch(size: batch.count)
+            sink(batch)
+            start = end
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+}

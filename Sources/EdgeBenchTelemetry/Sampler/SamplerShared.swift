@@ -1,0 +1,130 @@
+import EdgeBenchCore
+import Foundation
+
+/// State shared by the sampler thread and its callers, guarded by one condition
+/// (which also wakes the thread early on stop, so `stop()` returns promptly even at a 10 s interval).
+final class SamplerShared: @unchecked Sendable {
+    enum Phase { case idle, running, stopping, stopped }
+    enum Outcome {
+        case success(readings: Int)
+        case failure(String)
+    }
+
+    struct Tally {
+        var reads = 0
+        var failures = 0
+        var readings = 0
+        var lastError: String?
+    }
+
+    private let condition = NSCondition()
+    // Everything below is touched only while `condition` is locked.
+    private var phase = Phase.idle
+    private let sourceIDs: [String]
+    private var tallies: [Tally]
+    private var startedAt: Instant?
+    private var stoppedAt: Instant?
+    private var rounds = 0
+    private var missedRounds = 0
+    private var batches = 0
+    private var largestBatch = 0
+
+    init(sourceIDs: [String]) {
+        self.sourceIDs = sourceIDs
+        self.tallies = Array(repeating: Tally(), count: sourceIDs.count)
+    }
+
+    private func locked<T>(_ body: () -> T) -> T {
+        condition.lock()
+        defer { condition.unlock() }
+        return body()
+    }
+
+    /// true when the caller should start the thread
+    func beginStart() -> Bool {
+        locked {
+            guard phase == .idle else { return false }
+            phase = .running
+            return true
+        }
+    }
+
+    func markStarted(at instant: Instant) { locked { startedAt = instant } }
+
+    func markStopped(at instant: Instant) {
+        locked {
+            stoppedAt = instant
+            phase = .stopped
+            condition.broadcast()
+        }
+    }
+
+    func recordBatch(size: Int) {
+        locked {
+            batches += 1
+            largestBatch = max(largestBatch, size)
+        }
+    }
+
+    /// Records a round, then sleeps until `deadline` (monotonic ns) or a stop request.
+    /// Returns true when the thread should stop.
+    func finishRound(_ outcomes: [Outcome], missed: Int, sleepUntil deadline: UInt64) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        rounds += 1
+        missedRounds += missed
+        for (index, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .success(let readings):
+                tallies[index].reads += 1
+                tallies[index].readings += readings
+            case .failure(let text):
+                tallies[index].failures += 1
+                tallies[index].lastError = text
+            }
+        }
+        while phase == .running {
+            let now = Instant.now().nanoseconds
+            guard now < deadline else { break }
+            // NSCondition takes a wall-clock Date; the remaining time comes from the monotonic
+            // clock and is recomputed after every wake-up, so a clock step cannot stretch a wait.
+            _ = condition.wait(until: Date(timeIntervalSinceNow: Double(deadline - now) / 1e9))
+        }
+        return phase != .running
+    }
+
+    func requestStopAndWait() {
+        locked {
+            switch phase {
+            case .idle:
+                phase = .stopped
+            case .running:
+                phase = .stopping
+                condition.broadcast()
+                while phase != .stopped { condition.wait() }
+            case .stopping:
+                while phase != .stopped { condition.wait() }
+            case .stopped:
+                break
+            }
+        }
+    }
+
+    func report(interval: Double) -> SamplerReport {
+        locked {
+            let end = stoppedAt ?? (phase == .running ? Instant.now() : startedAt)
+            let duration = startedAt.flatMap { start in end.map { $0.seconds(since: start) } } ?? 0
+            let sources = zip(sourceIDs, tallies).map { id, tally in
+                SamplerReport.SourceReport(
+                    id: id, reads: tally.reads, failures: tally.failures, readings: tally.readings,
+                    lastError: tally.lastError,
+                    effectiveRate: duration > 0 ? Double(tally.reads) / duration : 0
+                )
+            }
+            return SamplerReport(
+                interval: interval, startedAt: startedAt, stoppedAt: stoppedAt, rounds: rounds,
+                missedRounds: missedRounds, batches: batches, largestBatch: largestBatch, sources: sources
+            )
+        }
+    }
+}

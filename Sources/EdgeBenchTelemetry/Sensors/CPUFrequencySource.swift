@@ -1,0 +1,45 @@
+import EdgeBenchCore
+
+/// Current clock of each CPU from `/sys/devices/system/cpu/cpu*/cpufreq/scaling_cur_freq`
+/// (kHz → Hz), channels `cpu0`, `cpu1`, … A CPU that fails to read is left out of that round.
+public struct CPUFrequencySource: TelemetrySource {
+    public struct CPU: Sendable, Equatable {
+        public var channel: String
+        public var frequencyPath: String
+    }
+
+    public let cpus: [CPU]
+    public let description: SourceDescription
+
+    public init(root: String = "/") {
+        let rooted = RootPath(root)
+        let base = "/sys/devices/system/cpu"
+        cpus = rooted.numberedEntries(in: base, prefix: "cpu").compactMap { entry in
+            let path = rooted.path("\(base)/\(entry.name)/cpufreq/scaling_cur_freq")
+            return SmallFile.exists(path) ? CPU(channel: entry.name, frequencyPath: path) : nil
+        }
+        description = SourceDescription(
+            id: "cpufreq", kind: "cpufreq", boundary: .system,
+            detail: "CPU clocks from \(rooted.path(base))/cpu*/cpufreq/scaling_cur_freq (kHz)"
+        )
+    }
+
+    public func read() throws -> [Reading] {
+        var readings: [Reading] = []
+        readings.reserveCapacity(cpus.count)
+        var firstError: TelemetryError?
+        for cpu in cpus {
+            do {
+                let text = try SmallFile.contents(of: cpu.frequencyPath)
+                let kilohertz = try SysfsText.integer(text, path: cpu.frequencyPath, expected: "an integer in kHz")
+                readings.append(Reading(channel: cpu.channel, quantity: .frequency, value: Double(kilohertz) * 1000))
+            } catch {
+                firstError = firstError ?? error
+            }
+        }
+        if readings.isEmpty, let firstError {
+            throw TelemetryError.noReadableChannel(source: description.id, firstError: firstError.description)
+        }
+        return readings
+    }
+}
