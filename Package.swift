@@ -71,6 +71,15 @@ let package = Package(
             ]
         ),
 
+        // `bench/`'s fast local server: a thin tool over EdgeBenchTesting.
+        .executableTarget(
+            name: "edgebench-testserver",
+            dependencies: [
+                "EdgeBenchTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
         // Scripted and replay test servers (Hummingbird), shared by tests and bench/.
         .target(
             name: "EdgeBenchTesting",

@@ -90,6 +90,11 @@ public final class BenchmarkRunner: Sendable {
     static var httpConfiguration: HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool = .init(idleTimeout: .seconds(2))
+        // A refused connection is retried until the connect timeout: keep a down server's failure quick.
+        // The read timeout is the longest silence between bytes (a long prefill on a slow board).
+        configuration.timeout = .init(connect: .seconds(3), read: .seconds(300))
+        // Proxies from the environment would add a hop to every measured token.
+        configuration.proxy = nil
         return configuration
     }
 

@@ -1,0 +1,83 @@
+import EdgeBenchCore
+import EdgeBenchRunner
+import EdgeBenchTesting
+import Foundation
+import Testing
+
+/// Bad input gets a clear error and loses nothing: a failing configuration is recorded with its
+/// reason, the others run, and finished requests stay stored.
+@Suite(.serialized)
+struct RunnerFailureTests {
+    @Test func anUnreachableServerFailsOnlyItsConfiguration() async throws {
+        let server = try await ScriptedLLMServer.start(script: .fast(tokens: 5))
+        let output = RunnerFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let runner = BenchmarkRunner(options: RunOptions(outputRoot: output), reporter: SilentProgress())
+
+        let outcome = try await runner.run(RunnerFixtures.plan([
+            RunnerFixtures.configuration(id: "down", url: RunnerFixtures.closedPort),
+            RunnerFixtures.configuration(id: "up", url: server.baseURL),
+        ]))
+        await server.stop()
+
+        let statuses = outcome.bundle.configurations.map { "\($0.id)=\($0.status.rawValue)" }
+        #expect(statuses == ["down=failed", "up=completed"])
+        let error = try #require(outcome.bundle.configurations[0].error)
+        #expect(error.contains("cannot connect to http://127.0.0.1:9"), "\(error)")
+        #expect(outcome.bundle.configurations[1].requests.map { $0.metrics[.nOut] } == [5, 5, 5])
+        #expect(outcome.failedConfigurations == 1)
+    }
+
+    @Test func aServerDyingMidStreamKeepsTheRequestsThatFinished() async throws {
+        let server = try await ScriptedLLMServer.start(script: .fast(tokens: 6))
+        let output = RunnerFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        // After the second measured request, the server starts dropping the connection mid-stream.
+        let reporter = AfterRequest(after: 2) {
+            let done = DispatchSemaphore(value: 0)
+            Task {
+                await server.setScript(Script(tokens: ["a", "b", "c", "d", "e", "f"], failure: .dropConnectionAfter(3)))
+                done.signal()
+            }
+            done.wait()
+        }
+        let runner = BenchmarkRunner(options: RunOptions(outputRoot: output), reporter: reporter)
+
+        let outcome = try await runner.run(RunnerFixtures.plan([
+            RunnerFixtures.configuration(id: "dies", url: server.baseURL, repetitions: 4, maxTokens: 6)
+        ]))
+        await server.stop()
+
+        let result = try #require(outcome.bundle.configurations.first)
+        #expect(result.status == .failed)
+        #expect(result.requests.map(\.index) == [0, 1])
+        #expect(result.summary["n_out"]?.n == 2)
+        let error = try #require(result.error)
+        #expect(error.contains("closed the stream after 3 tokens"), "\(error)")
+    }
+
+    @Test func aMissingEngineBinaryIsNamedWithWhatToDo() async throws {
+        let output = RunnerFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let runner = BenchmarkRunner(options: RunOptions(outputRoot: output), reporter: SilentProgress())
+
+        let outcome = try await runner.run(RunnerFixtures.plan([
+            RunnerFixtures.configuration(id: "nobinary", kind: .managed, url: nil, serverPath: "/nonexistent/llama-server")
+        ]))
+
+        let result = try #require(outcome.bundle.configurations.first)
+        #expect(result.status == .failed)
+        #expect(result.error == "llama-server not found or not executable at /nonexistent/llama-server; run `edgebench setup` or pass --llama-server PATH")
+    }
+
+    @Test func anUnwritableOutputDirectoryFailsBeforeAnythingRuns() async throws {
+        let runner = BenchmarkRunner(
+            options: RunOptions(outputRoot: URL(fileURLWithPath: "/proc/edgebench-cannot-write-here")), reporter: SilentProgress())
+        await #expect {
+            try await runner.run(RunnerFixtures.plan([RunnerFixtures.configuration(id: "x", url: RunnerFixtures.closedPort)]))
+        } throws: { error in
+            String(describing: error).hasPrefix("cannot create the run directory /proc/edgebench-cannot-write-here/")
+                && String(describing: error).hasSuffix("choose a writable --output")
+        }
+    }
+}
