@@ -86,6 +86,8 @@ let package = Package(
             dependencies: [
                 "EdgeBenchCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
 

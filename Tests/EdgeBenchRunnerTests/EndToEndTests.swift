@@ -63,7 +63,9 @@ struct EndToEndTests {
             #expect(FileManager.default.fileExists(atPath: outcome.directory.appendingPathComponent(name).path), "\(name)")
         }
         let log = try String(contentsOf: outcome.directory.appendingPathComponent("logs/managed_smollm2_completion-48.server.log"), encoding: .utf8)
-        #expect(log.contains("build: 11434") || log.contains("11434"))
+        #expect(log.contains("llama_server: model loaded"))
+        #expect(log.contains("listening on \(result.engine.url ?? "?")"))
+        #expect(result.engine.offload == "none (CPU)")
     }
 
     @Test func aFileThatIsNotGGUFFailsItsConfigurationAndTheNextOneStillRuns() async throws {

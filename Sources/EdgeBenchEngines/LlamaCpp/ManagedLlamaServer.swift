@@ -12,7 +12,8 @@ public final class ManagedLlamaServer: @unchecked Sendable {
         public var alias: String
         public var threads: Int?
         public var contextSize: Int
-        public var gpuLayers: Int
+        /// `-ngl`; nil leaves llama-server's default (a CPU-only build warns about any -ngl)
+        public var gpuLayers: Int?
         public var extraArgs: [String]
         public var logFile: URL
         /// seconds to wait for `/health` to answer 200
@@ -20,7 +21,7 @@ public final class ManagedLlamaServer: @unchecked Sendable {
 
         public init(
             serverPath: String, modelPath: String, alias: String, threads: Int? = nil, contextSize: Int = 2048,
-            gpuLayers: Int = 0, extraArgs: [String] = [], logFile: URL, startupTimeout: Double = 120
+            gpuLayers: Int? = nil, extraArgs: [String] = [], logFile: URL, startupTimeout: Double = 120
         ) {
             self.serverPath = serverPath
             self.modelPath = modelPath
@@ -48,10 +49,11 @@ public final class ManagedLlamaServer: @unchecked Sendable {
 
     public var arguments: [String] {
         var args = ["-m", options.modelPath, "--host", "127.0.0.1", "--port", String(port),
-                    "-a", options.alias, "-c", String(options.contextSize), "-ngl", String(options.gpuLayers),
+                    "-a", options.alias, "-c", String(options.contextSize),
                     // One slot: requests run one at a time, as measured; no web UI to serve.
                     "-np", "1", "--no-webui"]
         if let threads = options.threads { args += ["-t", String(threads)] }
+        if let layers = options.gpuLayers { args += ["-ngl", String(layers)] }
         return args + options.extraArgs
     }
 

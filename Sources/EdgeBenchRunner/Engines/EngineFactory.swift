@@ -23,7 +23,7 @@ struct EngineFactory: Sendable {
             return PreparedEngine(engine: engine, description: description, pid: nil, loadTime: nil, stop: {})
         case .openai:
             let url = try requireURL(spec)
-            let engine = try OpenAIEngine(
+            let engine = OpenAIEngine(
                 baseURL: url, model: configuration.model.served ?? configuration.model.name, client: client,
                 apiKeyEnvironmentVariable: spec.apiKeyEnv)
             let description = try await engine.describe()
@@ -53,7 +53,7 @@ struct EngineFactory: Sendable {
         let logName = configuration.id.replacingOccurrences(of: "/", with: "_") + ".server.log"
         let server = ManagedLlamaServer(options: .init(
             serverPath: serverPath, modelPath: model.path, alias: model.info.name, threads: spec.threads,
-            contextSize: spec.contextSize ?? 2048, gpuLayers: spec.gpuLayers ?? 0, extraArgs: spec.extraArgs,
+            contextSize: spec.contextSize ?? 2048, gpuLayers: spec.gpuLayers, extraArgs: spec.extraArgs,
             logFile: runDirectory.appendingPathComponent("logs/\(logName)"), startupTimeout: spec.timeout ?? 180))
         reporter.report(.phase("starting llama-server with \(model.info.file ?? model.path)"))
         try await server.start(client: client)
@@ -71,7 +71,8 @@ struct EngineFactory: Sendable {
         description.model = model.info
         description.threads = spec.threads ?? description.threads
         description.contextSize = spec.contextSize ?? description.contextSize ?? 2048
-        description.offload = ServerLog.offload(in: server.options.logFile) ?? "-ngl \(spec.gpuLayers ?? 0) requested"
+        description.offload = ServerLog.offload(in: server.options.logFile)
+            ?? spec.gpuLayers.map { "-ngl \($0) requested; the server reported no GPU offload" } ?? "none (CPU)"
         return PreparedEngine(
             engine: engine, description: description, pid: server.pid, loadTime: server.loadTime,
             stop: { server.stop() })

@@ -1,0 +1,72 @@
+/// Why an engine adapter could not produce a result. Every message names what failed, where, and
+/// what to do. Credentials never appear here: adapters build these from URLs and bodies only.
+public enum EngineError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The TCP connection could not be made (`reason`: "connection refused", "host not found", …).
+    case unreachable(url: String, reason: String)
+    /// The server answered with a non-success status; `body` is an excerpt of its error body.
+    case httpStatus(url: String, status: Int, body: String)
+    /// 404 from an OpenAI-compatible server for the requested model.
+    case modelNotFound(url: String, model: String, body: String)
+    /// A line of the stream (or a response body) that could not be understood.
+    case malformedStream(url: String, line: String, expected: String)
+    /// The connection ended before the final chunk (`[DONE]`, `stop: true`).
+    case streamEndedEarly(url: String, tokens: Int)
+    /// No answer in time; `phase` says which wait ran out ("connect", "read", "request").
+    case timeout(url: String, phase: String, seconds: Double?)
+    /// The server reported an error inside a 200 response (an `error` object in the stream).
+    case serverError(url: String, message: String)
+    /// Any other transport failure, with the underlying error's text.
+    case transport(url: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unreachable(let url, let reason):
+            return "cannot connect to \(url) (\(reason)): is the server running? start it or pass --url"
+        case .httpStatus(let url, let status, let body):
+            let excerpt = body.isEmpty ? "" : ": \(EngineError.excerpt(body))"
+            return "\(url) answered HTTP \(status)\(excerpt) (see the server's log for details)"
+        case .modelNotFound(let url, let model, let body):
+            let excerpt = body.isEmpty ? "" : " (server said: \(EngineError.excerpt(body)))"
+            return "\(url): model '\(model)' not found\(excerpt): list the served models with GET /v1/models and pass one of them as the model"
+        case .malformedStream(let url, let line, let expected):
+            return "malformed response from \(url): expected \(expected), got: \(EngineError.excerpt(line))"
+        case .streamEndedEarly(_, let tokens):
+            return "server closed the stream after \(tokens) tokens without a final chunk: did it crash? see its log"
+        case .timeout(let url, let phase, let seconds):
+            let limit = seconds.map { " after \(EngineError.format($0)) s" } ?? ""
+            return "\(url) timed out (\(phase))\(limit): the model may be too slow for this board or still loading; raise the timeout or use a smaller model"
+        case .serverError(let url, let message):
+            return "\(url) reported an error mid-stream: \(EngineError.excerpt(message)) (see the server's log)"
+        case .transport(let url, let reason):
+            return "request to \(url) failed: \(reason)"
+        }
+    }
+
+    /// At most 200 characters, on one line, so a multi-megabyte body never floods a report.
+    static func excerpt(_ text: String, limit: Int = 200) -> String {
+        let flat = text.replacingNewlines()
+        if flat.count <= limit { return flat }
+        return String(flat.prefix(limit)) + "…"
+    }
+
+    private static func format(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+    }
+}
+
+extension String {
+    fileprivate func replacingNewlines() -> String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for character in self {
+            out.append(character == "\n" || character == "\r" || character == "\r\n" ? " " : character)
+        }
+        return out.trimmingTrailingSpaces()
+    }
+
+    private func trimmingTrailingSpaces() -> String {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
+        return String(self[startIndex..<end])
+    }
+}

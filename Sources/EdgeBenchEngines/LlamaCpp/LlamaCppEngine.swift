@@ -1,0 +1,42 @@
+import AsyncHTTPClient
+import EdgeBenchCore
+
+/// Adapter for llama.cpp's `llama-server`, over its native protocol.
+///
+/// `api: .completion` streams POST `/completion` (raw prompt, `timings` in the final chunk).
+/// `api: .chat` is routed to the same server's OpenAI-compatible `/v1/chat/completions`, which applies
+/// the model's own chat template server-side (a client-side template would drift from the model's);
+/// llama-server adds the same `timings` object there, so both paths report server timings.
+public struct LlamaCppEngine: InferenceEngine {
+    /// The server root, e.g. "http://127.0.0.1:8080" (no "/v1").
+    public var baseURL: String { transport.baseURL }
+    /// Alias sent on the chat path; llama-server serves one model whatever the name.
+    public let model: String?
+    let transport: HTTPTransport
+    let chat: OpenAIEngine
+
+    /// - Parameter client: owned by the caller, who shuts it down (see `HTTPTransport.makeClient`).
+    public init(baseURL: String, model: String? = nil, client: HTTPClient, requestTimeout: Duration = .seconds(600)) {
+        let transport = HTTPTransport(baseURL: baseURL, client: client, requestTimeout: requestTimeout)
+        self.transport = transport
+        self.model = model
+        self.chat = OpenAIEngine(
+            transport: HTTPTransport(baseURL: transport.baseURL + "/v1", client: client, requestTimeout: requestTimeout),
+            model: model, llamaCppExtensions: true)
+    }
+
+    public func generate(_ request: GenerationRequest) -> AsyncThrowingStream<GenerationEvent, any Error> {
+        if request.api == .chat { return chat.generate(request) }
+        return SSEGeneration.stream(
+            transport: transport, path: "/completion", body: LlamaCppEngine.body(for: request), model: nil,
+            interpreter: LlamaCppStreamInterpreter(url: transport.url("/completion")))
+    }
+
+    static func body(for request: GenerationRequest) -> [UInt8] {
+        let prompt = request.systemPrompt.map { $0 + "\n\n" + request.prompt } ?? request.prompt
+        return JSONBody.encode(LlamaCppWire.CompletionRequest(
+            prompt: prompt, n_predict: request.maxTokens, cache_prompt: request.cachePrompt,
+            temperature: request.temperature, seed: request.seed, top_k: request.topK, top_p: request.topP,
+            repeat_penalty: request.repeatPenalty, stop: request.stop.isEmpty ? nil : request.stop))
+    }
+}

@@ -1,0 +1,48 @@
+import EdgeBenchCore
+import Foundation
+
+/// Interprets llama-server's native `/completion` SSE stream: one JSON object per `data:` line,
+/// the last one with `"stop": true` carrying counts, `stop_type` and `timings`.
+struct LlamaCppStreamInterpreter: StreamInterpreter {
+    let url: String
+    private var tokens = 0
+    private let decoder = JSONDecoder()
+
+    init(url: String) { self.url = url }
+
+    mutating func interpret(_ event: SSEEvent, at: Instant) throws -> StreamStep {
+        let chunk: LlamaCppWire.Chunk
+        do {
+            chunk = try decoder.decode(LlamaCppWire.Chunk.self, from: Data(event.data))
+        } catch {
+            throw EngineError.malformedStream(
+                url: url, line: "data: " + event.text,
+                expected: "a llama.cpp /completion JSON chunk (\(JSONErrorText.describe(error)))")
+        }
+        if let error = chunk.error {
+            throw EngineError.serverError(url: url, message: error.message ?? event.text)
+        }
+        var step = StreamStep.nothing
+        let text = chunk.content ?? ""
+        let count = chunk.tokens.map(\.count) ?? (text.isEmpty ? 0 : 1)
+        if count > 0 {
+            tokens += count
+            step.tokens = (count, text)
+        }
+        if chunk.stop == true {
+            step.completion = Completion(
+                at: at,
+                // tokens_evaluated is the whole prompt (cached part included), like OpenAI prompt_tokens.
+                promptTokens: chunk.tokens_evaluated ?? chunk.timings?.prompt_n,
+                completionTokens: chunk.tokens_predicted ?? chunk.timings?.predicted_n,
+                cachedTokens: chunk.timings?.cache_n,
+                timings: chunk.timings?.serverTimings,
+                stopReason: chunk.stop_type)
+        }
+        return step
+    }
+
+    func connectionEnded(at: Instant) throws -> Completion {
+        throw EngineError.streamEndedEarly(url: url, tokens: tokens)
+    }
+}

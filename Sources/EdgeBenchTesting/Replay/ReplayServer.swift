@@ -1,0 +1,62 @@
+import Foundation
+import Hummingbird
+
+/// Replays a captured response body (e.g. `completion-stream.response.sse`) byte for byte, cut into
+/// `chunkSize`-byte writes with `delay` before each, for any GET or POST path. Cutting real captures at
+/// odd places exercises the client's incremental parsing the way a slow link would.
+public final class ReplayServer: Sendable {
+    public let port: Int
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    private let server: LocalHTTPServer
+    private let log: RequestLog
+
+    public static func start(
+        bytes: [UInt8], chunkSize: Int = 4096, delay: Duration = .zero, contentType: String = "text/event-stream"
+    ) async throws -> ReplayServer {
+        let size = max(1, chunkSize)
+        let log = RequestLog()
+        let router = Router()
+        let respond: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
+            let body = String(buffer: try await request.body.collect(upTo: 16 * 1024 * 1024))
+            var headers: [String: String] = [:]
+            for field in request.headers { headers[field.name.canonicalName] = field.value }
+            await log.append(RecordedRequest(method: request.method.rawValue, path: request.uri.path, headers: headers, body: body))
+            return Response(
+                status: .ok, headers: [.contentType: contentType],
+                body: ResponseBody { writer in
+                    var offset = 0
+                    while offset < bytes.count {
+                        if delay > .zero { try await Task.sleep(for: delay) }
+                        let end = min(offset + size, bytes.count)
+                        try await writer.write(ByteBuffer(bytes: bytes[offset..<end]))
+                        offset = end
+                    }
+                    try await writer.finish(nil)
+                })
+        }
+        router.get("**", use: respond)
+        router.post("**", use: respond)
+        let server = try await LocalHTTPServer.start(router: router, name: "ReplayServer")
+        return ReplayServer(port: server.port, server: server, log: log)
+    }
+
+    /// Replays a fixture file.
+    public static func start(file path: String, chunkSize: Int = 4096, delay: Duration = .zero) async throws -> ReplayServer {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw TestServerError.fixtureUnreadable(path: path, reason: error.localizedDescription)
+        }
+        return try await start(bytes: Array(data), chunkSize: chunkSize, delay: delay)
+    }
+
+    private init(port: Int, server: LocalHTTPServer, log: RequestLog) {
+        self.port = port
+        self.server = server
+        self.log = log
+    }
+
+    public func requests() async -> [RecordedRequest] { await log.requests }
+    public func stop() async { await server.stop() }
+}

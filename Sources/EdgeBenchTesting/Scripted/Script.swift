@@ -1,0 +1,54 @@
+import EdgeBenchCore
+
+/// What `ScriptedLLMServer` streams for every generation request.
+public struct Script: Sendable, Equatable {
+    public enum Failure: Sendable, Equatable {
+        case none
+        /// Close the connection after this many token chunks, without a final chunk.
+        case dropConnectionAfter(Int)
+        /// Answer with this status and body instead of a stream.
+        case httpStatus(Int, String)
+        /// Send a line that is not JSON after this many token chunks.
+        case malformedAfter(Int)
+    }
+
+    /// One entry per token chunk.
+    public var tokens: [String]
+    /// Sleep before each token (index i before token i); missing entries reuse the last, empty means none.
+    public var delays: [Duration]
+    public var promptTokens: Int
+    /// Reported in llama.cpp's `timings` (converted to ms on the wire); nil sends none.
+    public var timings: ServerTimings?
+    public var failure: Failure
+    /// Reported as llama.cpp `stop_type` / OpenAI `finish_reason`.
+    public var stopReason: String
+    /// OpenAI streams start with a role-only chunk (`delta: {role: assistant, content: null}`), as llama-server does.
+    public var sendsRoleChunk: Bool
+    /// Sends the usage-only final chunk when the request asks for it (`stream_options.include_usage`).
+    public var sendsUsage: Bool
+
+    public init(
+        tokens: [String], delays: [Duration] = [], promptTokens: Int = 8, timings: ServerTimings? = nil,
+        failure: Failure = .none, stopReason: String? = nil, sendsRoleChunk: Bool = true, sendsUsage: Bool = true
+    ) {
+        self.tokens = tokens
+        self.delays = delays
+        self.promptTokens = promptTokens
+        self.timings = timings
+        self.failure = failure
+        self.stopReason = stopReason ?? "length"
+        self.sendsRoleChunk = sendsRoleChunk
+        self.sendsUsage = sendsUsage
+    }
+
+    /// `count` one-word tokens with no delay: for measuring the harness's own CPU per token.
+    public static func fast(tokens count: Int, promptTokens: Int = 8) -> Script {
+        Script(tokens: (0..<count).map { " t\($0)" }, promptTokens: promptTokens)
+    }
+
+    func delay(before index: Int) -> Duration? {
+        guard !delays.isEmpty else { return nil }
+        let delay = delays[min(index, delays.count - 1)]
+        return delay > .zero ? delay : nil
+    }
+}

@@ -1,0 +1,122 @@
+import EdgeBenchCore
+import Foundation
+import Hummingbird
+
+extension ScriptedLLMServer {
+    struct DroppedConnection: Error {}
+
+    static func addRoutes(to router: Router<BasicRequestContext>, state: State, model: String) {
+        router.get("/health") { request, _ in
+            await record(request, body: "", state: state)
+            switch await state.health {
+            case .ok: return json(#"{"status":"ok"}"#)
+            case .loading:
+                return json(#"{"error":{"code":503,"message":"Loading model","type":"unavailable_error"}}"#, status: 503)
+            }
+        }
+        router.get("/props") { request, _ in
+            await record(request, body: "", state: state)
+            return json(#"{"default_generation_settings":{"n_ctx":2048},"total_slots":1,"model_alias":"# + JSONText.string(model)
+                + #","model_ftype":"Q4_1","model_path":"/models/"# + model + #".gguf","build_info":"b11434-scripted"}"#)
+        }
+        router.get("/v1/models") { request, _ in
+            await record(request, body: "", state: state)
+            return json(#"{"object":"list","data":[{"id":"# + JSONText.string(model)
+                + #","object":"model","created":1795328935,"owned_by":"llamacpp","meta":{"n_ctx":2048,"n_ctx_train":8192,"n_params":134515008,"size":96576768,"ftype":"Q4_1"}}]}"#)
+        }
+        router.post("/tokenize") { request, _ in
+            let body = try await text(of: request)
+            await record(request, body: body, state: state)
+            let content = (try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])?["content"] as? String ?? ""
+            let count = content.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).count
+            return json(#"{"tokens":["# + (0..<count).map { String($0 + 1) }.joined(separator: ",") + "]}")
+        }
+        router.post("/completion") { request, _ in
+            let body = try await text(of: request)
+            await record(request, body: body, state: state)
+            return await stream(state: state) { script in
+                script.tokens.enumerated().map { ScriptedWire.nativeToken($0.element, index: $0.offset, promptTokens: script.promptTokens) }
+            } epilogue: { script in
+                [ScriptedWire.nativeFinal(script)]
+            }
+        }
+        for (path, chat) in [("/v1/chat/completions", true), ("/v1/completions", false)] {
+            router.post(RouterPath(path)) { request, _ in
+                let body = try await text(of: request)
+                await record(request, body: body, state: state)
+                let fields = (try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]) ?? [:]
+                if let asked = fields["model"] as? String, asked != model {
+                    return json(#"{"error":{"message":"The model `"# + asked + #"` does not exist.","type":"invalid_request_error","code":"model_not_found"}}"#, status: 404)
+                }
+                let usage = ((fields["stream_options"] as? [String: Any])?["include_usage"] as? Bool) == true
+                return await stream(state: state) { script in
+                    (script.sendsRoleChunk && chat ? [ScriptedWire.roleChunk(model: model)] : [])
+                        + script.tokens.map { ScriptedWire.contentChunk($0, chat: chat, model: model) }
+                } epilogue: { script in
+                    [ScriptedWire.finishChunk(script.stopReason, chat: chat, model: model)]
+                        + (usage && script.sendsUsage ? [ScriptedWire.usageChunk(script, chat: chat, model: model)] : [])
+                        + [ScriptedWire.done]
+                }
+            }
+        }
+    }
+
+    /// Streams `tokens` (one write each, after the script's delay), then `epilogue`, applying the script's failure.
+    /// A role-only first chunk in `tokens` is sent without delay and not counted as a token.
+    private static func stream(
+        state: State, tokens: @escaping @Sendable (Script) -> [String], epilogue: @escaping @Sendable (Script) -> [String]
+    ) async -> Response {
+        let script = await state.script
+        if case .httpStatus(let status, let body) = script.failure {
+            return Response(status: .init(code: status), headers: [.contentType: "application/json"],
+                            body: .init(byteBuffer: ByteBuffer(string: body)))
+        }
+        let chunks = tokens(script)
+        let leading = chunks.count - script.tokens.count
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
+            body: ResponseBody { writer in
+                await state.streamStarted(at: Instant.now())
+                for (index, chunk) in chunks.enumerated() {
+                    let tokenIndex = index - leading
+                    if tokenIndex >= 0 {
+                        switch script.failure {
+                        case .dropConnectionAfter(let n) where tokenIndex == n:
+                            throw DroppedConnection()
+                        case .malformedAfter(let n) where tokenIndex == n:
+                            try await writer.write(ByteBuffer(string: "data: {\"content\": tru\n\n"))
+                            try await writer.finish(nil)
+                            return
+                        default: break
+                        }
+                        if let delay = script.delay(before: tokenIndex) { try await Task.sleep(for: delay) }
+                        // Stamp right before the write; recording it waits until after, off the measured path.
+                        let writing = Instant.now()
+                        try await writer.write(ByteBuffer(string: chunk))
+                        await state.wrote(at: writing)
+                    } else {
+                        try await writer.write(ByteBuffer(string: chunk))
+                    }
+                }
+                for chunk in epilogue(script) { try await writer.write(ByteBuffer(string: chunk)) }
+                try await writer.finish(nil)
+            })
+    }
+
+    private static func json(_ text: String, status: Int = 200) -> Response {
+        Response(status: .init(code: status), headers: [.contentType: "application/json; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    private static func text(of request: Request) async throws -> String {
+        String(buffer: try await request.body.collect(upTo: 16 * 1024 * 1024))
+    }
+
+    private static func record(_ request: Request, body: String, state: State) async {
+        var headers: [String: String] = [:]
+        for field in request.headers { headers[field.name.canonicalName] = field.value }
+        await state.log.append(RecordedRequest(
+            method: request.method.rawValue, path: request.uri.path, headers: headers, body: body))
+    }
+}

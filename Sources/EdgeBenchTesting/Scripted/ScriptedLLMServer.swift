@@ -1,0 +1,63 @@
+import EdgeBenchCore
+import Foundation
+import Hummingbird
+
+/// A fake llama-server / OpenAI-compatible server that streams a `Script` with exact delays, for adapter
+/// tests and for measuring the harness's own CPU per token (`Script.fast`).
+///
+/// Serves `/completion` (llama.cpp native SSE), `/v1/chat/completions` and `/v1/completions` (OpenAI SSE,
+/// usage chunk when asked for), `/health`, `/props`, `/v1/models`, `/tokenize` (one token per
+/// whitespace-separated word). Every request is recorded (`requests()`), headers included.
+public final class ScriptedLLMServer: Sendable {
+    public enum Health: Sendable { case ok, loading }
+
+    public let port: Int
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    /// The model name it serves; an OpenAI request naming another model gets 404.
+    public let model: String
+    private let state: State
+    private let server: LocalHTTPServer
+
+    public static func start(script: Script, model: String = "scripted-model") async throws -> ScriptedLLMServer {
+        let state = State(script: script)
+        let router = Router()
+        ScriptedLLMServer.addRoutes(to: router, state: state, model: model)
+        let server = try await LocalHTTPServer.start(router: router, name: "ScriptedLLMServer")
+        return ScriptedLLMServer(port: server.port, model: model, state: state, server: server)
+    }
+
+    private init(port: Int, model: String, state: State, server: LocalHTTPServer) {
+        self.port = port
+        self.model = model
+        self.state = state
+        self.server = server
+    }
+
+    public func stop() async { await server.stop() }
+
+    public func setScript(_ script: Script) async { await state.set(script: script) }
+    public func setHealth(_ health: Health) async { await state.set(health: health) }
+    public func requests() async -> [RecordedRequest] { await state.log.requests }
+    /// When the last stream started (before any scripted delay) and when each of its token chunks was
+    /// written, on the same monotonic clock as the client, so tests can separate request overhead from delays.
+    public func lastStreamTimeline() async -> StreamTimeline { await state.timeline }
+
+    actor State {
+        var script: Script
+        var health: Health = .ok
+        var timeline = StreamTimeline(started: nil, tokenWrites: [])
+        let log = RequestLog()
+        init(script: Script) { self.script = script }
+        func set(script: Script) { self.script = script }
+        func set(health: Health) { self.health = health }
+        func streamStarted(at instant: Instant) { timeline = StreamTimeline(started: instant, tokenWrites: []) }
+        func wrote(at instant: Instant) { timeline.tokenWrites.append(instant) }
+    }
+}
+
+public struct StreamTimeline: Sendable, Equatable {
+    /// Just before the response body began (after the request was read and routed).
+    public var started: Instant?
+    /// Just before each token chunk was written (after its delay).
+    public var tokenWrites: [Instant]
+}

@@ -1,0 +1,89 @@
+import AsyncHTTPClient
+import EdgeBenchCore
+@testable import EdgeBenchEngines
+import EdgeBenchTesting
+import Testing
+
+@Suite("Engine errors", .serialized)
+struct EngineErrorTests {
+    @Test func connectionRefused() async throws {
+        // A port that was just in use and is now closed.
+        let server = try await ScriptedLLMServer.start(script: .fast(tokens: 1))
+        let url = server.baseURL
+        await server.stop()
+        let client = HTTPTransport.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(5))
+        let engine = LlamaCppEngine(baseURL: url, client: client)
+        let (events, error) = await collectFailure(engine.generate(GenerationRequest(prompt: "x", api: .completion, maxTokens: 1)))
+        var healthError: (any Error)?
+        do { _ = try await engine.health() } catch { healthError = error }
+        try await client.shutdown()
+        #expect(events.count == 1)
+        let expected = "cannot connect to \(url) (connection refused): is the server running? start it or pass --url"
+        #expect(error.map { String(describing: $0) } == expected)
+        #expect(healthError.map { String(describing: $0) } == expected)
+    }
+
+    @Test func httpStatusCarriesTheBodyExcerpt() async throws {
+        let body = #"{"error":{"code":500,"message":"failed to decode image","type":"server_error"}}"#
+        try await withScriptedServer(Script(tokens: ["a"], failure: .httpStatus(500, body))) { server, client in
+            let engine = LlamaCppEngine(baseURL: server.baseURL, client: client)
+            let (_, error) = await collectFailure(engine.generate(GenerationRequest(prompt: "x", api: .completion, maxTokens: 1)))
+            #expect(error as? EngineError == .httpStatus(url: server.baseURL + "/completion", status: 500, body: body))
+            #expect(String(describing: error!) == "\(server.baseURL)/completion answered HTTP 500: \(body) (see the server's log for details)")
+        }
+    }
+
+    @Test func malformedLineIsQuoted() async throws {
+        try await withScriptedServer(Script(tokens: ["a", "b", "c"], failure: .malformedAfter(2))) { server, client in
+            let engine = LlamaCppEngine(baseURL: server.baseURL, client: client)
+            let (events, error) = await collectFailure(engine.generate(GenerationRequest(prompt: "x", api: .completion, maxTokens: 3)))
+            #expect(events.count == 3)  // submitted + 2 token chunks, then the bad line
+            let text = String(describing: try #require(error))
+            #expect(text.hasPrefix("malformed response from \(server.baseURL)/completion: expected a llama.cpp /completion JSON chunk ("))
+            #expect(text.hasSuffix("got: data: {\"content\": tru"))
+        }
+    }
+
+    @Test func droppedConnectionSaysHowManyTokensArrived() async throws {
+        for api in [GenerationRequest.API.completion, .chat] {
+            try await withScriptedServer(Script(tokens: ["a", "b", "c", "d"], failure: .dropConnectionAfter(3))) { server, client in
+                let engine = LlamaCppEngine(baseURL: server.baseURL, client: client)
+                let (events, error) = await collectFailure(engine.generate(GenerationRequest(prompt: "x", api: api, maxTokens: 4)))
+                #expect(events.count == 4, "\(api)")
+                #expect(error.map { String(describing: $0) }
+                    == "server closed the stream after 3 tokens without a final chunk: did it crash? see its log", "\(api)")
+            }
+        }
+    }
+
+    @Test func longBodiesAreCutTo200Characters() {
+        let error = EngineError.malformedStream(url: "http://h/x", line: String(repeating: "z", count: 500) + "\nmore", expected: "JSON")
+        #expect(error.description == "malformed response from http://h/x: expected JSON, got: " + String(repeating: "z", count: 200) + "…")
+    }
+
+    @Test func timeoutText() {
+        #expect(EngineError.timeout(url: "http://h:1/completion", phase: "whole request", seconds: 600).description
+            == "http://h:1/completion timed out (whole request) after 600 s: the model may be too slow for this board or still loading; raise the timeout or use a smaller model")
+    }
+
+    @Test func cancellingTheConsumerStopsTheRequest() async throws {
+        let script = Script(tokens: Array(repeating: "x", count: 100), delays: [.milliseconds(20)])
+        try await withScriptedServer(script) { server, client in
+            let engine = LlamaCppEngine(baseURL: server.baseURL, client: client)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let task = Task {
+                var tokens = 0
+                for try await event in engine.generate(GenerationRequest(prompt: "x", api: .completion, maxTokens: 100)) {
+                    if case .tokens = event { tokens += 1 }
+                }
+                return tokens
+            }
+            try await Task.sleep(for: .milliseconds(150))
+            task.cancel()
+            _ = await task.result
+            // 100 tokens × 20 ms would take 2 s; cancellation ends it at once.
+            #expect(clock.now - start < .seconds(1))
+        }
+    }
+}
