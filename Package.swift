@@ -95,8 +95,8 @@ let package = Package(
         .testTarget(name: "EdgeBenchTelemetryTests", dependencies: ["EdgeBenchTelemetry"]),
         .testTarget(name: "EdgeBenchEnginesTests", dependencies: ["EdgeBenchEngines", "EdgeBenchTesting"]),
         .testTarget(name: "EdgeBenchPlansTests", dependencies: ["EdgeBenchPlans"]),
-        .testTarget(name: "EdgeBenchStoreTests", dependencies: ["EdgeBenchStore"]),
-        .testTarget(name: "EdgeBenchReportsTests", dependencies: ["EdgeBenchReports"]),
+        .testTarget(name: "EdgeBenchStoreTests", dependencies: ["EdgeBenchStore", "EdgeBenchTesting"]),
+        .testTarget(name: "EdgeBenchReportsTests", dependencies: ["EdgeBenchReports", "EdgeBenchTesting"]),
         .testTarget(name: "EdgeBenchRunnerTests", dependencies: ["EdgeBenchRunner", "EdgeBenchTesting"]),
     ]
 )

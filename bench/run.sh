@@ -10,7 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 TOKENS=${1:-20000}
 REQUESTS=${2:-5}
-swift build -c release --product edgebench --product edgebench-testserver >&2
+swift build -c release --product edgebench >&2
+swift build -c release --product edgebench-testserver >&2
 BIN=$(swift build -c release --show-bin-path)
 WORK=$(mktemp -d)
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT

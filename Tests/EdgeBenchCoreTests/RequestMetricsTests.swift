@@ -93,7 +93,7 @@ struct RequestMetricsTests {
         #expect(r.flags == [.noTokens, .stoppedEarly])
     }
 
-    @Test func serverCountsWinOverTimingsTokenizerAndChunks() {
+    @Test func serverCountsWinOverTokenizerAndChunksAndNInIsWhatWasEvaluated() {
         func record(_ completion: Completion, tokenizerIn: Int? = nil, tokenizerOut: Int? = nil) -> RequestRecord {
             RequestRecord(
                 submittedAt: at(ms: 0), chunks: [chunk(ms: 100), chunk(ms: 200, 2)], completion: completion,
@@ -103,7 +103,11 @@ struct RequestMetricsTests {
         let timings = ServerTimings(promptTokens: 9, predictedTokens: 9)
         let usage = TokenCounts(
             record(Completion(at: at(ms: 300), promptTokens: 7, completionTokens: 7, timings: timings), tokenizerIn: 11, tokenizerOut: 11))
-        #expect(usage == TokenCounts(output: 7, input: 7, isEstimated: false))
+        // N_out: usage wins; N_in: llama.cpp's prompt_n, the tokens actually evaluated, wins over prompt_tokens.
+        #expect(usage == TokenCounts(output: 7, input: 9, isEstimated: false))
+        // llama-server b11434, chat with its prompt cache on: prompt_tokens 31 of which 24 cached, prompt_n 7.
+        let cachedUsage = TokenCounts(record(Completion(at: at(ms: 300), promptTokens: 31, completionTokens: 4, cachedTokens: 24)))
+        #expect(cachedUsage == TokenCounts(output: 4, input: 7, isEstimated: false))
         let fromTimings = TokenCounts(record(Completion(at: at(ms: 300), timings: timings), tokenizerIn: 11, tokenizerOut: 11))
         #expect(fromTimings == TokenCounts(output: 9, input: 9, isEstimated: false))
         let fromTokenizer = TokenCounts(record(Completion(at: at(ms: 300)), tokenizerIn: 11, tokenizerOut: 11))

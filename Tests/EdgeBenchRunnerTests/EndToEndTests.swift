@@ -2,6 +2,7 @@ import EdgeBenchCore
 import EdgeBenchEngines
 import EdgeBenchRunner
 import EdgeBenchStore
+import EdgeBenchTesting
 import Foundation
 import Testing
 
@@ -56,8 +57,8 @@ struct EndToEndTests {
         // The bundle on disk validates against the schema, and matches what the store holds.
         let bundleURL = outcome.directory.appendingPathComponent("bundle.json")
         let data = try Data(contentsOf: bundleURL)
-        let problems = try SchemaValidation.validate(data)
-        #expect(problems == nil, "\(problems ?? "")")
+        let schema = try BundleSchemaValidator.validate(data)
+        #expect(schema.valid, "\(schema.output)")
         #expect(try BundleCodec.decode(data) == outcome.bundle)
         for name in ["results.md", "requests.csv", "configurations.csv", "benchmark_results.csv", "benchmark_results_details.csv"] {
             #expect(FileManager.default.fileExists(atPath: outcome.directory.appendingPathComponent(name).path), "\(name)")

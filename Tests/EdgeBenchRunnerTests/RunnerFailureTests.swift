@@ -53,7 +53,10 @@ struct RunnerFailureTests {
         #expect(result.requests.map(\.index) == [0, 1])
         #expect(result.summary["n_out"]?.n == 2)
         let error = try #require(result.error)
-        #expect(error.contains("closed the stream after 3 tokens"), "\(error)")
+        // How many of the 3 chunks sent before the reset reach the client depends on when the reset
+        // overtakes the buffered bytes, so the count is not asserted; the reason and what to do are.
+        #expect(error.contains("server closed the stream after"), "\(error)")
+        #expect(error.hasSuffix("tokens without a final chunk: did it crash? see its log"), "\(error)")
     }
 
     @Test func aMissingEngineBinaryIsNamedWithWhatToDo() async throws {

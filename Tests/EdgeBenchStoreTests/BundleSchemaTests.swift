@@ -1,42 +1,12 @@
 import EdgeBenchCore
+import EdgeBenchTesting
 import Foundation
 import Testing
 
-/// Validates encoded bundles against `schema/bundle.schema.json` with Python's `jsonschema`
-/// (installed with pip when missing), so the schema and the Swift encoding cannot drift apart.
+/// Encoded bundles against `schema/bundle.schema.json` (see `BundleSchemaValidator`).
 @Suite(.serialized) struct BundleSchemaTests {
-    static let validator = """
-        import json, sys
-        from jsonschema import Draft202012Validator
-        schema = json.load(open(sys.argv[1], encoding="utf-8"))
-        Draft202012Validator.check_schema(schema)
-        instance = json.load(open(sys.argv[2], encoding="utf-8"))
-        errors = sorted(Draft202012Validator(schema).iter_errors(instance), key=lambda e: list(e.absolute_path))
-        for e in errors:
-            print("/".join(str(p) for p in e.absolute_path) + ": " + e.message)
-        print("invalid" if errors else "valid")
-        sys.exit(1 if errors else 0)
-        """
-
-    var schemaURL: URL { repositoryRoot().appendingPathComponent("schema/bundle.schema.json") }
-
-    func ensureJSONSchema() throws {
-        if try runCommand(["python3", "-c", "import jsonschema"]).status == 0 { return }
-        let install = try runCommand(["python3", "-m", "pip", "install", "--quiet", "jsonschema"])
-        #expect(install.status == 0, "pip install jsonschema failed: \(install.output)")
-        let check = try runCommand(["python3", "-c", "import jsonschema"])
-        try #require(check.status == 0, "python3 cannot import jsonschema after installing it: \(check.output)")
-    }
-
-    func validate(_ data: Data) throws -> CommandResult {
-        try ensureJSONSchema()
-        try #require(
-            FileManager.default.fileExists(atPath: schemaURL.path), "schema not found at \(schemaURL.path)")
-        let directory = try temporaryDirectory("schema")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let instance = directory.appendingPathComponent("bundle.json")
-        try data.write(to: instance)
-        return try runCommand(["python3", "-c", Self.validator, schemaURL.path, instance.path])
+    func validate(_ data: Data) throws -> BundleSchemaValidator.Outcome {
+        try BundleSchemaValidator.validate(data)
     }
 
     @Test func encodedBundleIsValid() throws {
@@ -51,7 +21,7 @@ import Testing
                 error: "stopped by Ctrl-C; continue with --resume", requests: [SampleBundle.completed.requests[0]],
                 summary: [:], flags: [.fewSamples, .stoppedEarly]))
         let result = try validate(try BundleCodec.encode(bundle))
-        #expect(result.status == 0, "\(result.output)")
+        #expect(result.valid, "\(result.output)")
         #expect(result.output.hasSuffix("valid\n"))
     }
 
@@ -60,7 +30,7 @@ import Testing
         bundle.configurations[0].summary["tokens_per_second"] = SampleBundle.summary(
             .tokensPerSecond, mean: 50, stddev: 1)
         let result = try validate(try BundleCodec.encode(bundle))
-        #expect(result.status == 1)
+        #expect(!result.valid)
         #expect(result.output.contains("configurations/0/summary: 'tokens_per_second' is not one of"), "\(result.output)")
     }
 
@@ -68,7 +38,7 @@ import Testing
         let text = String(decoding: try BundleCodec.encode(SampleBundle.bundle), as: UTF8.self)
         let data = Data(text.replacingOccurrences(of: "\"n_in\" : 12,", with: "\"tokens_in\" : 12,").utf8)
         let result = try validate(data)
-        #expect(result.status == 1)
+        #expect(!result.valid)
         #expect(result.output.contains("configurations/0/requests/0/metrics: 'tokens_in' is not one of"), "\(result.output)")
     }
 
@@ -80,14 +50,14 @@ import Testing
         configurations[0]["flags"] = ["flaky"]
         root["configurations"] = configurations
         let result = try validate(try JSONSerialization.data(withJSONObject: root))
-        #expect(result.status == 1)
+        #expect(!result.valid)
         #expect(result.output.contains("configurations/0: Additional properties are not allowed ('colour' was unexpected)"))
         #expect(result.output.contains("configurations/0/flags/0: 'flaky' is not one of"), "\(result.output)")
     }
 
     /// The schema's closed vocabularies are Core's enums, word for word.
     @Test func schemaVocabulariesMatchCore() throws {
-        let data = try Data(contentsOf: schemaURL)
+        let data = try Data(contentsOf: BundleSchemaValidator.schemaURL)
         let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let defs = try #require(schema["$defs"] as? [String: Any])
         func words(_ name: String) throws -> [String] {

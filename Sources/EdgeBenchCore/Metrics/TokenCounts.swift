@@ -25,6 +25,9 @@ public struct TokenCounts: Sendable, Equatable {
             output = record.chunks.reduce(0) { $0 + $1.count }
             isEstimated = true
         }
-        input = completion.promptTokens ?? completion.timings?.promptTokens ?? record.tokenizerPromptTokens
+        // N_in is what the server actually evaluated: llama.cpp's prompt_n excludes cached tokens, while
+        // OpenAI's prompt_tokens (and llama.cpp's tokens_evaluated) include them.
+        let uncached = completion.promptTokens.map { $0 - (completion.cachedTokens ?? 0) }
+        input = completion.timings?.promptTokens ?? uncached ?? record.tokenizerPromptTokens
     }
 }

@@ -40,3 +40,8 @@ extension LlamaCppEngine {
         return try await transport.fetchJSON(LlamaCppWire.TokenizeResponse.self, "/tokenize", method: .post, json: body).tokens.count
     }
 }
+
+/// The runner asks `/tokenize` only when a response carried no server-reported counts.
+extension LlamaCppEngine: TokenCounting {
+    public func countTokens(_ text: String) async throws -> Int { try await tokenize(text) }
+}

@@ -15,7 +15,9 @@ extension BenchmarkRunner {
         var sources: [SourceDescription] = []
         let collector = MeasuredPhaseSamples()
         var measured: [RequestResult] = []
-        var window: (start: Instant, end: Instant)?
+        // The measured phase of this session: after a resume it holds only the requests run now,
+        // so request_rate and system_output_rate never divide earlier requests by this session's time.
+        var window: (start: Instant, end: Instant, requests: Int, tokens: Double)?
         defer { engine?.stop() }
 
         func finish(_ status: ConfigurationResult.Status, error: String?) -> ConfigurationResult.Status {
@@ -27,11 +29,11 @@ extension BenchmarkRunner {
             }
             var extra: [MetricID: Double] = [:]
             if let load = engine?.loadTime { extra[.loadTime] = load }
-            if let window, !measured.isEmpty {
+            if let window {
                 let wall = window.end.seconds(since: window.start)
                 if wall > 0 {
-                    extra[.requestRate] = Double(measured.count) / wall
-                    extra[.systemOutputRate] = measured.compactMap { $0.metrics[.nOut] }.reduce(0, +) / wall
+                    extra[.requestRate] = Double(window.requests) / wall
+                    extra[.systemOutputRate] = window.tokens / wall
                 }
             }
             let (summary, flags) = ConfigurationSummary.build(requests: measured, extra: extra)
@@ -83,8 +85,9 @@ extension BenchmarkRunner {
                 let result = RequestMetrics.compute(record, index: index)
                 try store.recordRequest(runID: runID, configurationID: id, result: result, warmup: false)
                 measured.append(result)
-                let start = window?.start ?? record.submittedAt
-                window = (start, record.completion.at)
+                window = (
+                    window?.start ?? record.submittedAt, record.completion.at, (window?.requests ?? 0) + 1,
+                    (window?.tokens ?? 0) + (result.metrics[.nOut] ?? 0))
                 reporter.report(.requestFinished(
                     index: index + 1, total: configuration.repetitions, warmup: false,
                     decodeRate: result.metrics[.decodeRate], seconds: result.metrics[.e2eLatency] ?? 0))

@@ -1,22 +1,23 @@
 import EdgeBenchCore
 
+/// Shared by the store, report and runner tests.
 /// A small hand-built run with numbers chosen so that every expected cell can be computed by hand:
 /// one completed configuration (3 requests) and one failed configuration (no requests).
-enum SampleBundle {
-    static let lastResponse = "Paris, \"the capital\"\nof France"
+public enum SampleBundle {
+    public static let lastResponse = "Paris, \"the capital\"\nof France"
 
-    static let environment = Environment(
+    public static let environment = Environment(
         hostname: "pi5", board: "Raspberry Pi 5 Model B Rev 1.0", cpuModel: "Cortex-A76", cpuCores: 4,
         memoryBytes: 8_589_934_592, os: "Debian GNU/Linux 12 (bookworm)", kernel: "6.6.51+rpt-rpi-2712",
         architecture: "aarch64")
 
-    static let smollm = ModelInfo(
+    public static let smollm = ModelInfo(
         name: "smollm2-135m", file: "/cache/models/SmolLM2-135M-Instruct-Q4_1.gguf", sizeBytes: 94_000_000,
         sha256: "3f2a9c1e5b7d0a4c8e6f1b2d3c4a5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d", quantisation: "Q4_1")
 
-    static let gemma = ModelInfo(name: "gemma3-270m")
+    public static let gemma = ModelInfo(name: "gemma3-270m")
 
-    static func request(_ index: Int, ttft: Double, e2e: Double, nOut: Double, response: String) -> RequestResult {
+    public static func request(_ index: Int, ttft: Double, e2e: Double, nOut: Double, response: String) -> RequestResult {
         let decode = e2e - ttft - 0.05
         return RequestResult(
             index: index,
@@ -28,13 +29,13 @@ enum SampleBundle {
             itl: [0.015, 0.016], flags: [], response: response)
     }
 
-    static func summary(_ unit: MetricUnit, mean: Double, stddev: Double?) -> Summary {
+    public static func summary(_ unit: MetricUnit, mean: Double, stddev: Double?) -> Summary {
         Summary(
             unit: unit, n: 3, mean: mean, median: mean, stddev: stddev, cv: stddev.map { $0 / mean }, min: mean,
             max: mean, p50: mean, p90: mean, p99: mean, ci95: stddev.map { [mean - 2 * $0, mean + 2 * $0] })
     }
 
-    static let completed = ConfigurationResult(
+    public static let completed = ConfigurationResult(
         id: "managed/smollm2/short",
         engine: EngineDescription(
             adapter: "managed", name: "llama.cpp", version: "b11434", offload: "0 layers (CPU)", threads: 4,
@@ -67,7 +68,7 @@ enum SampleBundle {
                 min: 1.4e8, max: 1.6e8)
         ])
 
-    static let failed = ConfigurationResult(
+    public static let failed = ConfigurationResult(
         id: "openai/gemma3/short",
         engine: EngineDescription(adapter: "openai", name: "vLLM", url: "http://127.0.0.1:8080", model: gemma),
         model: gemma,
@@ -76,7 +77,7 @@ enum SampleBundle {
         error: "engine at http://127.0.0.1:8080 did not answer within 30 s; check that it runs",
         requests: [], summary: [:], flags: [])
 
-    static let bundle = ResultBundle(
+    public static let bundle = ResultBundle(
         run: RunInfo(
             id: "run-1", startedAt: "2025-11-23T10:00:00Z", edgebenchVersion: "0.1.0",
             planHash: "9d5ed678fe57bcca610140957afab571", planName: "pi5-smoke"),
@@ -86,7 +87,7 @@ enum SampleBundle {
 
 extension SampleBundle {
     /// The plan points the sample configurations came from (the store keeps them for resume).
-    static let configurations: [EdgeBenchCore.Configuration] = [
+    public static let configurations: [EdgeBenchCore.Configuration] = [
         Configuration(
             id: completed.id, engine: EngineSpec(name: "llama.cpp", kind: .managed, threads: 4, contextSize: 2048),
             model: ModelSpec(name: "smollm2-135m", file: "smollm2-135m"), workload: completed.workload,
