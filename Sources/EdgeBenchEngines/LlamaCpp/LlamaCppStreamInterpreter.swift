@@ -11,6 +11,7 @@ struct LlamaCppStreamInterpreter: StreamInterpreter {
     init(url: String) { self.url = url }
 
     mutating func interpret(_ event: SSEEvent, at: Instant) throws -> StreamStep {
+        if let step = fastTokenStep(event.data) { return step }
         let chunk: LlamaCppWire.Chunk
         do {
             chunk = try decoder.decode(LlamaCppWire.Chunk.self, from: Data(event.data))
@@ -40,6 +41,18 @@ struct LlamaCppStreamInterpreter: StreamInterpreter {
                 stopReason: chunk.stop_type)
         }
         return step
+    }
+
+    /// An ordinary token chunk (`"stop":false`, no error) read without a full decode; nil for anything
+    /// else, which then goes through `JSONDecoder`.
+    private mutating func fastTokenStep(_ data: [UInt8]) -> StreamStep? {
+        guard TokenChunkScanner.contains(data, "\"stop\":false"), !TokenChunkScanner.contains(data, "\"error\""),
+              let text = TokenChunkScanner.string(forKey: "content", in: data)
+        else { return nil }
+        let count = TokenChunkScanner.numberArrayCount(forKey: "tokens", in: data) ?? (text.isEmpty ? 0 : 1)
+        guard count > 0 else { return .nothing }
+        tokens += count
+        return StreamStep(tokens: (count, text), completion: nil)
     }
 
     func connectionEnded(at: Instant) throws -> Completion {

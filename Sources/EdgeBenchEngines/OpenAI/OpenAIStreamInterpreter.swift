@@ -17,6 +17,7 @@ struct OpenAIStreamInterpreter: StreamInterpreter {
 
     mutating func interpret(_ event: SSEEvent, at: Instant) throws -> StreamStep {
         if event.isDone { return StreamStep(tokens: nil, completion: completion(at: at)) }
+        if let step = fastTokenStep(event.data) { return step }
         let chunk: OpenAIWire.Chunk
         do {
             chunk = try decoder.decode(OpenAIWire.Chunk.self, from: Data(event.data))
@@ -48,6 +49,22 @@ struct OpenAIStreamInterpreter: StreamInterpreter {
             step.tokens = (count, text)
         }
         return step
+    }
+
+    /// An ordinary content delta (`"finish_reason":null`, no usage, timings, reasoning or error) read
+    /// without a full decode; nil for anything else, which then goes through `JSONDecoder`.
+    private mutating func fastTokenStep(_ data: [UInt8]) -> StreamStep? {
+        guard TokenChunkScanner.contains(data, "\"finish_reason\":null"),
+              !TokenChunkScanner.contains(data, "\"usage\""), !TokenChunkScanner.contains(data, "\"timings\""),
+              !TokenChunkScanner.contains(data, "\"reasoning_content\""),
+              !TokenChunkScanner.contains(data, "\"reasoning\""), !TokenChunkScanner.contains(data, "\"error\"")
+        else { return nil }
+        // A role-only chunk (`"content":null`) carries no token.
+        if TokenChunkScanner.isNull(forKey: "content", in: data) { return .nothing }
+        guard let text = TokenChunkScanner.string(forKey: "content", in: data) else { return nil }
+        guard !text.isEmpty else { return .nothing }
+        tokens += 1
+        return StreamStep(tokens: (1, text), completion: nil)
     }
 
     mutating func connectionEnded(at: Instant) throws -> Completion {
