@@ -1,3 +1,4 @@
+import EdgeBenchCore
 import Foundation
 
 /// The embedded default engine: llama.cpp's `llama-server` and `llama-bench` at a pinned tag,
@@ -99,7 +100,7 @@ public struct EmbeddedEngine: Sendable {
             serverPath: final.appendingPathComponent("bin/llama-server").path,
             benchPath: final.appendingPathComponent("bin/llama-bench").path,
             source: sourceName, cmakeFlags: cmakeFlags,
-            builtAt: ISO8601DateFormatter().string(from: Date()))
+            builtAt: WallClock.iso8601())
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(installed).write(to: staged.appendingPathComponent("engine.json"))

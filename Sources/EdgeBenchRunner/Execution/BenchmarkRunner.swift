@@ -75,7 +75,7 @@ public final class BenchmarkRunner: Sendable {
                 "cannot create the run directory \(directory.path) (\(error.localizedDescription)); choose a writable --output")
         }
         let run = RunInfo(
-            id: runID, startedAt: ISO8601DateFormatter().string(from: started), edgebenchVersion: Self.version,
+            id: runID, startedAt: WallClock.iso8601(started), edgebenchVersion: Self.version,
             planHash: plan.hash, planName: plan.name)
         let manifest = RunManifest(
             run: run, databasePath: options.resolvedDatabasePath, planText: plan.text,
@@ -99,10 +99,6 @@ public final class BenchmarkRunner: Sendable {
     }
 
     static func runID(at date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return formatter.string(from: date) + "-" + String(UInt16.random(in: 0...UInt16.max), radix: 16)
+        WallClock.compact(date) + "-" + String(UInt16.random(in: 0...UInt16.max), radix: 16)
     }
 }

@@ -46,7 +46,7 @@ public final class StderrProgress: ProgressReporter, @unchecked Sendable {
                 requestsDone += 1
             }
             let kind = warmup ? "warm-up" : "request"
-            let rateText = rate.map { String(format: "%.1f tok/s", $0) } ?? "– tok/s"
+            let rateText = rate.map { "\(($0 * 10).rounded() / 10) tok/s" } ?? "– tok/s"
             let text = "\(kind) \(index)/\(total)  last decode_rate \(rateText)  ETA \(eta())"
             if live { bar(text) } else { line("  \(text)") }
         case .configurationFinished(let id, let status, let error):

@@ -26,6 +26,10 @@ public final class ResultStore: Sendable {
         var config = GRDB.Configuration()
         // a reader waits for a writer's commit instead of failing with SQLITE_BUSY
         config.busyMode = .timeout(10)
+        // EdgeBench runs on the board it measures: one writer and short reads need no more than
+        // 1 MiB of page cache per connection (SQLite's default is 2 MiB), and one reader suffices.
+        config.maximumReaderCount = 1
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -1024") }
         do {
             // DatabasePool always runs in WAL mode
             pool = try DatabasePool(path: path, configuration: config)
