@@ -7,20 +7,20 @@ struct EdgeBench: AsyncParsableCommand {
         abstract: "Measure LLM inference on edge hardware, and keep every number reproducible.",
         discussion: """
             Quick start:
-              edgebench run                     benchmark this machine with the embedded llama.cpp and SmolLM2
-              edgebench run plan.yaml           run a plan (engines × models × workloads)
-              edgebench run --engine openai --url http://127.0.0.1:8080/v1 --model NAME --runs 5 --json
+              edgebench run                  this machine, embedded llama.cpp + SmolLM2
+              edgebench run plan.yaml        a plan: engines × models × workloads
+              edgebench run --engine openai --url http://HOST:8080/v1 --json
 
             Every metric is a METRICS.md id with its SI unit (ttft in s, decode_rate in tok/s, …).
 
             EXIT CODES
               0    every configuration completed
-              1    at least one configuration failed (the others ran; results are stored)
+              1    a configuration failed (the others ran; results are stored)
               2    the plan or the options are invalid (nothing ran)
-              3    the embedded engine or a model could not be set up
+              3    setup: the embedded engine or a model could not be prepared
               4    results could not be stored or written
               64   usage error (unknown option, bad value)
-              130  interrupted (Ctrl-C); finished requests are stored, continue with --resume DIR
+              130  interrupted (Ctrl-C); continue with --resume DIR
             """,
         version: "0.1.0",
         subcommands: [Run.self, Setup.self, PlanCommand.self, Sensors.self],

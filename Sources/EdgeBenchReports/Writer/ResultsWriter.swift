@@ -12,13 +12,15 @@ public enum ResultsWriter {
     /// Returns the URLs written, in `fileNames` order.
     @discardableResult
     public static func write(_ bundle: ResultBundle, to directory: URL) throws -> [URL] {
-        let contents: [Data] = [
-            try BundleCodec.encode(bundle),
-            Data(MarkdownReport.render(bundle).utf8),
-            Data(CSVReport.requests(bundle).utf8),
-            Data(CSVReport.configurations(bundle).utf8),
-            Data(PaperCSV.results(bundle).utf8),
-            Data(PaperCSV.details(bundle).utf8),
+        // Rendered one at a time, each dropped once written: on a board, the peak memory of a long
+        // run's export is that of its largest file, not of all six.
+        let renderers: [() throws -> Data] = [
+            { try BundleCodec.encode(bundle) },
+            { Data(MarkdownReport.render(bundle).utf8) },
+            { Data(CSVReport.requests(bundle).utf8) },
+            { Data(CSVReport.configurations(bundle).utf8) },
+            { Data(PaperCSV.results(bundle).utf8) },
+            { Data(PaperCSV.details(bundle).utf8) },
         ]
         if let blocker = nonDirectoryAncestor(of: directory) {
             throw ResultsWriterError.unwritable(directory, reason: "\(blocker.path) exists and is not a folder")
@@ -29,9 +31,9 @@ public enum ResultsWriter {
             throw ResultsWriterError.unwritable(directory, reason: reason(error))
         }
         var written: [URL] = []
-        for (name, data) in zip(fileNames, contents) {
+        for (name, render) in zip(fileNames, renderers) {
             let target = directory.appendingPathComponent(name)
-            try writeAtomically(data, to: target, in: directory)
+            try writeAtomically(try render(), to: target, in: directory)
             written.append(target)
         }
         return written

@@ -50,7 +50,7 @@ struct EngineFactory: Sendable {
         }
         let model = try resolveModel(configuration.model, progress: progress)
 
-        let logName = configuration.id.replacingOccurrences(of: "/", with: "_") + ".server.log"
+        let logName = Self.freshLogName(for: configuration, in: runDirectory.appendingPathComponent("logs"))
         let server = ManagedLlamaServer(options: .init(
             serverPath: serverPath, modelPath: model.path, alias: model.info.name, threads: spec.threads,
             contextSize: spec.contextSize ?? 2048, gpuLayers: spec.gpuLayers, extraArgs: spec.extraArgs,
@@ -76,6 +76,19 @@ struct EngineFactory: Sendable {
         return PreparedEngine(
             engine: engine, description: description, pid: server.pid, loadTime: server.loadTime,
             stop: { server.stop() })
+    }
+
+    /// `<id>.server.log`, or `<id>.server-2.log`… when a resumed run starts the engine again,
+    /// so the log of the interrupted session is kept.
+    static func freshLogName(for configuration: Configuration, in logs: URL) -> String {
+        let base = configuration.id.replacingOccurrences(of: "/", with: "_") + ".server"
+        var name = base + ".log"
+        var session = 2
+        while FileManager.default.fileExists(atPath: logs.appendingPathComponent(name).path) {
+            name = "\(base)-\(session).log"
+            session += 1
+        }
+        return name
     }
 
     struct ResolvedModel {

@@ -56,8 +56,8 @@ public final class BenchmarkRunner: Sendable {
 
         let bundle = try store.bundle(runID: manifest.run.id)
         let outputs = try ResultsWriter.write(bundle, to: directory)
-        return RunOutcome(runID: manifest.run.id, directory: directory, bundle: bundle, outputs: outputs,
-                          interrupted: interrupted)
+        return RunOutcome(runID: manifest.run.id, directory: directory, databasePath: manifest.databasePath,
+                          bundle: bundle, outputs: outputs, interrupted: interrupted)
     }
 
     private func openRun(_ plan: RunPlan) throws -> (RunManifest, URL) {

@@ -22,6 +22,8 @@ public struct RunPlan: Sendable {
 public struct RunOutcome: Sendable {
     public var runID: String
     public var directory: URL
+    /// the SQLite file the run is stored in (a resumed run keeps its own)
+    public var databasePath: String
     public var bundle: ResultBundle
     public var outputs: [URL]
     public var interrupted: Bool

@@ -11,15 +11,12 @@ struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmark: a plan, a one-off engine, or (with no arguments) this machine with the embedded engine.",
         discussion: """
-            With no arguments, EdgeBench builds the embedded llama.cpp (once per machine, cached in
-            ~/.cache/edgebench), fetches SmolLM2-135M-Instruct Q4_1, and measures it: 1 warm-up and
-            5 measured requests of 64 tokens. Results go to edgebench-results/<run id>/ (bundle.json,
-            results.md, CSV files, server log) and to the SQLite database edgebench-results/edgebench.sqlite.
+            With no arguments, EdgeBench builds the embedded llama.cpp (once per machine, cached in ~/.cache/edgebench), fetches SmolLM2-135M-Instruct Q4_1, and measures it: 1 warm-up and 5 measured requests of 64 tokens. Results go to edgebench-results/<run id>/ (bundle.json, results.md, CSV files, server log) and to the SQLite database edgebench-results/edgebench.sqlite.
 
             One-off runs need no plan, like llama-bench:
-              edgebench run --engine managed --model ~/models/qwen2.5-0.5b-q4_k_m.gguf --threads 4
-              edgebench run --engine llamacpp --url http://127.0.0.1:8080 --runs 10
-              edgebench run --engine openai --url http://127.0.0.1:11434/v1 --model qwen2.5:0.5b --json
+              edgebench run --engine managed --model model.gguf --threads 4
+              edgebench run --engine llamacpp --url http://127.0.0.1:8080
+              edgebench run --engine openai --url http://HOST:11434/v1 --model qwen2.5:0.5b
 
             Ctrl-C stops after storing what finished; `edgebench run --resume DIR` continues the run.
             """)
@@ -66,7 +63,7 @@ struct Run: AsyncParsableCommand {
         }
         Stderr.print("results: " + outcome.directory.path)
         for url in outcome.outputs { Stderr.print("  " + url.lastPathComponent) }
-        Stderr.print("database: " + options.resolvedDatabasePath)
+        Stderr.print("database: " + outcome.databasePath)
         if outcome.interrupted {
             Stderr.print("interrupted: continue with `edgebench run --resume \(outcome.directory.path)`")
             throw Exit.interrupted

