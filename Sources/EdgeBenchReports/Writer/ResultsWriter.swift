@@ -22,7 +22,7 @@ public enum ResultsWriter {
             { Data(PaperCSV.results(bundle).utf8) },
             { Data(PaperCSV.details(bundle).utf8) },
         ]
-        if let blocker = nonDirectoryAncestor(of: directory) {
+        if let blocker = FolderCheck.fileBlocking(directory) {
             throw ResultsWriterError.unwritable(directory, reason: "\(blocker.path) exists and is not a folder")
         }
         do {
@@ -39,18 +39,6 @@ public enum ResultsWriter {
         return written
     }
 
-    /// The folder itself or its first existing ancestor when that is a file (creating the folder would fail on it).
-    private static func nonDirectoryAncestor(of directory: URL) -> URL? {
-        var current = directory.standardizedFileURL
-        while current.path != "/" && !current.path.isEmpty {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: current.path, isDirectory: &isDirectory) {
-                return isDirectory.boolValue ? nil : current
-            }
-            current = current.deletingLastPathComponent()
-        }
-        return nil
-    }
 
     private static func writeAtomically(_ data: Data, to target: URL, in directory: URL) throws {
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")

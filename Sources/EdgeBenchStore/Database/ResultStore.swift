@@ -13,7 +13,7 @@ public final class ResultStore: Sendable {
     public init(path: String) throws {
         self.path = path
         let url = URL(fileURLWithPath: path)
-        if let blocker = Self.nonDirectoryAncestor(of: url) {
+        if let blocker = FolderCheck.fileBlocking(url.deletingLastPathComponent()) {
             throw StoreError.cannotOpen(path, reason: "\(blocker.path) exists and is not a folder")
         }
         do {
@@ -39,18 +39,6 @@ public final class ResultStore: Sendable {
         }
     }
 
-    /// The first existing ancestor that is a file, not a folder (creating the folder would fail on it).
-    private static func nonDirectoryAncestor(of url: URL) -> URL? {
-        var current = url.deletingLastPathComponent()
-        while current.path != "/" && !current.path.isEmpty {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: current.path, isDirectory: &isDirectory) {
-                return isDirectory.boolValue ? nil : current
-            }
-            current = current.deletingLastPathComponent()
-        }
-        return nil
-    }
 
     static func reason(_ error: any Error) -> String {
         if let db = error as? DatabaseError {
