@@ -75,7 +75,7 @@ public final class ManagedLlamaServer: @unchecked Sendable {
         process.standardError = log
         process.standardInput = FileHandle.nullDevice
         let started = Instant.now()
-        try process.run()
+        try process.runWithDefaultSignalMask()
         try? log.close()
 
         let deadline = started.adding(seconds: options.startupTimeout)

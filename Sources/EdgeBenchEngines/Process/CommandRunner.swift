@@ -59,7 +59,7 @@ public enum CommandRunner {
         process.standardOutput = handle
         process.standardError = handle
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try process.runWithDefaultSignalMask()
         process.waitUntilExit()
         try? handle.close()
         let all = (try? Data(contentsOf: outputURL)) ?? Data()
