@@ -9,10 +9,6 @@ import Testing
 /// The whole path against the real engine: managed llama-server b11434 with SmolLM2-135M.
 @Suite(.serialized)
 struct EndToEndTests {
-    struct Silent: ProgressReporter {
-        func report(_ event: ProgressEvent) {}
-    }
-
     static func configuration(maxTokens: Int = 48, repetitions: Int = 3, model: String = "smollm2-135m") -> Configuration {
         Configuration(
             id: "managed/smollm2/completion-\(maxTokens)",
@@ -28,7 +24,7 @@ struct EndToEndTests {
         _ = try EmbeddedEngineFixture.ready()
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("eb-e2e-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
-        let runner = BenchmarkRunner(options: RunOptions(outputRoot: output), reporter: Silent())
+        let runner = BenchmarkRunner(options: RunOptions(outputRoot: output), reporter: SilentProgress())
         let plan = RunPlan(name: "e2e", text: "e2e", hash: SHA256.hex(of: "e2e"), configurations: [Self.configuration()])
 
         let outcome = try await runner.run(plan)
@@ -79,7 +75,7 @@ struct EndToEndTests {
         var broken = Self.configuration(maxTokens: 8, repetitions: 1, model: bogus.path)
         broken.id = "managed/bogus/completion-8"
         let good = Self.configuration(maxTokens: 8, repetitions: 1)
-        let runner = BenchmarkRunner(options: RunOptions(outputRoot: output), reporter: Silent())
+        let runner = BenchmarkRunner(options: RunOptions(outputRoot: output), reporter: SilentProgress())
         let plan = RunPlan(name: "e2e", text: "e2e", hash: "x", configurations: [broken, good])
 
         let outcome = try await runner.run(plan)

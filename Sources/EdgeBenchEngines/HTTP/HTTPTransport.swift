@@ -29,9 +29,15 @@ public struct HTTPTransport: Sendable {
 
     /// An `HTTPClient` with connect and read timeouts suitable for benchmarking a local server.
     /// The caller owns it and must `shutdown()` it.
-    public static func makeClient(connectTimeout: Duration = .seconds(5), readTimeout: Duration = .seconds(300)) -> HTTPClient {
+    ///
+    /// Pooled connections idle longer than `idleTimeout` are dropped: llama-server (cpp-httplib) closes
+    /// keep-alive connections idle for 5 s, and a request must never pick one it is closing.
+    public static func makeClient(
+        connectTimeout: Duration = .seconds(5), readTimeout: Duration = .seconds(300), idleTimeout: Duration = .seconds(2)
+    ) -> HTTPClient {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: timeAmount(connectTimeout), read: timeAmount(readTimeout))
+        configuration.connectionPool = .init(idleTimeout: timeAmount(idleTimeout))
         // Proxies from the environment would add a hop to every measured token.
         configuration.proxy = nil
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)

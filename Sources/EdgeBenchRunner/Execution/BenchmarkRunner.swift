@@ -27,7 +27,8 @@ public final class BenchmarkRunner: Sendable {
         if options.resume == nil {
             try store.beginRun(manifest.run, environment: EnvironmentProbe.collect(), planText: manifest.planText)
         }
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Self.httpConfiguration)
+        // A refused connection is retried until the connect timeout: keep a down server's failure quick.
+        let client = HTTPTransport.makeClient(connectTimeout: .seconds(3))
         let factory = EngineFactory(options: options, client: client, reporter: reporter, modelHashes: ModelHashCache())
         let configurations = manifest.configurations
         reporter.report(.runStarted(
@@ -82,20 +83,6 @@ public final class BenchmarkRunner: Sendable {
             configurations: plan.configurations)
         try manifest.write(to: directory)
         return (manifest, directory)
-    }
-
-    /// llama-server (cpp-httplib) closes keep-alive connections idle for 5 s; a pooled connection
-    /// closed under our feet fails the next request with "I/O on closed channel". Dropping idle
-    /// connections sooner on our side means a request never picks one the server is closing.
-    static var httpConfiguration: HTTPClient.Configuration {
-        var configuration = HTTPClient.Configuration()
-        configuration.connectionPool = .init(idleTimeout: .seconds(2))
-        // A refused connection is retried until the connect timeout: keep a down server's failure quick.
-        // The read timeout is the longest silence between bytes (a long prefill on a slow board).
-        configuration.timeout = .init(connect: .seconds(3), read: .seconds(300))
-        // Proxies from the environment would add a hop to every measured token.
-        configuration.proxy = nil
-        return configuration
     }
 
     static func runID(at date: Date) -> String {
