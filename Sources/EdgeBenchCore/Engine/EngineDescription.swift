@@ -1,6 +1,6 @@
 /// Provenance of an engine and the model it serves, recorded in every bundle.
 public struct EngineDescription: Sendable, Equatable, Codable {
-    /// Adapter that spoke to it: "managed", "llamacpp", "openai".
+    /// Adapter that spoke to it: an `EngineSpec.Kind` raw value ("managed", "ollama", "stackflow", …) or "llama-bench".
     public var adapter: String
     /// Runtime name, e.g. "llama.cpp".
     public var name: String
@@ -9,13 +9,16 @@ public struct EngineDescription: Sendable, Equatable, Codable {
     public var url: String?
     /// How much of the model runs on an accelerator, as achieved (e.g. "0 layers (CPU)", "all").
     public var offload: String?
+    /// Share of the model's bytes on the accelerator, 0…1, where the engine reports it (Ollama `/api/ps`).
+    public var offloadFraction: Double?
     public var threads: Int?
     public var contextSize: Int?
     public var model: ModelInfo
 
     public init(
         adapter: String, name: String, version: String? = nil, build: String? = nil, url: String? = nil,
-        offload: String? = nil, threads: Int? = nil, contextSize: Int? = nil, model: ModelInfo
+        offload: String? = nil, offloadFraction: Double? = nil, threads: Int? = nil, contextSize: Int? = nil,
+        model: ModelInfo
     ) {
         self.adapter = adapter
         self.name = name
@@ -23,13 +26,16 @@ public struct EngineDescription: Sendable, Equatable, Codable {
         self.build = build
         self.url = url
         self.offload = offload
+        self.offloadFraction = offloadFraction
         self.threads = threads
         self.contextSize = contextSize
         self.model = model
     }
 
     enum CodingKeys: String, CodingKey {
-        case adapter, name, version, build, url, offload, threads
+        case adapter, name, version, build, url, offload
+        case offloadFraction = "offload_fraction"
+        case threads
         case contextSize = "context_size"
         case model
     }
@@ -41,18 +47,21 @@ public struct ModelInfo: Sendable, Equatable, Codable {
     public var file: String?
     public var sizeBytes: Int64?
     public var sha256: String?
+    /// The runtime's own content id where it has one (Ollama's model digest), which is not a file hash.
+    public var digest: String?
     /// e.g. "Q4_1"
     public var quantisation: String?
     public var parameters: Int64?
 
     public init(
-        name: String, file: String? = nil, sizeBytes: Int64? = nil, sha256: String? = nil,
+        name: String, file: String? = nil, sizeBytes: Int64? = nil, sha256: String? = nil, digest: String? = nil,
         quantisation: String? = nil, parameters: Int64? = nil
     ) {
         self.name = name
         self.file = file
         self.sizeBytes = sizeBytes
         self.sha256 = sha256
+        self.digest = digest
         self.quantisation = quantisation
         self.parameters = parameters
     }
@@ -60,6 +69,6 @@ public struct ModelInfo: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case name, file
         case sizeBytes = "size_bytes"
-        case sha256, quantisation, parameters
+        case sha256, digest, quantisation, parameters
     }
 }

@@ -54,11 +54,13 @@ public struct ServerTimings: Sendable, Equatable, Codable {
     /// tok/s
     public var predictedRate: Double?
     public var cachedTokens: Int?
+    /// seconds the server spent loading the model for this request (Ollama `load_duration`)
+    public var loadDuration: Double?
 
     public init(
         promptTokens: Int? = nil, promptDuration: Double? = nil, promptRate: Double? = nil,
         predictedTokens: Int? = nil, predictedDuration: Double? = nil, predictedRate: Double? = nil,
-        cachedTokens: Int? = nil
+        cachedTokens: Int? = nil, loadDuration: Double? = nil
     ) {
         self.promptTokens = promptTokens
         self.promptDuration = promptDuration
@@ -67,6 +69,7 @@ public struct ServerTimings: Sendable, Equatable, Codable {
         self.predictedDuration = predictedDuration
         self.predictedRate = predictedRate
         self.cachedTokens = cachedTokens
+        self.loadDuration = loadDuration
     }
 
     enum CodingKeys: String, CodingKey {
@@ -77,5 +80,6 @@ public struct ServerTimings: Sendable, Equatable, Codable {
         case predictedDuration = "predicted_duration"
         case predictedRate = "predicted_rate"
         case cachedTokens = "cached_tokens"
+        case loadDuration = "load_duration"
     }
 }

@@ -14,6 +14,11 @@ public enum Flag: String, Codable, Sendable, CaseIterable, Comparable {
     case throttled
     /// a request produced no token at all
     case noTokens = "no_tokens"
+    /// the server's own rates disagree with the client's by orders of magnitude (a unit bug, e.g.
+    /// rkllama's milliseconds reported as nanoseconds): server rates are dropped, not believed
+    case serverTimingImplausible = "server_timing_implausible"
+    /// an accelerator configuration ran with only part of the model offloaded
+    case partialOffload = "partial_offload"
 
     public static func < (lhs: Flag, rhs: Flag) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -27,6 +27,17 @@ public struct EngineSpec: Sendable, Equatable, Hashable, Codable {
         case llamacpp
         /// any OpenAI-compatible server, `/v1/chat/completions` or `/v1/completions`
         case openai
+        /// Ollama's native API, `/api/generate` and `/api/chat` (NDJSON)
+        case ollama
+        /// hailo-ollama (Raspberry Pi AI HAT+ 2, Hailo-10H): Ollama's dialect, health at `/hailo/v1/list`
+        case hailoOllama = "hailo-ollama"
+        /// M5Stack StackFlow (AX630C): JSON lines over TCP, setup / inference / exit
+        case stackflow
+        /// llama.cpp's own in-process benchmark, run by EdgeBench on a GGUF file (reference numbers without HTTP)
+        case llamaBench = "llama-bench"
+
+        /// Kinds whose threads, context size and offload EdgeBench controls (plan matrix axes).
+        public var takesParameterAxes: Bool { self == .managed || self == .ollama }
     }
 
     public var name: String
@@ -37,8 +48,10 @@ public struct EngineSpec: Sendable, Equatable, Hashable, Codable {
     public var serverPath: String?
     public var threads: Int?
     public var contextSize: Int?
-    /// managed: `-ngl` layers offloaded to a GPU (0 = CPU only)
-    public var gpuLayers: Int?
+    /// How much of the model to put on the accelerator; nil = the engine's own default.
+    public var offload: Offload?
+    /// managed: also run llama-bench with the same model and settings, as a sibling configuration
+    public var llamaBench: Bool
     /// name of the environment variable that holds the bearer token (never the token itself)
     public var apiKeyEnv: String?
     /// seconds to wait for health / a response
@@ -47,8 +60,8 @@ public struct EngineSpec: Sendable, Equatable, Hashable, Codable {
 
     public init(
         name: String, kind: Kind, url: String? = nil, serverPath: String? = nil, threads: Int? = nil,
-        contextSize: Int? = nil, gpuLayers: Int? = nil, apiKeyEnv: String? = nil, timeout: Double? = nil,
-        extraArgs: [String] = []
+        contextSize: Int? = nil, offload: Offload? = nil, apiKeyEnv: String? = nil, timeout: Double? = nil,
+        extraArgs: [String] = [], llamaBench: Bool = false
     ) {
         self.name = name
         self.kind = kind
@@ -56,7 +69,8 @@ public struct EngineSpec: Sendable, Equatable, Hashable, Codable {
         self.serverPath = serverPath
         self.threads = threads
         self.contextSize = contextSize
-        self.gpuLayers = gpuLayers
+        self.offload = offload
+        self.llamaBench = llamaBench
         self.apiKeyEnv = apiKeyEnv
         self.timeout = timeout
         self.extraArgs = extraArgs
@@ -67,10 +81,86 @@ public struct EngineSpec: Sendable, Equatable, Hashable, Codable {
         case serverPath = "server_path"
         case threads
         case contextSize = "context_size"
-        case gpuLayers = "gpu_layers"
+        case offload
+        case llamaBench = "llama_bench"
         case apiKeyEnv = "api_key_env"
         case timeout
         case extraArgs = "extra_args"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        kind = try c.decode(Kind.self, forKey: .kind)
+        url = try c.decodeIfPresent(String.self, forKey: .url)
+        serverPath = try c.decodeIfPresent(String.self, forKey: .serverPath)
+        threads = try c.decodeIfPresent(Int.self, forKey: .threads)
+        contextSize = try c.decodeIfPresent(Int.self, forKey: .contextSize)
+        offload = try c.decodeIfPresent(Offload.self, forKey: .offload)
+        apiKeyEnv = try c.decodeIfPresent(String.self, forKey: .apiKeyEnv)
+        timeout = try c.decodeIfPresent(Double.self, forKey: .timeout)
+        extraArgs = try c.decodeIfPresent([String].self, forKey: .extraArgs) ?? []
+        llamaBench = try c.decodeIfPresent(Bool.self, forKey: .llamaBench) ?? false
+    }
+}
+
+/// How much of a model to place on the accelerator, in one vocabulary for every engine: llama.cpp's
+/// `-ngl` and Ollama's `num_gpu` are both layer counts (Ollama's is NOT a GPU count).
+public enum Offload: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// every layer (a count at least the model's layer count)
+    case all
+    /// CPU only (0 layers)
+    case none
+    /// this many layers
+    case layers(Int)
+
+    /// A layer count that covers every layer of any model EdgeBench runs.
+    public static let allLayers = 999
+
+    /// The layer count to send: `-ngl` / `num_gpu`.
+    public var layerCount: Int {
+        switch self {
+        case .all: return Offload.allLayers
+        case .none: return 0
+        case .layers(let n): return n
+        }
+    }
+
+    /// "all", "none" or a layer count, as in plans and on the command line.
+    public init?(_ text: String) {
+        switch text.lowercased() {
+        case "all": self = .all
+        case "none", "cpu": self = .none
+        default:
+            guard let n = Int(text), n >= 0 else { return nil }
+            self = n == 0 ? .none : .layers(n)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .all: return "all"
+        case .none: return "none"
+        case .layers(let n): return String(n)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let n = try? c.decode(Int.self) {
+            self = n == 0 ? .none : .layers(n)
+            return
+        }
+        let text = try c.decode(String.self)
+        guard let value = Offload(text) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "offload must be all, none or a layer count, got '\(text)'")
+        }
+        self = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
     }
 }
 

@@ -4,8 +4,8 @@ import Yams
 
 extension LoadContext {
     static let engineKeys = [
-        "name", "kind", "url", "server_path", "threads", "context", "gpu_layers", "api_key_env", "timeout",
-        "extra_args",
+        "name", "kind", "url", "server_path", "threads", "context", "offload", "gpu_layers", "api_key_env", "timeout",
+        "extra_args", "llama_bench",
     ]
     static let kinds = EngineSpec.Kind.allCases.map(\.rawValue)
 
@@ -29,49 +29,95 @@ extension LoadContext {
         }
 
         let url = fields.string("url")
-        if let url, let urlNode = fields.node("url") { checkURL(url, at: urlNode.mark) }
+        if let url, let urlNode = fields.node("url") { checkURL(url, kind: kind, at: urlNode.mark) }
         let serverPath = fields.string("server_path")
         let threads = fields.int("threads", minimum: 1)
         let context = fields.int("context", minimum: 1)
-        let gpuLayers = fields.int("gpu_layers", minimum: 0)
+        let offload = readOffload(fields)
         let apiKeyEnv = fields.string("api_key_env")
         let timeout = fields.double("timeout", in: 0.001...1e9, expected: "a number of seconds > 0")
         let extraArgs = fields.strings("extra_args")?.map(\.0) ?? []
+        let llamaBench = fields.bool("llama_bench") ?? false
 
         if let kind {
-            switch kind {
-            case .managed:
+            if kind == .managed {
                 // A managed engine starts its own llama-server, so there is nothing to connect to.
                 if fields.has("url") {
                     diagnostics.error(
-                        "'url' is for engines of kind llamacpp or openai; a managed engine starts its own server, so remove 'url' (or change 'kind')",
+                        "'url' is for engines that connect to a running server; a managed engine starts its own server, so remove 'url' (or change 'kind')",
                         at: fields.keyMark("url"))
                 }
-            case .llamacpp, .openai:
-                if url == nil, !fields.has("url") {
-                    fields.missing("url", "the running server's base URL, e.g. url: http://127.0.0.1:8080\(kind == .openai ? "/v1" : "")")
-                }
-                for key in ["server_path", "threads", "context", "gpu_layers", "extra_args"] where fields.has(key) {
-                    diagnostics.error(
-                        "'\(key)' applies only to managed engines (EdgeBench starts the server); for kind \(kind.rawValue), set it on the server you run, or use kind: managed",
-                        at: fields.keyMark(key))
-                }
+            } else if url == nil, !fields.has("url") {
+                fields.missing("url", "the running server's address, e.g. url: \(Self.exampleURL(kind))")
+            }
+            for key in Self.engineKeys where fields.has(key) && !Self.accepts(kind, key) {
+                diagnostics.error(Self.notApplicable(key, kind), at: fields.keyMark(key))
             }
         }
         guard let name, let kind else { return nil }
         return (
             EngineSpec(
                 name: name, kind: kind, url: url, serverPath: serverPath, threads: threads, contextSize: context,
-                gpuLayers: gpuLayers, apiKeyEnv: apiKeyEnv, timeout: timeout, extraArgs: extraArgs),
+                offload: offload, apiKeyEnv: apiKeyEnv, timeout: timeout, extraArgs: extraArgs, llamaBench: llamaBench),
             name
         )
     }
 
-    func checkURL(_ text: String, at mark: Mark?) {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+    /// `offload: all | none | <layers>`, or `gpu_layers: <layers>` as llama.cpp users write it.
+    func readOffload(_ fields: Fields) -> Offload? {
+        if fields.has("offload"), fields.has("gpu_layers") {
+            diagnostics.error("give 'offload' or 'gpu_layers', not both (they say the same thing)", at: fields.keyMark("gpu_layers"))
+        }
+        if let layers = fields.int("gpu_layers", minimum: 0) { return layers == 0 ? Offload.none : .layers(layers) }
+        guard let node = fields.node("offload") else { return nil }
+        if let text = node.scalar?.string, let offload = Offload(text) { return offload }
+        diagnostics.error(
+            "'offload' must be all, none or a number of layers (llama.cpp -ngl, Ollama num_gpu), got \"\(node.scalar?.string ?? "a list")\"",
+            at: node.mark)
+        return nil
+    }
+
+    /// Which settings mean something for each kind: EdgeBench sends them (Ollama options) or uses them to
+    /// start the server (managed). Anything else would be silently ignored, so it is an error.
+    static func accepts(_ kind: EngineSpec.Kind, _ key: String) -> Bool {
+        switch key {
+        case "name", "kind", "timeout", "url": return true
+        case "api_key_env": return kind != .managed && kind != .stackflow
+        case "threads", "context", "offload", "gpu_layers": return kind == .managed || kind == .ollama
+        case "server_path", "extra_args", "llama_bench": return kind == .managed
+        default: return false
+        }
+    }
+
+    static func notApplicable(_ key: String, _ kind: EngineSpec.Kind) -> String {
+        switch key {
+        case "threads", "context", "offload", "gpu_layers":
+            return "'\(key)' applies to managed and ollama engines (EdgeBench starts the server or sends Ollama options); for kind \(kind.rawValue), set it on the server you run"
+        case "api_key_env":
+            return "'api_key_env' is for HTTP servers that check a bearer token; kind \(kind.rawValue) takes none"
+        default:
+            return "'\(key)' applies only to managed engines (EdgeBench starts the server); for kind \(kind.rawValue), set it on the server you run, or use kind: managed"
+        }
+    }
+
+    static func exampleURL(_ kind: EngineSpec.Kind) -> String {
+        switch kind {
+        case .openai: return "http://127.0.0.1:8080/v1"
+        case .ollama: return "http://127.0.0.1:11434"
+        case .hailoOllama: return "http://127.0.0.1:8000"
+        case .stackflow: return "tcp://m5stack-llm.local:10001"
+        case .llamacpp, .managed, .llamaBench: return "http://127.0.0.1:8080"
+        }
+    }
+
+    func checkURL(_ text: String, kind: EngineSpec.Kind?, at mark: Mark?) {
+        let schemes = kind == .stackflow ? ["tcp"] : ["http", "https"]
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), schemes.contains(scheme),
             let host = url.host, !host.isEmpty
         else {
-            diagnostics.error("'url' must be an http:// or https:// URL with a host, e.g. http://127.0.0.1:8080/v1, got \"\(text)\"", at: mark)
+            let example = kind.map(Self.exampleURL) ?? "http://127.0.0.1:8080/v1"
+            let allowed = schemes.map { $0 + "://" }.joined(separator: " or ")
+            diagnostics.error("'url' must be a \(allowed) URL with a host, e.g. \(example), got \"\(text)\"", at: mark)
             return
         }
     }

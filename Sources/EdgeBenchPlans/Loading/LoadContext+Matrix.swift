@@ -88,10 +88,10 @@ extension LoadContext {
         let selectedEngines = plan.engines.filter { plan.matrix.engines?.contains($0.name) ?? true }
         let selectedModels = plan.models.filter { plan.matrix.models?.contains($0.name) ?? true }
 
-        if plan.matrix.hasParameterAxes, !selectedEngines.contains(where: { $0.kind == .managed }) {
+        if plan.matrix.hasParameterAxes, !selectedEngines.contains(where: { $0.kind.takesParameterAxes }) {
             let axis = ["threads", "context", "gpu_layers"].first { root.node("matrix")?.mapping?[$0] != nil } ?? "threads"
             diagnostics.error(
-                "matrix '\(axis)' changes how EdgeBench starts a server, so it needs a managed engine in the matrix; none is selected",
+                "matrix '\(axis)' changes how EdgeBench starts a server, so it needs a managed or ollama engine in the matrix; none is selected",
                 at: root.node("matrix")?.mapping?.keys.first { $0.scalar?.string == axis }?.mark)
         }
         // A managed engine loads a GGUF file itself; a model known only by its served name cannot run there.

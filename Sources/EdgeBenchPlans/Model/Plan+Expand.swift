@@ -32,9 +32,10 @@ extension Plan {
     }
 
     /// The engine once per combination of parameter-axis values. Axes change how EdgeBench starts a
-    /// server, so they apply to managed engines only; a running server is taken as it is.
+    /// server (managed) or the options it sends with every request (Ollama's num_thread, num_ctx,
+    /// num_gpu); any other running server is taken as it is.
     func variants(of engine: EngineSpec) -> [EngineSpec] {
-        guard engine.kind == .managed, matrix.hasParameterAxes else { return [engine] }
+        guard engine.kind.takesParameterAxes, matrix.hasParameterAxes else { return [engine] }
         var result: [EngineSpec] = []
         for threads in matrix.threads.map({ $0.map(Optional.some) }) ?? [nil] {
             for context in matrix.contextSizes.map({ $0.map(Optional.some) }) ?? [nil] {
@@ -50,7 +51,7 @@ extension Plan {
                         suffix += "-ctx\(context)"
                     }
                     if let layers {
-                        variant.gpuLayers = layers
+                        variant.offload = layers == 0 ? Offload.none : .layers(layers)
                         suffix += "-ngl\(layers)"
                     }
                     variant.name = engine.name + suffix
@@ -69,7 +70,7 @@ extension PlanExclusion {
         if let name = self.workload, name != workload.name { return false }
         if let threads, threads != variant.threads { return false }
         if let contextSize, contextSize != variant.contextSize { return false }
-        if let gpuLayers, gpuLayers != variant.gpuLayers { return false }
+        if let gpuLayers, gpuLayers != variant.offload?.layerCount { return false }
         return true
     }
 }

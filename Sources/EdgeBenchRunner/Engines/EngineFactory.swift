@@ -28,6 +28,8 @@ struct EngineFactory: Sendable {
                 apiKeyEnvironmentVariable: spec.apiKeyEnv)
             let description = try await engine.describe()
             return PreparedEngine(engine: engine, description: description, pid: nil, loadTime: nil, stop: {})
+        case .ollama, .hailoOllama, .stackflow, .llamaBench:
+            throw RunnerError.configuration("engine kind \(spec.kind.rawValue) is not wired yet")
         }
     }
 
@@ -53,7 +55,7 @@ struct EngineFactory: Sendable {
         let logName = Self.freshLogName(for: configuration, in: runDirectory.appendingPathComponent("logs"))
         let server = ManagedLlamaServer(options: .init(
             serverPath: serverPath, modelPath: model.path, alias: model.info.name, threads: spec.threads,
-            contextSize: spec.contextSize ?? 2048, gpuLayers: spec.gpuLayers, extraArgs: spec.extraArgs,
+            contextSize: spec.contextSize ?? 2048, gpuLayers: spec.offload?.layerCount, extraArgs: spec.extraArgs,
             logFile: runDirectory.appendingPathComponent("logs/\(logName)"), startupTimeout: spec.timeout ?? 180))
         reporter.report(.phase("starting llama-server with \(model.info.file ?? model.path)"))
         try await server.start(client: client)
@@ -72,7 +74,7 @@ struct EngineFactory: Sendable {
         description.threads = spec.threads ?? description.threads
         description.contextSize = spec.contextSize ?? description.contextSize ?? 2048
         description.offload = ServerLog.offload(in: server.options.logFile)
-            ?? spec.gpuLayers.map { "-ngl \($0) requested; the server reported no GPU offload" } ?? "none (CPU)"
+            ?? spec.offload.flatMap { $0 == .none ? nil : "-ngl \($0.layerCount) requested; the server reported no GPU offload" } ?? "none (CPU)"
         return PreparedEngine(
             engine: engine, description: description, pid: server.pid, loadTime: server.loadTime,
             stop: { server.stop() })

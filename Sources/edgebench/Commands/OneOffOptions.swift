@@ -48,8 +48,8 @@ struct OneOffOptions: ParsableArguments {
     @Option(name: .customLong("ctx-size"), help: "managed: context size in tokens (-c).")
     var contextSize: Int?
 
-    @Option(name: .customLong("gpu-layers"), help: "managed: layers offloaded to a GPU (-ngl); 0 = CPU only.")
-    var gpuLayers: Int?
+    @Option(help: "managed, ollama: how much of the model goes to the GPU: all, none or a layer count (llama.cpp -ngl, Ollama num_gpu; both count layers, not GPUs).")
+    var offload: Offload?
 
     @Option(name: .customLong("api-key-env"), help: "Name of the environment variable holding the bearer token (the token is never logged).")
     var apiKeyEnv: String?
@@ -86,7 +86,7 @@ struct OneOffOptions: ParsableArguments {
             prompt: text, api: api ?? embedded?.api ?? .chat, maxTokens: maxTokens, temperature: temperature, seed: seed)
         let engineSpec = EngineSpec(
             name: kind.rawValue, kind: kind, url: url, serverPath: llamaServer, threads: threads,
-            contextSize: contextSize, gpuLayers: gpuLayers, apiKeyEnv: apiKeyEnv)
+            contextSize: contextSize, offload: offload, apiKeyEnv: apiKeyEnv)
         let configuration = Configuration(
             id: "\(engineSpec.name)/\(modelSpec.name)/\(request.api.rawValue)-\(maxTokens)",
             engine: engineSpec, model: modelSpec, workload: Workload(name: "\(request.api.rawValue)-\(maxTokens)", request: request),
@@ -98,6 +98,9 @@ struct OneOffOptions: ParsableArguments {
 }
 
 extension EngineSpec.Kind: ExpressibleByArgument {}
+extension Offload: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
 extension GenerationRequest.API: ExpressibleByArgument {}
 
 extension JSONEncoder {
