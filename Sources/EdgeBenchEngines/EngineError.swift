@@ -7,6 +7,8 @@ public enum EngineError: Error, CustomStringConvertible, Sendable, Equatable {
     case httpStatus(url: String, status: Int, body: String)
     /// 404 from an OpenAI-compatible server for the requested model.
     case modelNotFound(url: String, model: String, body: String)
+    /// A native-API server (Ollama, hailo-ollama) does not have the model; `fix` says how to get it.
+    case modelUnavailable(url: String, engine: String, model: String, detail: String, fix: String)
     /// A line of the stream (or a response body) that could not be understood.
     case malformedStream(url: String, line: String, expected: String)
     /// The connection ended before the final chunk (`[DONE]`, `stop: true`).
@@ -28,6 +30,9 @@ public enum EngineError: Error, CustomStringConvertible, Sendable, Equatable {
         case .modelNotFound(let url, let model, let body):
             let excerpt = body.isEmpty ? "" : " (server said: \(EngineError.excerpt(body)))"
             return "\(url): model '\(model)' not found\(excerpt): list the served models with GET /v1/models and pass one of them as the model"
+        case .modelUnavailable(let url, let engine, let model, let detail, let fix):
+            let said = detail.isEmpty ? "" : " (\(EngineError.excerpt(detail)))"
+            return "\(engine) at \(HTTPErrorMapping.origin(of: url)) has no model '\(model)'\(said): \(fix)"
         case .malformedStream(let url, let line, let expected):
             return "malformed response from \(url): expected \(expected), got: \(EngineError.excerpt(line))"
         case .streamEndedEarly(_, let tokens):

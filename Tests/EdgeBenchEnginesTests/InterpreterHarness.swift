@@ -1,16 +1,24 @@
 import EdgeBenchCore
 @testable import EdgeBenchEngines
 
-/// Feeds captured bytes through the parser and an interpreter, as `SSEGeneration` does, without a network.
+/// Feeds captured bytes through the framer and an interpreter, as `StreamingGeneration` does, without a network.
 struct InterpretedStream {
     var tokenChunks: [(count: Int, text: String)] = []
     var completion: Completion?
     var tokens: Int { tokenChunks.reduce(0) { $0 + $1.count } }
     var text: String { tokenChunks.map(\.text).joined() }
 
-    static func run(_ bytes: [UInt8], _ interpreter: some StreamInterpreter) throws -> InterpretedStream {
-        var interpreter = interpreter
+    static func run<I: StreamInterpreter>(_ bytes: [UInt8], _ interpreter: I) throws -> InterpretedStream
+    where I.Frame == SSEEvent {
         var parser = SSEParser()
+        return try run(bytes, interpreter, parser: &parser)
+    }
+
+    /// Any framing: NDJSON interpreters go through `LineFramer`.
+    static func run<F: StreamFraming, I: StreamInterpreter>(_ bytes: [UInt8], _ interpreter: I, parser: inout F) throws
+        -> InterpretedStream where I.Frame == F.Frame
+    {
+        var interpreter = interpreter
         var result = InterpretedStream()
         let at = Instant(nanoseconds: 1)
         func apply(_ step: StreamStep) {

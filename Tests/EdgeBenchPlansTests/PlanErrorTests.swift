@@ -45,7 +45,7 @@ struct PlanErrorTests {
             workloads:
               - {name: short, prompt: Hi, max_tokens: 8}
             """,
-            "plan.yaml:2:5: error: engine 'remote' needs 'kind' (one of managed, llamacpp, openai)"
+            "plan.yaml:2:5: error: engine 'remote' needs 'kind' (one of managed, llamacpp, openai, ollama, hailo-ollama, stackflow, llama-bench)"
         ),
         // 4: kind not known
         (
@@ -59,7 +59,7 @@ struct PlanErrorTests {
             workloads:
               - {name: short, prompt: Hi, max_tokens: 8}
             """,
-            "plan.yaml:3:11: error: 'kind' must be one of managed, llamacpp, openai, got \"opnai\"; did you mean 'openai'?"
+            "plan.yaml:3:11: error: 'kind' must be one of managed, llamacpp, openai, ollama, hailo-ollama, stackflow, llama-bench, got \"opnai\"; did you mean 'openai'?"
         ),
         // 5: openai without url
         (
@@ -72,7 +72,7 @@ struct PlanErrorTests {
             workloads:
               - {name: short, prompt: Hi, max_tokens: 8}
             """,
-            "plan.yaml:2:5: error: engine 'remote' needs 'url' (the running server's base URL, e.g. url: http://127.0.0.1:8080/v1)"
+            "plan.yaml:2:5: error: engine 'remote' needs 'url' (the running server's address, e.g. url: http://127.0.0.1:8080/v1)"
         ),
         // 6: neither prompt nor prompt_file
         (
@@ -223,7 +223,7 @@ struct PlanErrorTests {
             matrix:
               threads: [1, 2]
             """,
-            "plan.yaml:8:3: error: matrix 'threads' changes how EdgeBench starts a server, so it needs a managed engine in the matrix; none is selected"
+            "plan.yaml:8:3: error: matrix 'threads' changes how EdgeBench starts a server, so it needs a managed or ollama engine in the matrix; none is selected"
         ),
         // 18: a managed engine needs a model file
         (
@@ -306,7 +306,7 @@ struct PlanErrorTests {
             workloads:
               - {name: short, prompt: Hi, max_tokens: 8}
             """,
-            "plan.yaml:2:34: error: 'url' is for engines of kind llamacpp or openai; a managed engine starts its own server, so remove 'url' (or change 'kind')"
+            "plan.yaml:2:34: error: 'url' is for engines that connect to a running server; a managed engine runs on this machine, so remove 'url' (or change 'kind')"
         ),
         // 25: threads on a running server
         (
@@ -318,7 +318,7 @@ struct PlanErrorTests {
             workloads:
               - {name: short, prompt: Hi, max_tokens: 8}
             """,
-            "plan.yaml:2:66: error: 'threads' applies only to managed engines (EdgeBench starts the server); for kind llamacpp, set it on the server you run, or use kind: managed"
+            "plan.yaml:2:66: error: 'threads' applies to managed, ollama and llama-bench engines (EdgeBench starts the engine or sends Ollama options); for kind llamacpp, set it on the server you run"
         ),
         // 26: api value
         (

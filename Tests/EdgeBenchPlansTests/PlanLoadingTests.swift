@@ -65,7 +65,7 @@ struct PlanLoadingTests {
         #expect(plan.warmup == 1)
         #expect(plan.path == url.path)
         #expect(plan.engines == [
-            EngineSpec(name: "managed-cpu", kind: .managed, threads: 2, contextSize: 2048, gpuLayers: 0),
+            EngineSpec(name: "managed-cpu", kind: .managed, threads: 2, contextSize: 2048, offload: Offload.none),
             EngineSpec(name: "remote", kind: .openai, url: "http://127.0.0.1:8080/v1", apiKeyEnv: "OPENAI_API_KEY"),
         ])
         #expect(plan.models == [
@@ -101,7 +101,7 @@ struct PlanLoadingTests {
         #expect(configurations.map(\.engine.threads) == [1, 1, 1, 2, 2, 2])
         // the axis value replaces the engine's own; other settings stay
         #expect(configurations[0].engine == EngineSpec(
-            name: "managed-cpu-t1", kind: .managed, threads: 1, contextSize: 2048, gpuLayers: 0))
+            name: "managed-cpu-t1", kind: .managed, threads: 1, contextSize: 2048, offload: Offload.none))
         #expect(configurations.allSatisfy { $0.repetitions == 5 && $0.warmup == 1 })
         #expect(configurations[2].model.name == "gemma3")
         #expect(configurations[2].workload.request.maxTokens == 128)
@@ -155,7 +155,7 @@ struct PlanLoadingTests {
         ])
         #expect(configurations[2].engine.threads == 4)
         #expect(configurations[2].engine.contextSize == 4096)
-        #expect(configurations[2].engine.gpuLayers == 99)
+        #expect(configurations[2].engine.offload == .layers(99))
         #expect(configurations[3].engine.threads == nil)
     }
 
@@ -239,6 +239,6 @@ struct PlanLoadingTests {
             "managed-t2/smollm2/chat", "managed-t2/gemma3/completion",
         ])
         #expect(configurations.map(\.workload.request.api) == [.chat, .completion, .chat, .completion])
-        #expect(configurations.allSatisfy { $0.engine.contextSize == 2048 && $0.engine.gpuLayers == 0 })
+        #expect(configurations.allSatisfy { $0.engine.contextSize == 2048 && $0.engine.offload == Offload.none })
     }
 }

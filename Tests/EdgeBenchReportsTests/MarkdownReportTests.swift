@@ -12,16 +12,16 @@ import Testing
         #expect(
             lines.contains(
                 "| id | status | n | ttft (s) | decode_rate (tok/s) | e2e_throughput (tok/s) | prefill_rate (tok/s) "
-                    + "| server_decode_rate (tok/s) | e2e_latency (s) | flags |"))
-        #expect(lines.contains("| :-- | :-- | --: | --: | --: | --: | --: | --: | --: | :-- |"))
+                    + "| server_prefill_rate (tok/s) | server_decode_rate (tok/s) | e2e_latency (s) | flags |"))
+        #expect(lines.contains("| :-- | :-- | --: | --: | --: | --: | --: | --: | --: | --: | :-- |"))
     }
 
     @Test func rowsShowMeanAndStddevWithDashForMissing() {
         #expect(
             lines.contains(
-                "| `managed/smollm2/short` | completed | 3 | 0.300 ± 0.050 | 66.3 ± 1.2 | 46.8 ± 5.9 | 44.0 ± 4.0 | – "
+                "| `managed/smollm2/short` | completed | 3 | 0.300 ± 0.050 | 66.3 ± 1.2 | 46.8 ± 5.9 | 44.0 ± 4.0 | – | – "
                     + "| 1.35 ± 0.13 | few_samples |"))
-        #expect(lines.contains("| `openai/gemma3/short` | failed | 0 | – | – | – | – | – | – | – |"))
+        #expect(lines.contains("| `openai/gemma3/short` | failed | 0 | – | – | – | – | – | – | – | – |"))
     }
 
     @Test func provenanceNamesMachineEngineAndModel() {

@@ -70,7 +70,7 @@ struct RunnerFailureTests {
 
         let result = try #require(outcome.bundle.configurations.first)
         #expect(result.status == .failed)
-        #expect(result.error == "llama-server not found or not executable at /nonexistent/llama-server; run `edgebench setup` or pass --llama-server PATH")
+        #expect(result.error == "engine 'nobinary' (managed): llama-server not found or not executable at /nonexistent/llama-server; run `edgebench setup` or pass --llama-server PATH")
     }
 
     @Test func anUnwritableOutputDirectoryFailsBeforeAnythingRuns() async throws {

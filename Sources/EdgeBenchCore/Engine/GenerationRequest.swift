@@ -38,3 +38,13 @@ public struct GenerationRequest: Sendable, Hashable, Codable {
         self.stop = stop
     }
 }
+
+extension GenerationRequest {
+    /// Sampling values to send when the plan left them unset: llama.cpp's defaults (top_k 40, top_p 0.95,
+    /// no repeat penalty). Servers with their own per-model defaults (Ollama Modelfiles, hailo-ollama
+    /// manifests) then sample the same way as every other backend; with temperature 0 (greedy) they
+    /// change nothing.
+    public var explicitSampling: (topK: Int, topP: Double, repeatPenalty: Double) {
+        (topK ?? 40, topP ?? 0.95, repeatPenalty ?? 1.0)
+    }
+}

@@ -4,6 +4,10 @@ public enum RequestMetrics {
     /// Relative gap between `decode_rate` and `server_decode_rate` above which a request is flagged
     /// `client_server_disagreement` (buffering, a proxy, or a wrong token count).
     public static let disagreementThreshold = 0.10
+    /// Factor between server and client decode rates beyond which the server's timings are not believed
+    /// (`server_timing_implausible`). Buffering or a proxy moves rates by percents; a unit bug moves them by
+    /// 10³–10⁶ (rkllama 0.0.75 reports milliseconds in Ollama's nanosecond fields).
+    public static let implausibleFactor = 100.0
 
     public static func compute(_ record: RequestRecord, index: Int) -> RequestResult {
         let counts = TokenCounts(record)
@@ -39,6 +43,11 @@ public enum RequestMetrics {
         let timings = record.completion.timings
         if let rate = timings?.promptRate, rate.isFinite, rate > 0 { metrics[.serverPrefillRate] = rate }
         if let rate = timings?.predictedRate, rate.isFinite, rate > 0 { metrics[.serverDecodeRate] = rate }
+        if serverTimingsImplausible(timings, metrics: metrics, e2e: e2e) {
+            metrics[.serverPrefillRate] = nil
+            metrics[.serverDecodeRate] = nil
+            flags.insert(.serverTimingImplausible)
+        }
         if let client = metrics[.decodeRate], let server = metrics[.serverDecodeRate],
             abs(client - server) / server > disagreementThreshold
         {
@@ -48,6 +57,22 @@ public enum RequestMetrics {
         return RequestResult(
             index: index, metrics: metrics, itl: interTokenLatencies(record.chunks), flags: flags.sorted(),
             response: record.text)
+    }
+
+    /// Server timings in the wrong unit: a decode rate orders of magnitude away from the one we measured,
+    /// or a server-side duration far longer than the whole request as the client saw it. Both server
+    /// rates come from the same clock and unit, so both are dropped.
+    static func serverTimingsImplausible(_ timings: ServerTimings?, metrics: [MetricID: Double], e2e: Double) -> Bool {
+        guard let timings else { return false }
+        if let client = metrics[.decodeRate], let server = metrics[.serverDecodeRate], client > 0 {
+            let ratio = server / client
+            if ratio > implausibleFactor || ratio < 1 / implausibleFactor { return true }
+        }
+        for duration in [timings.promptDuration, timings.predictedDuration].compactMap({ $0 })
+        where e2e > 0 && duration > e2e * 10 {
+            return true
+        }
+        return false
     }
 
     /// One value per gap between consecutive token-carrying chunks, spread over the later chunk's tokens

@@ -36,6 +36,20 @@ public struct EngineSpec: Sendable, Equatable, Hashable, Codable {
         /// llama.cpp's own in-process benchmark, run by EdgeBench on a GGUF file (reference numbers without HTTP)
         case llamaBench = "llama-bench"
 
+        /// What a url for this kind looks like, for help and error messages.
+        public var exampleURL: String {
+            switch self {
+            case .openai: return "http://127.0.0.1:8080/v1"
+            case .ollama: return "http://127.0.0.1:11434"
+            case .hailoOllama: return "http://127.0.0.1:8000"
+            case .stackflow: return "tcp://m5stack-llm.local:10001"
+            case .llamacpp, .managed, .llamaBench: return "http://127.0.0.1:8080"
+            }
+        }
+
+        /// Kinds that run on this machine from a GGUF file, with no server to connect to.
+        public var runsLocally: Bool { self == .managed || self == .llamaBench }
+
         /// Kinds whose threads, context size and offload EdgeBench controls (plan matrix axes).
         public var takesParameterAxes: Bool { self == .managed || self == .ollama }
     }
@@ -171,11 +185,44 @@ public struct ModelSpec: Sendable, Equatable, Hashable, Codable {
     public var file: String?
     /// name to send in requests to a running server
     public var served: String?
+    /// per engine name or engine kind, when runtimes name the same model differently; a plan's expansion
+    /// resolves it into `served`
+    public var servedBy: [String: String]
 
-    public init(name: String, file: String? = nil, served: String? = nil) {
+    public init(name: String, file: String? = nil, served: String? = nil, servedBy: [String: String] = [:]) {
         self.name = name
         self.file = file
         self.served = served
+        self.servedBy = servedBy
+    }
+
+    /// This model as `engine` serves it: an entry for the engine's name wins over one for its kind.
+    public func resolved(for engine: EngineSpec) -> ModelSpec {
+        var model = self
+        model.served = servedBy[engine.name] ?? servedBy[engine.kind.rawValue] ?? served
+        model.servedBy = [:]
+        return model
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, file, served
+        case servedBy = "served_by"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        file = try c.decodeIfPresent(String.self, forKey: .file)
+        served = try c.decodeIfPresent(String.self, forKey: .served)
+        servedBy = try c.decodeIfPresent([String: String].self, forKey: .servedBy) ?? [:]
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encodeIfPresent(file, forKey: .file)
+        try c.encodeIfPresent(served, forKey: .served)
+        if !servedBy.isEmpty { try c.encode(servedBy, forKey: .servedBy) }
     }
 }
 

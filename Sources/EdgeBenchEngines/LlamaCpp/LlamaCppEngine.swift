@@ -27,8 +27,9 @@ public struct LlamaCppEngine: InferenceEngine {
 
     public func generate(_ request: GenerationRequest) -> AsyncThrowingStream<GenerationEvent, any Error> {
         if request.api == .chat { return chat.generate(request) }
-        return SSEGeneration.stream(
+        return StreamingGeneration.stream(
             transport: transport, path: "/completion", body: LlamaCppEngine.body(for: request), model: nil,
+            framing: SSEParser.self,
             interpreter: LlamaCppStreamInterpreter(url: transport.url("/completion")))
     }
 

@@ -37,8 +37,8 @@ public struct OpenAIEngine: InferenceEngine {
     public func generate(_ request: GenerationRequest) -> AsyncThrowingStream<GenerationEvent, any Error> {
         let path = request.api == .chat ? "/chat/completions" : "/completions"
         let body = OpenAIEngine.body(for: request, model: model, llamaCppExtensions: llamaCppExtensions)
-        return SSEGeneration.stream(
-            transport: transport, path: path, body: body, model: model,
+        return StreamingGeneration.stream(
+            transport: transport, path: path, body: body, model: model, framing: SSEParser.self,
             interpreter: OpenAIStreamInterpreter(url: transport.url(path)))
     }
 

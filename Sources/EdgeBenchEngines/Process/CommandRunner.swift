@@ -50,7 +50,7 @@ public enum CommandRunner {
         let outputURL = log ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("edgebench-cmd-\(UUID().uuidString).log")
         if log == nil || !FileManager.default.fileExists(atPath: outputURL.path) {
-            FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
         }
         let handle = try FileHandle(forWritingTo: outputURL)
         handle.seekToEndOfFile()

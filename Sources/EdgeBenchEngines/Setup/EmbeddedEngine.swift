@@ -69,7 +69,7 @@ public struct EmbeddedEngine: Sendable {
         let scratch = try cache.scratch(in: cache.engines, name: directoryName)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let log = cache.engines.appendingPathComponent("build-\(tag).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
 
         let (sourceDir, sourceName) = try fetchSource(into: scratch, archive: sourceArchive, log: log, progress: progress)
         progress("building llama-server and llama-bench \(tag) (about 6–7 minutes on 2 cores; log: \(log.path))")

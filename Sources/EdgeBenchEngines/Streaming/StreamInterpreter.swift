@@ -1,10 +1,11 @@
 import EdgeBenchCore
 
-/// Turns one protocol's SSE events into generation steps. One value per request (it keeps state:
-/// usage seen so far, tokens counted, whether a finish reason arrived).
+/// Turns one protocol's frames (SSE events, JSON lines) into generation steps. One value per request
+/// (it keeps state: usage seen so far, tokens counted, whether a finish reason arrived).
 protocol StreamInterpreter: Sendable {
-    /// Interprets one event that arrived at `at` (the instant its bytes were read).
-    mutating func interpret(_ event: SSEEvent, at: Instant) throws -> StreamStep
+    associatedtype Frame: Sendable
+    /// Interprets one frame that arrived at `at` (the instant its bytes were read).
+    mutating func interpret(_ frame: Frame, at: Instant) throws -> StreamStep
     /// The connection ended at `at` without a final event: a completion if the protocol allows
     /// that (e.g. OpenAI stream with a finish reason but no `[DONE]`), else `EngineError.streamEndedEarly`.
     mutating func connectionEnded(at: Instant) throws -> Completion

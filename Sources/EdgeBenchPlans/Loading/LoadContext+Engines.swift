@@ -40,15 +40,15 @@ extension LoadContext {
         let llamaBench = fields.bool("llama_bench") ?? false
 
         if let kind {
-            if kind == .managed {
-                // A managed engine starts its own llama-server, so there is nothing to connect to.
+            if kind.runsLocally {
+                // A managed engine starts its own llama-server (llama-bench runs in-process): nothing to connect to.
                 if fields.has("url") {
                     diagnostics.error(
-                        "'url' is for engines that connect to a running server; a managed engine starts its own server, so remove 'url' (or change 'kind')",
+                        "'url' is for engines that connect to a running server; a \(kind.rawValue) engine runs on this machine, so remove 'url' (or change 'kind')",
                         at: fields.keyMark("url"))
                 }
             } else if url == nil, !fields.has("url") {
-                fields.missing("url", "the running server's address, e.g. url: \(Self.exampleURL(kind))")
+                fields.missing("url", "the running server's address, e.g. url: \(kind.exampleURL)")
             }
             for key in Self.engineKeys where fields.has(key) && !Self.accepts(kind, key) {
                 diagnostics.error(Self.notApplicable(key, kind), at: fields.keyMark(key))
@@ -81,18 +81,22 @@ extension LoadContext {
     /// start the server (managed). Anything else would be silently ignored, so it is an error.
     static func accepts(_ kind: EngineSpec.Kind, _ key: String) -> Bool {
         switch key {
-        case "name", "kind", "timeout", "url": return true
-        case "api_key_env": return kind != .managed && kind != .stackflow
-        case "threads", "context", "offload", "gpu_layers": return kind == .managed || kind == .ollama
-        case "server_path", "extra_args", "llama_bench": return kind == .managed
+        case "name", "kind", "timeout", "url": return true  // a url on a local kind has its own message
+        case "api_key_env": return [.llamacpp, .openai, .ollama, .hailoOllama].contains(kind)
+        case "threads", "offload", "gpu_layers": return [.managed, .ollama, .llamaBench].contains(kind)
+        case "context": return kind == .managed || kind == .ollama
+        case "server_path", "extra_args": return kind == .managed || kind == .llamaBench
+        case "llama_bench": return kind == .managed
         default: return false
         }
     }
 
     static func notApplicable(_ key: String, _ kind: EngineSpec.Kind) -> String {
         switch key {
+        case "llama_bench":
+            return "'llama_bench' adds an in-process llama-bench run next to a managed llama-server; for kind \(kind.rawValue), add an engine of kind llama-bench instead"
         case "threads", "context", "offload", "gpu_layers":
-            return "'\(key)' applies to managed and ollama engines (EdgeBench starts the server or sends Ollama options); for kind \(kind.rawValue), set it on the server you run"
+            return "'\(key)' applies to managed, ollama and llama-bench engines (EdgeBench starts the engine or sends Ollama options); for kind \(kind.rawValue), set it on the server you run"
         case "api_key_env":
             return "'api_key_env' is for HTTP servers that check a bearer token; kind \(kind.rawValue) takes none"
         default:
@@ -100,24 +104,16 @@ extension LoadContext {
         }
     }
 
-    static func exampleURL(_ kind: EngineSpec.Kind) -> String {
-        switch kind {
-        case .openai: return "http://127.0.0.1:8080/v1"
-        case .ollama: return "http://127.0.0.1:11434"
-        case .hailoOllama: return "http://127.0.0.1:8000"
-        case .stackflow: return "tcp://m5stack-llm.local:10001"
-        case .llamacpp, .managed, .llamaBench: return "http://127.0.0.1:8080"
-        }
-    }
 
     func checkURL(_ text: String, kind: EngineSpec.Kind?, at mark: Mark?) {
         let schemes = kind == .stackflow ? ["tcp"] : ["http", "https"]
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), schemes.contains(scheme),
             let host = url.host, !host.isEmpty
         else {
-            let example = kind.map(Self.exampleURL) ?? "http://127.0.0.1:8080/v1"
+            let example = kind.map(\.exampleURL) ?? "http://127.0.0.1:8080/v1"
             let allowed = schemes.map { $0 + "://" }.joined(separator: " or ")
-            diagnostics.error("'url' must be a \(allowed) URL with a host, e.g. \(example), got \"\(text)\"", at: mark)
+            let article = kind == .stackflow ? "a" : "an"
+            diagnostics.error("'url' must be \(article) \(allowed) URL with a host, e.g. \(example), got \"\(text)\"", at: mark)
             return
         }
     }

@@ -2,7 +2,7 @@ import EdgeBenchCore
 import Yams
 
 extension LoadContext {
-    static let matrixKeys = ["engine", "model", "workload", "threads", "context", "gpu_layers"]
+    static let matrixKeys = ["engine", "model", "workload", "threads", "context", "offload", "gpu_layers"]
 
     func readMatrix(_ node: Node, names: DefinedNames) -> PlanMatrix? {
         guard
@@ -16,7 +16,29 @@ extension LoadContext {
             workloads: nameAxis(fields, "workload", defined: names.workloads),
             threads: intAxis(fields, "threads", minimum: 1),
             contextSizes: intAxis(fields, "context", minimum: 1),
-            gpuLayers: intAxis(fields, "gpu_layers", minimum: 0))
+            offloads: offloadAxis(fields))
+    }
+
+    /// `offload: [none, all, 20]`, or `gpu_layers: [0, 99]` as llama.cpp users write it (kept as layer
+    /// counts, 0 included, so variant names read `-ngl0`).
+    func offloadAxis(_ fields: Fields) -> [Offload]? {
+        if fields.has("offload"), fields.has("gpu_layers") {
+            diagnostics.error("give the matrix 'offload' or 'gpu_layers', not both", at: fields.keyMark("gpu_layers"))
+        }
+        if let layers = intAxis(fields, "gpu_layers", minimum: 0) { return layers.map { .layers($0) } }
+        guard let value = fields.node("offload") else { return nil }
+        let items = value.sequence.map(Array.init) ?? [value]
+        var result: [Offload] = []
+        for item in items {
+            guard let text = item.scalar?.string, let offload = Offload(text) else {
+                diagnostics.error(
+                    "matrix 'offload' values must be all, none or a number of layers, got \(item.describedValue)", at: item.mark)
+                continue
+            }
+            if !result.contains(offload) { result.append(offload) }
+        }
+        if result.isEmpty { diagnostics.error("matrix 'offload' is empty; list at least one value, e.g. offload: [none, all]", at: value.mark) }
+        return result
     }
 
     /// A list of defined names (one name alone is a list of one); nil when absent or wrong.
@@ -79,7 +101,8 @@ extension LoadContext {
         let exclusion = PlanExclusion(
             engine: name("engine", names.engines), model: name("model", names.models),
             workload: name("workload", names.workloads), threads: fields.int("threads", minimum: 1),
-            contextSize: fields.int("context", minimum: 1), gpuLayers: fields.int("gpu_layers", minimum: 0))
+            contextSize: fields.int("context", minimum: 1),
+            gpuLayers: fields.int("gpu_layers", minimum: 0) ?? fields.string("offload").flatMap(Offload.init)?.layerCount)
         return Located(value: exclusion, mark: node.mark)
     }
 
@@ -89,21 +112,28 @@ extension LoadContext {
         let selectedModels = plan.models.filter { plan.matrix.models?.contains($0.name) ?? true }
 
         if plan.matrix.hasParameterAxes, !selectedEngines.contains(where: { $0.kind.takesParameterAxes }) {
-            let axis = ["threads", "context", "gpu_layers"].first { root.node("matrix")?.mapping?[$0] != nil } ?? "threads"
+            let axis = ["threads", "context", "offload", "gpu_layers"].first { root.node("matrix")?.mapping?[$0] != nil } ?? "threads"
             diagnostics.error(
                 "matrix '\(axis)' changes how EdgeBench starts a server, so it needs a managed or ollama engine in the matrix; none is selected",
                 at: root.node("matrix")?.mapping?.keys.first { $0.scalar?.string == axis }?.mark)
         }
         // A managed engine loads a GGUF file itself; a model known only by its served name cannot run there.
-        if let managed = selectedEngines.first(where: { $0.kind == .managed }) {
+        if let managed = selectedEngines.first(where: { $0.kind.runsLocally }) {
             for model in selectedModels where model.file == nil {
-                let used = plan.expand().contains { $0.engine.kind == .managed && $0.model.name == model.name }
+                let used = plan.expand().contains { $0.engine.kind.runsLocally && $0.model.name == model.name }
                 guard used else { continue }
                 let mark = models.first { $0.value.name == model.name }?.mark
                 diagnostics.error(
-                    "model '\(model.name)' has no 'file', but managed engine '\(managed.name)' must load one; add file: smollm2-135m (an embedded model) or a path to a .gguf",
+                    "model '\(model.name)' has no 'file', but \(managed.kind.rawValue) engine '\(managed.name)' must load one; add file: smollm2-135m (an embedded model) or a path to a .gguf",
                     at: mark)
             }
+        }
+        // StackFlow fixes max_token_len per session, and the device accepts only 1…1023.
+        for configuration in plan.expand() where configuration.engine.kind == .stackflow && configuration.workload.request.maxTokens > 1023 {
+            diagnostics.error(
+                "workload '\(configuration.workload.name)' asks for \(configuration.workload.request.maxTokens) tokens, but StackFlow engine '\(configuration.engine.name)' accepts max_token_len 1…1023; lower max_tokens or exclude the pair",
+                at: engines.first { $0.value.name == configuration.engine.name }?.mark)
+            break
         }
         var seen: Set<String> = []
         for configuration in plan.expand() where !seen.insert(configuration.id).inserted {

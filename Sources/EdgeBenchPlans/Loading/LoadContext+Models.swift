@@ -12,8 +12,27 @@ extension LoadContext {
         else { return nil }
         let name = itemName(fields, what: "model", index: index, example: "smollm2")
         let file = fields.string("file")
-        let served = fields.string("served")
+        var served: String?
+        var servedBy: [String: String] = [:]
+        if let node = fields.node("served") {
+            if node.scalar != nil {
+                served = fields.string("served")
+            } else if let mapping = node.mapping {
+                // One model, a different name on each runtime (qwen2.5:1.5b on Ollama, qwen2.5-1.5B-ax630c on StackFlow).
+                for (key, value) in mapping {
+                    guard let engine = key.scalar?.string, let name = value.scalar?.string else {
+                        diagnostics.error("'served' entries must be engine: name, e.g. ollama: qwen2.5:1.5b", at: key.mark)
+                        continue
+                    }
+                    servedBy[engine] = name
+                }
+            } else {
+                diagnostics.error(
+                    "'served' must be the served name, or a map from engine name or kind to it (e.g. ollama: qwen2.5:1.5b), got \(node.describedValue)",
+                    at: node.mark)
+            }
+        }
         guard let name else { return nil }
-        return (ModelSpec(name: name, file: file, served: served), name)
+        return (ModelSpec(name: name, file: file, served: served, servedBy: servedBy), name)
     }
 }

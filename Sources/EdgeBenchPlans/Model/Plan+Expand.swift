@@ -1,3 +1,4 @@
+import Foundation
 import EdgeBenchCore
 
 extension Plan {
@@ -14,7 +15,7 @@ extension Plan {
             guard let base = engines.first(where: { $0.name == engineName }) else { continue }
             for variant in variants(of: base) {
                 for modelName in modelNames {
-                    guard let model = models.first(where: { $0.name == modelName }) else { continue }
+                    guard let model = models.first(where: { $0.name == modelName })?.resolved(for: base) else { continue }
                     for workloadName in workloadNames {
                         guard let workload = workloads.first(where: { $0.name == workloadName }) else { continue }
                         if excludes.contains(where: { $0.matches(engine: base.name, variant, model, workload) }) {
@@ -24,6 +25,14 @@ extension Plan {
                             Configuration(
                                 id: "\(variant.name)/\(model.name)/\(workload.name)", engine: variant, model: model,
                                 workload: workload, repetitions: repetitions, warmup: warmup))
+                        // Right after its HTTP-measured sibling, so llama-bench can reuse that run's prompt length.
+                        if variant.kind == .managed, variant.llamaBench {
+                            let bench = variant.llamaBenchSibling
+                            configurations.append(
+                                Configuration(
+                                    id: "\(bench.name)/\(model.name)/\(workload.name)", engine: bench, model: model,
+                                    workload: workload, repetitions: repetitions, warmup: 0))
+                        }
                     }
                 }
             }
@@ -39,7 +48,7 @@ extension Plan {
         var result: [EngineSpec] = []
         for threads in matrix.threads.map({ $0.map(Optional.some) }) ?? [nil] {
             for context in matrix.contextSizes.map({ $0.map(Optional.some) }) ?? [nil] {
-                for layers in matrix.gpuLayers.map({ $0.map(Optional.some) }) ?? [nil] {
+                for offload in matrix.offloads.map({ $0.map(Optional.some) }) ?? [nil] {
                     var variant = engine
                     var suffix = ""
                     if let threads {
@@ -50,9 +59,9 @@ extension Plan {
                         variant.contextSize = context
                         suffix += "-ctx\(context)"
                     }
-                    if let layers {
-                        variant.offload = layers == 0 ? Offload.none : .layers(layers)
-                        suffix += "-ngl\(layers)"
+                    if let offload {
+                        variant.offload = offload
+                        suffix += offload.nameSuffix
                     }
                     variant.name = engine.name + suffix
                     result.append(variant)
@@ -72,5 +81,34 @@ extension PlanExclusion {
         if let contextSize, contextSize != variant.contextSize { return false }
         if let gpuLayers, gpuLayers != variant.offload?.layerCount { return false }
         return true
+    }
+}
+
+extension EngineSpec {
+    /// The in-process llama-bench twin of a managed engine: same model, threads and offload, and the
+    /// `llama-bench` binary that sits next to the given `llama-server` (or the embedded one).
+    var llamaBenchSibling: EngineSpec {
+        var bench = self
+        bench.name = name + ".llama-bench"
+        bench.kind = .llamaBench
+        bench.llamaBench = false
+        bench.contextSize = nil
+        // llama-server flags (--mlock, -c, --host) mean nothing to llama-bench, which exits on them.
+        bench.extraArgs = []
+        if let serverPath {
+            bench.serverPath = (serverPath as NSString).deletingLastPathComponent + "/llama-bench"
+        }
+        return bench
+    }
+}
+
+extension Offload {
+    /// How a matrix variant's name says it: `-cpu`, `-gpu`, or `-ngl<N>` for a layer count.
+    var nameSuffix: String {
+        switch self {
+        case .none: return "-cpu"
+        case .all: return "-gpu"
+        case .layers(let n): return "-ngl\(n)"
+        }
     }
 }

@@ -50,21 +50,22 @@ public struct PlanMatrix: Sendable, Equatable {
     /// parameter axes: each value gives managed engines one more configuration
     public var threads: [Int]?
     public var contextSizes: [Int]?
-    public var gpuLayers: [Int]?
+    /// `offload: [none, all]` or `gpu_layers: [0, 99]`
+    public var offloads: [Offload]?
 
     public init(
         engines: [String]? = nil, models: [String]? = nil, workloads: [String]? = nil, threads: [Int]? = nil,
-        contextSizes: [Int]? = nil, gpuLayers: [Int]? = nil
+        contextSizes: [Int]? = nil, offloads: [Offload]? = nil
     ) {
         self.engines = engines
         self.models = models
         self.workloads = workloads
         self.threads = threads
         self.contextSizes = contextSizes
-        self.gpuLayers = gpuLayers
+        self.offloads = offloads
     }
 
-    var hasParameterAxes: Bool { threads != nil || contextSizes != nil || gpuLayers != nil }
+    var hasParameterAxes: Bool { threads != nil || contextSizes != nil || offloads != nil }
 }
 
 /// One `exclude` entry: a configuration is dropped when every field given here matches it.
@@ -74,6 +75,7 @@ public struct PlanExclusion: Sendable, Equatable {
     public var workload: String?
     public var threads: Int?
     public var contextSize: Int?
+    /// matches a variant whose offload sends this many layers (`gpu_layers`, or `offload` all/none/N)
     public var gpuLayers: Int?
 
     public init(

@@ -2,7 +2,9 @@ import EdgeBenchCore
 
 /// The metrics the summary tables show, in column order (Markdown and terminal print the same ones).
 enum ReportColumns {
-    static let metrics: [MetricID] = [.ttft, .decodeRate, .e2eThroughput, .prefillRate, .serverDecodeRate, .e2eLatency]
+    static let metrics: [MetricID] = [
+        .ttft, .decodeRate, .e2eThroughput, .prefillRate, .serverPrefillRate, .serverDecodeRate, .e2eLatency,
+    ]
 
     /// "ttft (s)": the METRICS.md id with its unit, so nobody guesses which number is meant.
     static func header(_ metric: MetricID) -> String { "\(metric.rawValue) (\(metric.unit.rawValue))" }

@@ -28,8 +28,12 @@ struct EngineFactory: Sendable {
                 apiKeyEnvironmentVariable: spec.apiKeyEnv)
             let description = try await engine.describe()
             return PreparedEngine(engine: engine, description: description, pid: nil, loadTime: nil, stop: {})
-        case .ollama, .hailoOllama, .stackflow, .llamaBench:
-            throw RunnerError.configuration("engine kind \(spec.kind.rawValue) is not wired yet")
+        case .ollama, .hailoOllama:
+            return try await prepareOllama(configuration, url: try requireURL(spec))
+        case .stackflow:
+            return try await prepareStackFlow(configuration, url: try requireURL(spec))
+        case .llamaBench:
+            throw RunnerError.configuration("engine kind llama-bench runs llama-bench itself; it has no server to prepare")
         }
     }
 
@@ -99,7 +103,8 @@ struct EngineFactory: Sendable {
     }
 
     /// An embedded model id is fetched into the cache; anything else must be a readable GGUF file.
-    private func resolveModel(_ spec: ModelSpec, progress: @Sendable (String) -> Void) throws -> ResolvedModel {
+    /// Not private: llama-bench configurations resolve their model the same way, so both measure one file.
+    func resolveModel(_ spec: ModelSpec, progress: @Sendable (String) -> Void) throws -> ResolvedModel {
         let reference = spec.file ?? spec.name
         if let embedded = EmbeddedModel.named(reference) {
             let installed = try embedded.prepare(cache: options.cache, progress: progress)

@@ -9,5 +9,7 @@ struct PreparedEngine: Sendable {
     var pid: Int32?
     /// METRICS.md `load_time`, when known
     var loadTime: Double?
-    var stop: @Sendable () -> Void
+    /// Configuration flags the engine's preparation found (e.g. `partial_offload`).
+    var flags: [Flag] = []
+    var stop: @Sendable () async -> Void
 }

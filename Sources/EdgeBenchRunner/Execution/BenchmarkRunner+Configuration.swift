@@ -9,6 +9,7 @@ extension BenchmarkRunner {
     func runConfiguration(
         _ configuration: Configuration, runID: String, directory: URL, store: ResultStore, factory: EngineFactory
     ) async -> ConfigurationResult.Status {
+        if configuration.engine.kind == .llamaBench { return await runLlamaBenchConfiguration(configuration, runID: runID, directory: directory, store: store, factory: factory) }
         let id = configuration.id
         var engine: PreparedEngine?
         var sampler: Sampler?
@@ -18,10 +19,10 @@ extension BenchmarkRunner {
         // The measured phase of this session: after a resume it holds only the requests run now,
         // so request_rate and system_output_rate never divide earlier requests by this session's time.
         var window: (start: Instant, end: Instant, requests: Int, tokens: Double)?
-        defer { engine?.stop() }
 
-        func finish(_ status: ConfigurationResult.Status, error: String?) -> ConfigurationResult.Status {
+        func finish(_ status: ConfigurationResult.Status, error: String?) async -> ConfigurationResult.Status {
             _ = sampler?.stop()
+            await engine?.stop()
             var telemetry: [String: TelemetrySummary] = [:]
             if let window {
                 telemetry = TelemetryWindow.summarize(
@@ -36,7 +37,8 @@ extension BenchmarkRunner {
                     extra[.systemOutputRate] = window.tokens / wall
                 }
             }
-            let (summary, flags) = ConfigurationSummary.build(requests: measured, extra: extra)
+            var (summary, flags) = ConfigurationSummary.build(requests: measured, extra: extra)
+            if let found = engine?.flags, !found.isEmpty { flags = Set(flags).union(found).sorted() }
             do {
                 try store.finishConfiguration(
                     runID: runID, configurationID: id, engine: engine?.description, status: status, error: error,
@@ -92,14 +94,16 @@ extension BenchmarkRunner {
                     index: index + 1, total: configuration.repetitions, warmup: false,
                     decodeRate: result.metrics[.decodeRate], seconds: result.metrics[.e2eLatency] ?? 0))
             }
-            return finish(.completed, error: nil)
+            return await finish(.completed, error: nil)
         } catch is CancellationError {
-            return finish(.interrupted, error: "interrupted after \(measured.count) of \(configuration.repetitions) measured requests; continue with --resume \(directory.path)")
+            return await finish(.interrupted, error: "interrupted after \(measured.count) of \(configuration.repetitions) measured requests; continue with --resume \(directory.path)")
         } catch {
             if Task.isCancelled {
-                return finish(.interrupted, error: "interrupted after \(measured.count) of \(configuration.repetitions) measured requests; continue with --resume \(directory.path)")
+                return await finish(.interrupted, error: "interrupted after \(measured.count) of \(configuration.repetitions) measured requests; continue with --resume \(directory.path)")
             }
-            return finish(.failed, error: String(describing: error))
+            // Name the engine: a plan of five boards needs to say which one failed, not just why.
+            let spec = configuration.engine
+            return await finish(.failed, error: "engine '\(spec.name)' (\(spec.kind.rawValue)): \(error)")
         }
     }
 }

@@ -14,6 +14,14 @@ public final class ReplayServer: Sendable {
         bytes: [UInt8], chunkSize: Int = 4096, delay: Duration = .zero, contentType: String = "text/event-stream"
     ) async throws -> ReplayServer {
         let size = max(1, chunkSize)
+        let chunks = stride(from: 0, to: bytes.count, by: size).map { Array(bytes[$0..<min($0 + size, bytes.count)]) }
+        return try await start(chunks: chunks, delay: delay, contentType: contentType)
+    }
+
+    /// Replays these writes exactly, e.g. the HTTP chunks of a Wireshark capture.
+    public static func start(
+        chunks: [[UInt8]], delay: Duration = .zero, contentType: String = "text/event-stream"
+    ) async throws -> ReplayServer {
         let log = RequestLog()
         let router = Router()
         let respond: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
@@ -24,12 +32,9 @@ public final class ReplayServer: Sendable {
             return Response(
                 status: .ok, headers: [.contentType: contentType],
                 body: ResponseBody { writer in
-                    var offset = 0
-                    while offset < bytes.count {
+                    for chunk in chunks {
                         if delay > .zero { try await Task.sleep(for: delay) }
-                        let end = min(offset + size, bytes.count)
-                        try await writer.write(ByteBuffer(bytes: bytes[offset..<end]))
-                        offset = end
+                        try await writer.write(ByteBuffer(bytes: chunk))
                     }
                     try await writer.finish(nil)
                 })

@@ -10,6 +10,10 @@ public struct Script: Sendable, Equatable {
         case httpStatus(Int, String)
         /// Send a line that is not JSON after this many token chunks.
         case malformedAfter(Int)
+        /// NDJSON servers: send half a JSON object after this many token chunks, then end the body.
+        case truncatedAfter(Int)
+        /// Send the server's error object (`{"error": …}`) instead of the next token, after this many chunks.
+        case errorAfter(Int, String)
     }
 
     /// One entry per token chunk.

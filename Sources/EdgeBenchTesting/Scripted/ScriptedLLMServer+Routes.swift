@@ -7,33 +7,33 @@ extension ScriptedLLMServer {
 
     static func addRoutes(to router: Router<BasicRequestContext>, state: State, model: String) {
         router.get("/health") { request, _ in
-            await record(request, body: "", state: state)
+            await RouteSupport.record(request, body: "", in: state.log)
             switch await state.health {
-            case .ok: return json(#"{"status":"ok"}"#)
+            case .ok: return RouteSupport.json(#"{"status":"ok"}"#)
             case .loading:
-                return json(#"{"error":{"code":503,"message":"Loading model","type":"unavailable_error"}}"#, status: 503)
+                return RouteSupport.json(#"{"error":{"code":503,"message":"Loading model","type":"unavailable_error"}}"#, status: 503)
             }
         }
         router.get("/props") { request, _ in
-            await record(request, body: "", state: state)
-            return json(#"{"default_generation_settings":{"n_ctx":2048},"total_slots":1,"model_alias":"# + JSONText.string(model)
+            await RouteSupport.record(request, body: "", in: state.log)
+            return RouteSupport.json(#"{"default_generation_settings":{"n_ctx":2048},"total_slots":1,"model_alias":"# + JSONText.string(model)
                 + #","model_ftype":"Q4_1","model_path":"/models/"# + model + #".gguf","build_info":"b11434-scripted"}"#)
         }
         router.get("/v1/models") { request, _ in
-            await record(request, body: "", state: state)
-            return json(#"{"object":"list","data":[{"id":"# + JSONText.string(model)
+            await RouteSupport.record(request, body: "", in: state.log)
+            return RouteSupport.json(#"{"object":"list","data":[{"id":"# + JSONText.string(model)
                 + #","object":"model","created":1795328935,"owned_by":"llamacpp","meta":{"n_ctx":2048,"n_ctx_train":8192,"n_params":134515008,"size":96576768,"ftype":"Q4_1"}}]}"#)
         }
         router.post("/tokenize") { request, _ in
-            let body = try await text(of: request)
-            await record(request, body: body, state: state)
+            let body = try await RouteSupport.text(of: request)
+            await RouteSupport.record(request, body: body, in: state.log)
             let content = (try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])?["content"] as? String ?? ""
             let count = content.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).count
-            return json(#"{"tokens":["# + (0..<count).map { String($0 + 1) }.joined(separator: ",") + "]}")
+            return RouteSupport.json(#"{"tokens":["# + (0..<count).map { String($0 + 1) }.joined(separator: ",") + "]}")
         }
         router.post("/completion") { request, _ in
-            let body = try await text(of: request)
-            await record(request, body: body, state: state)
+            let body = try await RouteSupport.text(of: request)
+            await RouteSupport.record(request, body: body, in: state.log)
             return await stream(state: state) { script in
                 script.tokens.enumerated().map { ScriptedWire.nativeToken($0.element, index: $0.offset, promptTokens: script.promptTokens) }
             } epilogue: { script in
@@ -42,11 +42,11 @@ extension ScriptedLLMServer {
         }
         for (path, chat) in [("/v1/chat/completions", true), ("/v1/completions", false)] {
             router.post(RouterPath(path)) { request, _ in
-                let body = try await text(of: request)
-                await record(request, body: body, state: state)
-                let fields = (try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]) ?? [:]
+                let body = try await RouteSupport.text(of: request)
+                await RouteSupport.record(request, body: body, in: state.log)
+                let fields = RouteSupport.fields(body)
                 if let asked = fields["model"] as? String, asked != model {
-                    return json(#"{"error":{"message":"The model `"# + asked + #"` does not exist.","type":"invalid_request_error","code":"model_not_found"}}"#, status: 404)
+                    return RouteSupport.json(#"{"error":{"message":"The model `"# + asked + #"` does not exist.","type":"invalid_request_error","code":"model_not_found"}}"#, status: 404)
                 }
                 let usage = ((fields["stream_options"] as? [String: Any])?["include_usage"] as? Bool) == true
                 return await stream(state: state) { script in
@@ -102,21 +102,5 @@ extension ScriptedLLMServer {
                 for chunk in epilogue(script) { try await writer.write(ByteBuffer(string: chunk)) }
                 try await writer.finish(nil)
             })
-    }
-
-    private static func json(_ text: String, status: Int = 200) -> Response {
-        Response(status: .init(code: status), headers: [.contentType: "application/json; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(string: text)))
-    }
-
-    private static func text(of request: Request) async throws -> String {
-        String(buffer: try await request.body.collect(upTo: 16 * 1024 * 1024))
-    }
-
-    private static func record(_ request: Request, body: String, state: State) async {
-        var headers: [String: String] = [:]
-        for field in request.headers { headers[field.name.canonicalName] = field.value }
-        await state.log.append(RecordedRequest(
-            method: request.method.rawValue, path: request.uri.path, headers: headers, body: body))
     }
 }

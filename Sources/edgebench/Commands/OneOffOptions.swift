@@ -6,13 +6,23 @@ import Foundation
 
 /// Flags that describe a single configuration without a plan file.
 struct OneOffOptions: ParsableArguments {
-    @Option(help: "Engine adapter: managed (EdgeBench starts llama-server), llamacpp (running llama-server), openai (any OpenAI-compatible server).")
+    @Option(help: ArgumentHelp(
+        "Engine adapter.",
+        discussion: """
+            managed       EdgeBench starts llama-server itself (the default)
+            llamacpp      a running llama-server (native /completion)
+            openai        any OpenAI-compatible server (vLLM, LM Studio, MLC, RKLLM servers, …)
+            ollama        Ollama's native API (/api/chat, /api/generate)
+            hailo-ollama  hailo-ollama on a Raspberry Pi AI HAT+ 2 (Hailo-10H)
+            stackflow     M5Stack Module LLM (AX630C) over TCP
+            llama-bench   llama.cpp's in-process benchmark on a GGUF file
+            """))
     var engine: EngineSpec.Kind?
 
-    @Option(help: "Base URL of a running server (llamacpp: http://HOST:PORT, openai: http://HOST:PORT/v1).")
+    @Option(help: "Address of a running server: llamacpp http://HOST:8080, openai http://HOST:8080/v1, ollama http://HOST:11434, hailo-ollama http://HOST:8000, stackflow tcp://HOST:10001.")
     var url: String?
 
-    @Option(help: "managed: a .gguf file or an embedded model id (smollm2-135m, gemma3-270m); servers: the served model name.")
+    @Option(help: "managed, llama-bench: a .gguf file or an embedded model id (smollm2-135m, gemma3-270m); servers: the served model name (e.g. qwen2.5:0.5b).")
     var model: String?
 
     @Option(name: .customLong("llama-server"), help: "Your own llama-server binary for the managed engine.")
@@ -42,10 +52,10 @@ struct OneOffOptions: ParsableArguments {
     @Option(help: "Sampling seed.")
     var seed = 42
 
-    @Option(help: "managed: CPU threads (-t).")
+    @Option(help: "managed, llama-bench: CPU threads (-t); ollama: num_thread.")
     var threads: Int?
 
-    @Option(name: .customLong("ctx-size"), help: "managed: context size in tokens (-c).")
+    @Option(name: .customLong("ctx-size"), help: "managed: context size in tokens (-c); ollama: num_ctx.")
     var contextSize: Int?
 
     @Option(help: "managed, ollama: how much of the model goes to the GPU: all, none or a layer count (llama.cpp -ngl, Ollama num_gpu; both count layers, not GPUs).")
@@ -66,8 +76,16 @@ struct OneOffOptions: ParsableArguments {
     /// The one-off configuration as a plan of one.
     func plan() throws -> RunPlan {
         let kind = engine ?? .managed
-        if kind != .managed && url == nil {
-            throw ValidationError("--engine \(kind.rawValue) needs --url of the running server, e.g. http://127.0.0.1:8080")
+        if !kind.runsLocally && url == nil {
+            throw ValidationError("--engine \(kind.rawValue) needs --url of the running server, e.g. \(kind.exampleURL)")
+        }
+        let given = [("--threads", threads != nil), ("--ctx-size", contextSize != nil), ("--offload", offload != nil)]
+            .filter(\.1).map(\.0)
+        if ![.managed, .ollama, .llamaBench].contains(kind), let flag = given.first {
+            throw ValidationError("\(flag) applies to managed, ollama and llama-bench engines; for --engine \(kind.rawValue), set it on the server you run")
+        }
+        if kind.runsLocally, let url {
+            throw ValidationError("--engine \(kind.rawValue) runs on this machine; remove --url \(url) (or pick the engine that serves it)")
         }
         var text = prompt ?? Self.defaultPrompt
         if let promptFile {
@@ -76,10 +94,14 @@ struct OneOffOptions: ParsableArguments {
             }
             text = String(decoding: data, as: UTF8.self)
         }
-        let modelReference = model ?? (kind == .managed ? EmbeddedModel.smollm2.id : nil)
+        let modelReference = model ?? (kind.runsLocally ? EmbeddedModel.smollm2.id : nil)
         let embedded = modelReference.flatMap(EmbeddedModel.named)
-        let modelName = embedded?.id ?? modelReference.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "default"
-        let modelSpec = kind == .managed
+        // A served name ("qwen2.5:0.5b", "org/model") is kept as written, "/" aside: ids use it as a separator.
+        let modelName = embedded?.id
+            ?? (kind.runsLocally
+                ? modelReference.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+                : modelReference?.replacingOccurrences(of: "/", with: "_")) ?? "default"
+        let modelSpec = kind.runsLocally
             ? ModelSpec(name: modelName, file: modelReference)
             : ModelSpec(name: modelName, served: model)
         let request = GenerationRequest(

@@ -2,26 +2,29 @@ import AsyncHTTPClient
 import EdgeBenchCore
 import NIOCore
 
-/// Runs one streamed generation request: stamps `.submitted`, reads the body as it arrives, stamps each
-/// read before any parsing, and forwards the interpreter's steps as `GenerationEvent`s.
+/// Runs one streamed generation request over HTTP: stamps `.submitted`, reads the body as it arrives,
+/// stamps each read before any parsing, frames it (SSE events or JSON lines) and forwards the
+/// interpreter's steps as `GenerationEvent`s.
 ///
 /// The stream is driven by its consumer (`AsyncThrowingStream(unfolding:)`): each `next()` reads the
 /// response body in the consumer's own task. An intermediate producer task would hand every token to
 /// another thread (a futex wake per token), which cost the harness about a third of its CPU per token
 /// on the board being measured.
-enum SSEGeneration {
-    static func stream<Interpreter: StreamInterpreter>(
-        transport: HTTPTransport, path: String, body: [UInt8], model: String?, interpreter: Interpreter
-    ) -> AsyncThrowingStream<GenerationEvent, any Error> {
-        let state = SSEGenerationState(
+enum StreamingGeneration {
+    static func stream<Framer: StreamFraming, Interpreter: StreamInterpreter>(
+        transport: HTTPTransport, path: String, body: [UInt8], model: String?, framing: Framer.Type,
+        interpreter: Interpreter
+    ) -> AsyncThrowingStream<GenerationEvent, any Error> where Interpreter.Frame == Framer.Frame {
+        let state = StreamingGenerationState<Framer, Interpreter>(
             transport: transport, path: path, body: body, model: model, interpreter: interpreter)
         return AsyncThrowingStream(unfolding: { try await state.next() })
     }
 }
 
-/// The per-request state behind `SSEGeneration.stream`. Only its one consumer calls `next()`,
+/// The per-request state behind `StreamingGeneration.stream`. Only its one consumer calls `next()`,
 /// one call at a time, hence `@unchecked Sendable`.
-final class SSEGenerationState<Interpreter: StreamInterpreter>: @unchecked Sendable {
+final class StreamingGenerationState<Framer: StreamFraming, Interpreter: StreamInterpreter>: @unchecked Sendable
+where Interpreter.Frame == Framer.Frame {
     private enum Phase {
         case notStarted
         /// `.submitted` was reported; the request failed to start and this is thrown next.
@@ -37,7 +40,7 @@ final class SSEGenerationState<Interpreter: StreamInterpreter>: @unchecked Senda
     private var interpreter: Interpreter
     private var request: HTTPClientRequest
     private var phase = Phase.notStarted
-    private var parser = SSEParser()
+    private var parser = Framer()
     private var pending: [GenerationEvent] = []
     private var pendingIndex = 0
     private var finished = false

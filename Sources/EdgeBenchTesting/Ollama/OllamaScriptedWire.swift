@@ -1,0 +1,79 @@
+import EdgeBenchCore
+
+/// The NDJSON lines a `ScriptedOllamaServer` writes, shaped like the captures in
+/// fixtures/llm-servers/ollama-api-*.ndjson (and, for hailo-ollama, its oatpp DTOs with nulls).
+enum OllamaScriptedWire {
+    static let createdAt = #""created_at":"2025-06-20T14:35:16.850186631Z""#
+
+    static func token(_ text: String, model: String, chat: Bool, flavour: OllamaBehaviour.Flavour) -> String {
+        let body = chat
+            ? #""message":{"role":"assistant","content":"# + JSONText.string(text) + "}"
+                + (flavour == .hailo ? #","response":null"# : "")
+            : #""response":"# + JSONText.string(text) + (flavour == .hailo ? #","message":null"# : "")
+        return "{" + #""model":"# + JSONText.string(model) + "," + createdAt + "," + body + #","done":false}"# + "\n"
+    }
+
+    struct Final {
+        var doneReason: String
+        var totalNS: Int64
+        var loadNS: Int64
+        var promptEvalCount: Int?
+        var promptEvalNS: Int64
+        var evalCount: Int
+        var evalNS: Int64
+    }
+
+    static func final(_ f: Final, model: String, chat: Bool, flavour: OllamaBehaviour.Flavour) -> String {
+        var fields = [#""model":"# + JSONText.string(model), createdAt]
+        fields.append(chat ? #""message":{"role":"assistant","content":""}"# : #""response":"""#)
+        fields.append(#""done_reason":"# + JSONText.string(f.doneReason))
+        fields.append(#""done":true"#)
+        fields.append(#""total_duration":\#(f.totalNS)"#)
+        fields.append(#""load_duration":\#(f.loadNS)"#)
+        if let count = f.promptEvalCount { fields.append(#""prompt_eval_count":\#(count)"#) }
+        fields.append(#""prompt_eval_duration":\#(f.promptEvalNS)"#)
+        fields.append(#""eval_count":\#(f.evalCount)"#)
+        fields.append(#""eval_duration":\#(f.evalNS)"#)
+        return "{" + fields.joined(separator: ",") + "}\n"
+    }
+
+    /// What Ollama answers a load-only request (`prompt: ""`): done_reason "load" and zero metrics, as
+    /// in fixtures/llm-servers/ollama-go-client-load-only-response-struct.txt.
+    static func loadReply(model: String) -> String {
+        "{" + #""model":"# + JSONText.string(model) + "," + createdAt + #","response":"","done":true,"done_reason":"load"}"#
+    }
+
+    static func notFound(_ model: String) -> String {
+        #"{"error":"model '"# + model + #"' not found, try pulling it first"}"#
+    }
+
+    static func show(_ behaviour: OllamaBehaviour) -> String {
+        let details = #""details":{"parent_model":"","format":"# + (behaviour.flavour == .hailo ? #""hef""# : #""gguf""#)
+            + #","family":"qwen2","families":["qwen2"],"parameter_size":"494.03M","quantization_level":"Q4_K_M"}"#
+        let info = behaviour.flavour == .hailo
+            ? #""model_info":"{}""#
+            : #""model_info":{"general.architecture":"qwen2","general.parameter_count":494032768,"qwen2.block_count":"#
+                + String(behaviour.blockCount) + #","qwen2.context_length":32768}"#
+        return #"{"license":"Apache 2.0","modelfile":"# + "\"# scripted\"," + #""parameters":"","# + details + "," + info
+            + #","capabilities":["completion"],"modified_at":"2025-06-20T14:30:00Z"}"#
+    }
+
+    static func tags(_ behaviour: OllamaBehaviour) -> String {
+        let entries = behaviour.models.map { name in
+            #"{"name":"# + JSONText.string(name) + #","model":"# + JSONText.string(name)
+                + #","modified_at":"2025-06-20T14:30:00Z","size":"# + String(behaviour.modelSize)
+                + #","digest":"a8b0c51577010a279d933d14c2a8ab4b268079d44c5c8830c0a93900f1827c67","details":{"format":"gguf","family":"qwen2","parameter_size":"494.03M","quantization_level":"Q4_K_M"}}"#
+        }
+        return #"{"models":["# + entries.joined(separator: ",") + "]}"
+    }
+
+    static func ps(_ resident: [(name: String, vram: Int64)], behaviour: OllamaBehaviour) -> String {
+        let entries = resident.map { entry in
+            #"{"name":"# + JSONText.string(entry.name) + #","model":"# + JSONText.string(entry.name) + #","size":"#
+                + String(behaviour.modelSize)
+                + #","digest":"a8b0c51577010a279d933d14c2a8ab4b268079d44c5c8830c0a93900f1827c67","details":{"format":"gguf","family":"qwen2","parameter_size":"494.03M","quantization_level":"Q4_K_M"},"expires_at":"2025-06-20T15:05:16Z","size_vram":"#
+                + String(entry.vram) + #","context_length":4096}"#
+        }
+        return #"{"models":["# + entries.joined(separator: ",") + "]}"
+    }
+}

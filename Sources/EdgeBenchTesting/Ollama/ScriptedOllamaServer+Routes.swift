@@ -1,0 +1,130 @@
+import EdgeBenchCore
+import Foundation
+import Hummingbird
+
+extension ScriptedOllamaServer {
+    struct DroppedConnection: Error {}
+
+    static func addRoutes(to router: Router<BasicRequestContext>, state: State) {
+        let behaviour = state.behaviour
+        router.get("/api/version") { request, _ in
+            await RouteSupport.record(request, body: "", in: state.log)
+            return RouteSupport.json(#"{"version":"# + JSONText.string(behaviour.version) + "}")
+        }
+        router.get("/api/tags") { request, _ in
+            await RouteSupport.record(request, body: "", in: state.log)
+            return RouteSupport.json(OllamaScriptedWire.tags(behaviour))
+        }
+        router.post("/api/show") { request, _ in
+            let body = try await RouteSupport.text(of: request)
+            await RouteSupport.record(request, body: body, in: state.log)
+            let model = RouteSupport.fields(body)["model"] as? String ?? ""
+            guard await state.isInstalled(model) else { return RouteSupport.json(OllamaScriptedWire.notFound(model), status: 404) }
+            return RouteSupport.json(OllamaScriptedWire.show(behaviour))
+        }
+        switch behaviour.flavour {
+        case .ollama:
+            router.get("/api/ps") { request, _ in
+                await RouteSupport.record(request, body: "", in: state.log)
+                let resident = await state.resident.map { (name: $0.key, vram: $0.value) }.sorted { $0.name < $1.name }
+                return RouteSupport.json(OllamaScriptedWire.ps(resident, behaviour: behaviour))
+            }
+        case .hailo:
+            router.get("/hailo/v1/list") { request, _ in
+                await RouteSupport.record(request, body: "", in: state.log)
+                return RouteSupport.json(#"{"models":["# + behaviour.models.map(JSONText.string).joined(separator: ",") + "]}")
+            }
+        }
+        for (path, chat) in [("/api/generate", false), ("/api/chat", true)] {
+            router.post(RouterPath(path)) { request, _ in
+                let body = try await RouteSupport.text(of: request)
+                await RouteSupport.record(request, body: body, in: state.log)
+                return await generate(RouteSupport.fields(body), chat: chat, state: state)
+            }
+        }
+    }
+
+    private static func generate(_ fields: [String: Any], chat: Bool, state: State) async -> Response {
+        let received = Instant.now()
+        let behaviour = state.behaviour
+        let model = fields["model"] as? String ?? ""
+        guard await state.isInstalled(model) else { return RouteSupport.json(OllamaScriptedWire.notFound(model), status: 404) }
+        let options = fields["options"] as? [String: Any] ?? [:]
+        let numGPU = options["num_gpu"] as? Int
+        let load = await state.ensureLoaded(model, numGPU: numGPU)
+        let vram = await state.resident[State.canonical(model)] ?? 0
+        let speedup = vram > 0 ? behaviour.gpuSpeedup : 1
+        // An empty prompt only loads the model: Ollama answers done_reason "load" with zero metrics.
+        if !chat, (fields["prompt"] as? String ?? "").isEmpty {
+            return RouteSupport.json(OllamaScriptedWire.loadReply(model: model))
+        }
+        let script = await state.script
+        if case .httpStatus(let status, let body) = script.failure {
+            return Response(status: .init(code: status), headers: [.contentType: "application/json"],
+                            body: .init(byteBuffer: ByteBuffer(string: body)))
+        }
+        let limit = (options["num_predict"] as? Int).map { min($0, script.tokens.count) } ?? script.tokens.count
+        let tokens = Array(script.tokens.prefix(limit))
+        return Response(
+            status: .ok, headers: [.contentType: "application/x-ndjson"],
+            body: ResponseBody { writer in
+                let start = Instant.now()
+                var first: Instant?
+                var last: Instant?
+                for (index, token) in tokens.enumerated() {
+                    switch script.failure {
+                    case .dropConnectionAfter(let n) where index == n:
+                        throw DroppedConnection()
+                    case .malformedAfter(let n) where index == n:
+                        try await writer.write(ByteBuffer(string: "<html><body>502 Bad Gateway</body></html>\n"))
+                        try await writer.finish(nil)
+                        return
+                    case .truncatedAfter(let n) where index == n:
+                        try await writer.write(ByteBuffer(string: #"{"model":"# + JSONText.string(model) + #","created_at":"2025-06-20T14:35:16.9"#))
+                        try await writer.finish(nil)
+                        return
+                    case .errorAfter(let n, let message) where index == n:
+                        try await writer.write(ByteBuffer(string: #"{"error":"# + JSONText.string(message) + "}\n"))
+                        try await writer.finish(nil)
+                        return
+                    default: break
+                    }
+                    if let delay = script.delay(before: index) { try await Task.sleep(for: delay / speedup) }
+                    let at = Instant.now()
+                    if first == nil { first = at }
+                    last = at
+                    try await writer.write(ByteBuffer(string: OllamaScriptedWire.token(
+                        token, model: model, chat: chat, flavour: behaviour.flavour)))
+                }
+                let done = Instant.now()
+                let final = finalChunk(
+                    tokens: tokens.count, script: script, behaviour: behaviour, load: load, received: received,
+                    start: start, first: first, last: last, done: done, stopReason: limit < script.tokens.count ? "length" : script.stopReason)
+                try await writer.write(ByteBuffer(string: OllamaScriptedWire.final(final, model: model, chat: chat, flavour: behaviour.flavour)))
+                try await writer.finish(nil)
+            })
+    }
+
+    /// The server's own timings, measured on its clock the way Ollama does: prompt eval until the first
+    /// token, eval over the generated tokens (each token's share of the decode span).
+    private static func finalChunk(
+        tokens: Int, script: Script, behaviour: OllamaBehaviour, load: Duration, received: Instant, start: Instant,
+        first: Instant?, last: Instant?, done: Instant, stopReason: String
+    ) -> OllamaScriptedWire.Final {
+        let ns = { (seconds: Double) in Int64((seconds * 1e9).rounded()) }
+        let promptEval = first.map { $0.seconds(since: start) } ?? 0
+        var eval = 0.0
+        if let first, let last, tokens > 1 { eval = last.seconds(since: first) * Double(tokens) / Double(tokens - 1) }
+        let loadSeconds = Double(load.components.seconds) + Double(load.components.attoseconds) / 1e18
+        var final = OllamaScriptedWire.Final(
+            doneReason: stopReason, totalNS: ns(done.seconds(since: received)), loadNS: ns(loadSeconds),
+            promptEvalCount: behaviour.omitsPromptEvalCount ? nil : script.promptTokens, promptEvalNS: ns(promptEval),
+            evalCount: tokens, evalNS: ns(eval))
+        if behaviour.durationUnit == .millisecondsRKLLama {
+            final.promptEvalNS = Int64((promptEval * 1e3).rounded())
+            final.evalNS = Int64((eval * 1e3).rounded())
+            final.loadNS = 100_000_000
+        }
+        return final
+    }
+}

@@ -1,0 +1,80 @@
+import EdgeBenchCore
+import Foundation
+import Hummingbird
+
+/// A fake Ollama (or hailo-ollama) that streams a `Script` as NDJSON with exact delays and keeps the
+/// state the adapter depends on: which models are installed and resident, the offload `num_gpu`
+/// achieved (`/api/ps`), cold loads, and the odd cases of real servers (`OllamaBehaviour`).
+///
+/// Serves `/api/generate`, `/api/chat`, `/api/show`, `/api/tags`, `/api/version`, and `/api/ps`
+/// (Ollama) or `/hailo/v1/list` (hailo-ollama). Every request is recorded.
+public final class ScriptedOllamaServer: Sendable {
+    public let port: Int
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    let state: State
+    private let server: LocalHTTPServer
+
+    public static func start(script: Script, behaviour: OllamaBehaviour = OllamaBehaviour()) async throws
+        -> ScriptedOllamaServer
+    {
+        let state = State(script: script, behaviour: behaviour)
+        let router = Router()
+        addRoutes(to: router, state: state)
+        let name = behaviour.flavour == .hailo ? "ScriptedHailoOllama" : "ScriptedOllama"
+        let server = try await LocalHTTPServer.start(router: router, name: name)
+        return ScriptedOllamaServer(port: server.port, state: state, server: server)
+    }
+
+    private init(port: Int, state: State, server: LocalHTTPServer) {
+        self.port = port
+        self.state = state
+        self.server = server
+    }
+
+    public func stop() async { await server.stop() }
+    public func setScript(_ script: Script) async { await state.set(script: script) }
+    public func requests() async -> [RecordedRequest] { await state.log.requests }
+    /// Unloads every model, as `ollama stop` or a keep-alive expiry would.
+    public func evictAll() async { await state.evictAll() }
+    /// How many times a model was loaded (cold starts).
+    public func loads() async -> Int { await state.loadCount }
+
+    actor State {
+        var script: Script
+        let behaviour: OllamaBehaviour
+        /// model → bytes in GPU memory
+        var resident: [String: Int64] = [:]
+        var loadCount = 0
+        let log = RequestLog()
+
+        init(script: Script, behaviour: OllamaBehaviour) {
+            self.script = script
+            self.behaviour = behaviour
+            if behaviour.residentAtStart {
+                for model in behaviour.models { resident[model] = behaviour.vramBytes(numGPU: nil) }
+            }
+        }
+
+        func set(script: Script) { self.script = script }
+        func evictAll() { resident.removeAll() }
+
+        func isInstalled(_ model: String) -> Bool {
+            behaviour.models.contains { Self.canonical($0) == Self.canonical(model) }
+        }
+
+        /// Loads the model if it is not resident (or resident with another `num_gpu`, which makes Ollama
+        /// reload it); returns the seconds the load took, 0 when it was warm.
+        func ensureLoaded(_ model: String, numGPU: Int?) async -> Duration {
+            let key = Self.canonical(model)
+            let vram = behaviour.vramBytes(numGPU: numGPU)
+            if resident[key] == vram { return .zero }
+            loadCount += 1
+            let started = ContinuousClock.now
+            if behaviour.loadDelay > .zero { try? await Task.sleep(for: behaviour.loadDelay) }
+            resident[key] = vram
+            return ContinuousClock.now - started
+        }
+
+        static func canonical(_ name: String) -> String { name.contains(":") ? name : name + ":latest" }
+    }
+}

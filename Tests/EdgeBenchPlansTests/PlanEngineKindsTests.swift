@@ -1,0 +1,106 @@
+import EdgeBenchCore
+import EdgeBenchPlans
+import Foundation
+import Testing
+
+/// Every engine kind of the methodology in a plan: what each accepts, and how the plan expands.
+@Suite("Plan engine kinds")
+struct PlanEngineKindsTests {
+    static let tail = """
+        models:
+          - {name: qwen, file: smollm2-135m, served: {ollama: "qwen2.5:1.5b", pi5-hailo: "qwen2.5-instruct:1.5b", stackflow: qwen2.5-1.5B-ax630c}}
+        workloads:
+          - {name: short, prompt: Hi, max_tokens: 16}
+        """
+
+    @Test func methodologyExampleExpandsToItsFiveConfigurations() throws {
+        let plan = try PlanLoader.load(path: try examplesDirectory().appendingPathComponent("methodology.yaml").path)
+        let configurations = plan.expand()
+        #expect(configurations.map(\.id) == [
+            "pi5-cpu/qwen2.5-1.5b/short", "jetson-cpu/qwen2.5-1.5b/short", "jetson-gpu/qwen2.5-1.5b/short",
+            "pi5-hailo/qwen2.5-1.5b/short", "m5stack/qwen2.5-1.5b/short",
+        ])
+        #expect(configurations.map(\.engine.kind) == [.ollama, .ollama, .ollama, .hailoOllama, .stackflow])
+        #expect(configurations.map(\.model.served) == [
+            "qwen2.5:1.5b", "qwen2.5:1.5b", "qwen2.5:1.5b", "qwen2.5-instruct:1.5b", "qwen2.5-1.5B-ax630c",
+        ])
+        #expect(configurations.map(\.engine.offload) == [Offload.none, Offload.none, .all, nil, nil])
+        #expect(configurations[4].engine.url == "tcp://m5stack-llm.local:10001")
+    }
+
+    @Test func servedNamesResolveByEngineNameBeforeKind() throws {
+        let plan = try PlanLoader.parse("""
+            engines:
+              - {name: pi5-hailo, kind: hailo-ollama, url: "http://pi:8000"}
+              - {name: other-hailo, kind: hailo-ollama, url: "http://pi2:8000"}
+              - {name: box, kind: ollama, url: "http://box:11434", offload: 12, threads: 4, context: 4096}
+            \(Self.tail)
+            """, file: "plan.yaml", baseDirectory: nil)
+        let served = plan.expand().map { "\($0.engine.name)=\($0.model.served ?? "-")" }
+        #expect(served == ["pi5-hailo=qwen2.5-instruct:1.5b", "other-hailo=-", "box=qwen2.5:1.5b"])
+        let box = try #require(plan.expand().last?.engine)
+        #expect(box.offload == .layers(12) && box.threads == 4 && box.contextSize == 4096)
+    }
+
+    @Test func ollamaTakesParameterAxesAndRunningServersOthersDoNot() throws {
+        let plan = try PlanLoader.parse("""
+            engines:
+              - {name: jetson, kind: ollama, url: "http://jetson:11434"}
+              - {name: pi5-hailo, kind: hailo-ollama, url: "http://pi:8000"}
+            \(Self.tail)
+            matrix:
+              offload: [none, all]
+            """, file: "plan.yaml", baseDirectory: nil)
+        #expect(plan.expand().map(\.id) == [
+            "jetson-cpu/qwen/short", "jetson-gpu/qwen/short", "pi5-hailo/qwen/short",
+        ])
+        #expect(plan.expand().map(\.engine.offload) == [Offload.none, .all, nil])
+    }
+
+    @Test func managedWithLlamaBenchGetsAnInProcessSibling() throws {
+        let plan = try PlanLoader.parse("""
+            engines:
+              - {name: local, kind: managed, threads: 2, server_path: /opt/llama/bin/llama-server, llama_bench: true}
+            \(Self.tail)
+            """, file: "plan.yaml", baseDirectory: nil)
+        let configurations = plan.expand()
+        #expect(configurations.map(\.id) == ["local/qwen/short", "local.llama-bench/qwen/short"])
+        let bench = configurations[1]
+        #expect(bench.engine.kind == .llamaBench)
+        #expect(bench.engine.serverPath == "/opt/llama/bin/llama-bench")
+        #expect(bench.engine.threads == 2)
+        #expect(bench.warmup == 0)
+        #expect(bench.model.file == "smollm2-135m")
+    }
+
+    @Test func stackflowRefusesMoreThan1023Tokens() {
+        let found = errors("""
+            engines:
+              - {name: m5, kind: stackflow, url: "tcp://m5:10001"}
+            models:
+              - {name: qwen, served: qwen2.5-0.5B-prefill-20e}
+            workloads:
+              - {name: long, prompt: Hi, max_tokens: 2048}
+            """)
+        #expect(found == ["plan.yaml:2:5: error: workload 'long' asks for 2048 tokens, but StackFlow engine 'm5' accepts max_token_len 1…1023; lower max_tokens or exclude the pair"])
+    }
+
+    @Test(arguments: [
+        ("{name: h, kind: hailo-ollama, url: \"http://pi:8000\", offload: all}",
+         "plan.yaml:2:58: error: 'offload' applies to managed, ollama and llama-bench engines (EdgeBench starts the engine or sends Ollama options); for kind hailo-ollama, set it on the server you run"),
+        ("{name: m, kind: stackflow, url: \"http://m5:10001\"}",
+         "plan.yaml:2:37: error: 'url' must be a tcp:// URL with a host, e.g. tcp://m5stack-llm.local:10001, got \"http://m5:10001\""),
+        ("{name: o, kind: ollama}",
+         "plan.yaml:2:5: error: engine 'o' needs 'url' (the running server's address, e.g. url: http://127.0.0.1:11434)"),
+        ("{name: o, kind: ollama, url: \"http://x:11434\", offload: most}",
+         "plan.yaml:2:61: error: 'offload' must be all, none or a number of layers (llama.cpp -ngl, Ollama num_gpu), got \"most\""),
+        ("{name: b, kind: llama-bench, url: \"http://x:1\"}",
+         "plan.yaml:2:34: error: 'url' is for engines that connect to a running server; a llama-bench engine runs on this machine, so remove 'url' (or change 'kind')"),
+        ("{name: o, kind: ollama, url: \"http://x:11434\", llama_bench: true}",
+         "plan.yaml:2:52: error: 'llama_bench' adds an in-process llama-bench run next to a managed llama-server; for kind ollama, add an engine of kind llama-bench instead"),
+    ])
+    func kindSpecificMistakes(engine: String, expected: String) {
+        let found = errors("engines:\n  - \(engine)\n\(Self.tail)")
+        #expect(found.first == expected, "\(found)")
+    }
+}

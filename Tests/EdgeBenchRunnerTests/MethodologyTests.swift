@@ -1,0 +1,108 @@
+import EdgeBenchCore
+import EdgeBenchPlans
+import EdgeBenchRunner
+import EdgeBenchStore
+import EdgeBenchTesting
+import Foundation
+import Testing
+
+/// The methodology's five configurations side by side, each at its own protocol-faithful server: one
+/// plan, one bundle, every configuration measured the same way.
+@Suite(.serialized)
+struct MethodologyTests {
+    static let speed = 20.0
+    static let tokens = 16
+
+    @Test func fiveConfigurationsOfFourBoardsInOneComparableBundle() async throws {
+        let servers = try await MethodologyServers.start(speed: Self.speed, tokens: Self.tokens)
+        let output = RunnerFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let text = servers.plan(repetitions: 3, warmup: 1, maxTokens: 64)
+        let plan = try PlanLoader.parse(text, file: "methodology.yaml", baseDirectory: nil)
+        let runner = BenchmarkRunner(options: RunOptions(outputRoot: output), reporter: SilentProgress())
+
+        let outcome = try await runner.run(RunPlan(name: plan.name, text: text, hash: plan.hash, configurations: plan.expand()))
+        let m5Sessions = await servers.m5stack.openSessions()
+        let jetsonLoads = await servers.jetson.loads()
+        await servers.stop()
+
+        let results = Dictionary(uniqueKeysWithValues: outcome.bundle.configurations.map { ($0.engine.adapter + ":" + $0.id, $0) })
+        #expect(outcome.bundle.configurations.map(\.id) == [
+            "pi5-cpu/qwen2.5-1.5b/short", "jetson-cpu/qwen2.5-1.5b/short", "jetson-gpu/qwen2.5-1.5b/short",
+            "pi5-hailo/qwen2.5-1.5b/short", "m5stack/qwen2.5-1.5b/short",
+        ])
+        for result in outcome.bundle.configurations {
+            #expect(result.status == .completed, "\(result.id): \(result.error ?? "")")
+            #expect(result.requests.count == 3, "\(result.id)")
+            for request in result.requests {
+                // Every board: the tokens actually generated (16), never the 64 asked for.
+                #expect(request.metrics[.nOut] == Double(Self.tokens), "\(result.id)")
+                #expect(request.flags.contains(.stoppedEarly))
+                #expect(request.itl.count == Self.tokens - 1)
+                #expect((request.metrics[.ttft] ?? 0) < (request.metrics[.e2eLatency] ?? 0))
+            }
+        }
+        let ollamaLike = outcome.bundle.configurations.filter { $0.engine.adapter != "stackflow" }
+        for result in ollamaLike {
+            for request in result.requests {
+                #expect(request.metrics[.nIn] == 31, "\(result.id): prompt_eval_count")
+                let client = try #require(request.metrics[.decodeRate])
+                let server = try #require(request.metrics[.serverDecodeRate], "\(result.id)")
+                #expect(abs(client - server) / server < 0.25, "\(result.id): \(client) vs \(server) tok/s")
+            }
+        }
+
+        // Ollama's offload as /api/ps reported it; num_gpu 0 on the Jetson's CPU configuration.
+        let jetsonCPU = try #require(results["ollama:jetson-cpu/qwen2.5-1.5b/short"])
+        let jetsonGPU = try #require(results["ollama:jetson-gpu/qwen2.5-1.5b/short"])
+        #expect(jetsonCPU.engine.offloadFraction == 0)
+        #expect(jetsonGPU.engine.offloadFraction == 1)
+        #expect(jetsonGPU.engine.offload?.hasPrefix("100% GPU") == true)
+        #expect(!jetsonGPU.flags.contains(.partialOffload))
+        // Switching num_gpu reloads the model: two loads, each timed as load_time.
+        #expect(jetsonLoads == 2)
+        #expect((jetsonCPU.summary["load_time"]?.mean ?? 0) >= 0.4 / Self.speed)
+        #expect((jetsonGPU.summary["load_time"]?.mean ?? 0) >= 0.4 / Self.speed)
+        let cpuRate = try #require(jetsonCPU.summary["decode_rate"]?.mean)
+        let gpuRate = try #require(jetsonGPU.summary["decode_rate"]?.mean)
+        #expect(gpuRate > cpuRate * 2.5, "GPU \(gpuRate) tok/s vs CPU \(cpuRate) tok/s")
+
+        let hailo = try #require(results["hailo-ollama:pi5-hailo/qwen2.5-1.5b/short"])
+        #expect(hailo.engine.version == "5.1.1")
+        #expect(hailo.model.name == "qwen2.5-instruct:1.5b")
+
+        // StackFlow: no server counts (estimated), the session's setup as load_time, the session closed.
+        let m5 = try #require(results["stackflow:m5stack/qwen2.5-1.5b/short"])
+        #expect(m5.flags.contains(.estimated))
+        #expect(m5.requests.allSatisfy { $0.metrics[.serverDecodeRate] == nil && $0.metrics[.nIn] == nil })
+        #expect((m5.summary["load_time"]?.mean ?? 0) >= 0.4 / Self.speed)
+        #expect(m5Sessions.isEmpty)
+
+        // Comparable: the boards' paces come through in the same metric.
+        let pi5Rate = try #require(results["ollama:pi5-cpu/qwen2.5-1.5b/short"]?.summary["decode_rate"]?.mean)
+        let expectedPi5 = Self.speed / 0.180
+        #expect(abs(pi5Rate - expectedPi5) / expectedPi5 < 0.35, "pi5 \(pi5Rate) tok/s, scripted \(expectedPi5)")
+
+        let data = try Data(contentsOf: outcome.directory.appendingPathComponent("bundle.json"))
+        let schema = try BundleSchemaValidator.validate(data)
+        #expect(schema.valid, "\(schema.output)")
+    }
+
+    @Test func aBrokenBoardFailsAloneAndNamesItsEngine() async throws {
+        let servers = try await MethodologyServers.start(speed: Self.speed, tokens: 4)
+        await servers.hailo.setScript(Script(tokens: ["a", "b", "c", "d"], failure: .truncatedAfter(2)))
+        let output = RunnerFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let text = servers.plan(repetitions: 1, warmup: 0, maxTokens: 4)
+        let plan = try PlanLoader.parse(text, file: "methodology.yaml", baseDirectory: nil)
+        let runner = BenchmarkRunner(options: RunOptions(outputRoot: output), reporter: SilentProgress())
+
+        let outcome = try await runner.run(RunPlan(name: plan.name, text: text, hash: plan.hash, configurations: plan.expand()))
+        await servers.stop()
+
+        #expect(outcome.bundle.configurations.map(\.status) == [.completed, .completed, .completed, .failed, .completed])
+        let error = try #require(outcome.bundle.configurations[3].error)
+        #expect(error.hasPrefix("engine 'pi5-hailo' (hailo-ollama): malformed response from \(servers.hailo.baseURL)/api/chat: expected an NDJSON object from hailo-ollama"), "\(error)")
+        #expect(error.contains(#"got: {"model":"qwen2.5-instruct:1.5b","created_at":"2025-06-20T14:35:16.9"#), "\(error)")
+    }
+}
