@@ -9,27 +9,7 @@ func withOllamaServer<T>(
     _ script: Script, _ behaviour: OllamaBehaviour = OllamaBehaviour(),
     _ body: (ScriptedOllamaServer, HTTPClient) async throws -> T
 ) async throws -> T {
-    let server = try await ScriptedOllamaServer.start(script: script, behaviour: behaviour)
-    let client = HTTPTransport.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(10))
-    do {
-        let result = try await body(server, client)
-        try await client.shutdown()
-        await server.stop()
-        return result
-    } catch {
-        try? await client.shutdown()
-        await server.stop()
-        throw error
-    }
-}
-
-/// The record the runner would build from these events.
-func record(_ events: [GenerationEvent], maxTokens: Int) throws -> RequestRecord {
-    let measured = try Measured(events)
-    return RequestRecord(
-        submittedAt: measured.submitted,
-        chunks: zip(measured.tokenInstants, measured.tokenCounts).map { RequestRecord.Chunk(at: $0, count: $1) },
-        completion: measured.completion, text: measured.texts.joined(), requestedMaxTokens: maxTokens)
+    try await withServer(ScriptedOllamaServer.start(script: script, behaviour: behaviour), stop: { await $0.stop() }, body)
 }
 
 @Suite("Ollama and hailo-ollama adapter against ScriptedOllamaServer", .serialized)

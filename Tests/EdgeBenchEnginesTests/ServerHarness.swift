@@ -8,16 +8,22 @@ func withScriptedServer<T>(
     _ script: Script, model: String = "scripted-model",
     _ body: (ScriptedLLMServer, HTTPClient) async throws -> T
 ) async throws -> T {
-    let server = try await ScriptedLLMServer.start(script: script, model: model)
+    try await withServer(ScriptedLLMServer.start(script: script, model: model), stop: { await $0.stop() }, body)
+}
+
+/// Runs `body` with a started test server and a fresh HTTPClient, and always shuts both down.
+func withServer<Server, T>(
+    _ server: Server, stop: (Server) async -> Void, _ body: (Server, HTTPClient) async throws -> T
+) async throws -> T {
     let client = HTTPTransport.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(10))
     do {
         let result = try await body(server, client)
         try await client.shutdown()
-        await server.stop()
+        await stop(server)
         return result
     } catch {
         try? await client.shutdown()
-        await server.stop()
+        await stop(server)
         throw error
     }
 }
@@ -80,4 +86,13 @@ struct Measured {
     var e2e: Double { completion.at.seconds(since: submitted) }
 
     struct MissingEvents: Error { var events: [GenerationEvent] }
+}
+
+/// The record the runner would build from these events.
+func record(_ events: [GenerationEvent], maxTokens: Int) throws -> RequestRecord {
+    let measured = try Measured(events)
+    return RequestRecord(
+        submittedAt: measured.submitted,
+        chunks: zip(measured.tokenInstants, measured.tokenCounts).map { RequestRecord.Chunk(at: $0, count: $1) },
+        completion: measured.completion, text: measured.texts.joined(), requestedMaxTokens: maxTokens)
 }

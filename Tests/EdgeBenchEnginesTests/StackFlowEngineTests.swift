@@ -207,7 +207,7 @@ struct StackFlowEngineTests {
             #expect(measured.completion.at >= measured.tokenInstants.last!)
 
             // The runner's view: counted deltas, flagged estimated.
-            let result = RequestMetrics.compute(record(events, request), index: 0)
+            let result = RequestMetrics.compute(try record(events, maxTokens: request.maxTokens), index: 0)
             #expect(result.metrics[.nOut] == 4)
             #expect(result.metrics[.nIn] == nil)
             #expect(result.flags == [.estimated])
@@ -550,24 +550,6 @@ func withStackFlowServer<T>(
         await server.stop()
         throw error
     }
-}
-
-/// A RequestRecord built from the events the way the runner's RequestMeasurement builds it.
-private func record(_ events: [GenerationEvent], _ request: GenerationRequest) -> RequestRecord {
-    var submitted = Instant(nanoseconds: 0)
-    var completion = Completion(at: Instant(nanoseconds: 0))
-    var chunks: [RequestRecord.Chunk] = []
-    var text = ""
-    for event in events {
-        switch event {
-        case .submitted(let at): submitted = at
-        case .tokens(let count, let piece, let at):
-            chunks.append(.init(at: at, count: count))
-            text += piece
-        case .finished(let done): completion = done
-        }
-    }
-    return RequestRecord(submittedAt: submitted, chunks: chunks, completion: completion, text: text, requestedMaxTokens: request.maxTokens)
 }
 
 /// Polls `condition` every 10 ms for up to `limit`: for effects that follow a failure asynchronously.

@@ -17,6 +17,12 @@ enum ReportColumns {
         return NumberText.meanAndSpread(summary.mean, summary.stddev)
     }
 
+    /// Measured requests; for an import that kept only summaries (llama-bench markdown), their n.
+    static func sampleCount(_ configuration: ConfigurationResult) -> String {
+        if !configuration.requests.isEmpty { return String(configuration.requests.count) }
+        return String(configuration.summary.values.map(\.n).max() ?? 0)
+    }
+
     static func flags(_ flags: [Flag]) -> String {
         flags.isEmpty ? missing : flags.map(\.rawValue).joined(separator: ", ")
     }
@@ -28,7 +34,7 @@ extension Environment {
         var parts: [String] = []
         if let board, !board.isEmpty { parts.append(board) }
         let cpu = cpuModel.flatMap { $0.isEmpty ? nil : $0 } ?? "unknown CPU"
-        parts.append("\(cpu) × \(cpuCores)")
+        parts.append(cpuCores > 0 ? "\(cpu) × \(cpuCores)" : cpu)
         return parts.joined(separator: " · ")
     }
 

@@ -33,7 +33,7 @@ public enum MarkdownReport {
         var lines = [row(headers), row(alignment)]
         for configuration in bundle.configurations {
             let cells = [
-                "`\(configuration.id)`", configuration.status.rawValue, String(configuration.requests.count),
+                "`\(configuration.id)`", configuration.status.rawValue, ReportColumns.sampleCount(configuration),
             ] + ReportColumns.metrics.map { ReportColumns.cell(configuration, $0) }
                 + [ReportColumns.flags(configuration.flags)]
             lines.append(row(cells))

@@ -43,7 +43,7 @@ public enum TerminalTable {
         var columns = [
             column("id", "", right: false) { $0.id },
             column("status", "", right: false) { $0.status.rawValue },
-            column("n", "", right: true) { String($0.requests.count) },
+            column("n", "", right: true) { ReportColumns.sampleCount($0) },
         ]
         for metric in ReportColumns.metrics {
             columns.append(column(metric.rawValue, "(\(metric.unit.rawValue))", right: true) {
@@ -58,7 +58,7 @@ public enum TerminalTable {
         var lines: [String] = []
         for configuration in bundle.configurations {
             lines.append("")
-            lines.append("\(configuration.id)  \(configuration.status.rawValue)  n=\(configuration.requests.count)")
+            lines.append("\(configuration.id)  \(configuration.status.rawValue)  n=\(ReportColumns.sampleCount(configuration))")
             for metric in ReportColumns.metrics {
                 lines.append("  \(ReportColumns.header(metric)): \(ReportColumns.cell(configuration, metric))")
             }

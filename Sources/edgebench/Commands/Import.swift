@@ -1,6 +1,5 @@
 import ArgumentParser
 import EdgeBenchCore
-import EdgeBenchReports
 import EdgeBenchRunner
 import Foundation
 
@@ -48,15 +47,9 @@ struct Import: ParsableCommand {
                 throw Exit.storageFailed
             }
             for note in outcome.notes { Stderr.print("note: " + note) }
-            if json {
-                FileHandle.standardOutput.write(try BundleCodec.encode(outcome.bundle))
-                FileHandle.standardOutput.write(Data("\n".utf8))
-            } else {
-                print(TerminalTable.render(outcome.bundle, width: TerminalWidth.columns()))
-            }
-            Stderr.print("results: " + outcome.directory.path)
-            for url in outcome.outputs { Stderr.print("  " + url.lastPathComponent) }
-            Stderr.print("database: " + outcome.databasePath)
+            try ResultsSummary.print(
+                outcome.bundle, directory: outcome.directory, outputs: outcome.outputs, databasePath: outcome.databasePath,
+                json: json)
         }
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import EdgeBenchCore
 import EdgeBenchEngines
 import EdgeBenchPlans
-import EdgeBenchReports
 import EdgeBenchRunner
 import EdgeBenchStore
 import Foundation
@@ -55,15 +54,9 @@ struct Run: AsyncParsableCommand {
             Stderr.error(String(describing: error))
             throw Exit.storageFailed
         }
-        if json {
-            FileHandle.standardOutput.write(try BundleCodec.encode(outcome.bundle))
-            FileHandle.standardOutput.write(Data("\n".utf8))
-        } else {
-            print(TerminalTable.render(outcome.bundle, width: TerminalWidth.columns()))
-        }
-        Stderr.print("results: " + outcome.directory.path)
-        for url in outcome.outputs { Stderr.print("  " + url.lastPathComponent) }
-        Stderr.print("database: " + outcome.databasePath)
+        try ResultsSummary.print(
+            outcome.bundle, directory: outcome.directory, outputs: outcome.outputs, databasePath: outcome.databasePath,
+            json: json)
         if outcome.interrupted {
             Stderr.print("interrupted: continue with `edgebench run --resume \(outcome.directory.path)`")
             throw Exit.interrupted
