@@ -127,6 +127,22 @@ struct OllamaEngineTests {
         }
     }
 
+    /// hailo-ollama documents no load-only request and no /api/ps: a one-token generation loads the
+    /// model, and its own load_duration is the load time.
+    @Test func hailoLoadsWithAOneTokenGeneration() async throws {
+        let behaviour = OllamaBehaviour(flavour: .hailo, models: ["qwen2:1.5b"], loadDelay: .milliseconds(200))
+        try await withOllamaServer(Script.fast(tokens: 4), behaviour) { server, client in
+            let engine = OllamaEngine(baseURL: server.baseURL, model: "qwen2:1.5b", dialect: .hailo, client: client)
+            let load = try await engine.load()
+            #expect(load.wasResident == nil)
+            let seconds = try #require(load.loadTime)
+            #expect(seconds >= 0.2 && seconds < 5)
+            let body = try #require(await server.requests().last?.body)
+            #expect(body == #"{"keep_alive":1800,"model":"qwen2:1.5b","options":{"num_predict":1,"temperature":0,"top_k":40,"top_p":0.95},"prompt":"Hello","raw":true,"stream":false}"#)
+            #expect(try await engine.load().loadTime == nil)  // resident now: load_duration 0
+        }
+    }
+
     @Test func unknownModelSaysHowToPullIt() async throws {
         try await withOllamaServer(Script.fast(tokens: 1)) { server, client in
             let engine = OllamaEngine(baseURL: server.baseURL, model: "llama3.3", client: client)

@@ -8,7 +8,7 @@ import Testing
 struct PlanEngineKindsTests {
     static let tail = """
         models:
-          - {name: qwen, file: smollm2-135m, served: {ollama: "qwen2.5:1.5b", pi5-hailo: "qwen2.5-instruct:1.5b", stackflow: qwen2.5-1.5B-ax630c}}
+          - {name: qwen, file: smollm2-135m, served: {ollama: "qwen2.5:1.5b", hailo-ollama: "qwen2:1.5b", stackflow: qwen2.5-1.5B-ax630c}}
         workloads:
           - {name: short, prompt: Hi, max_tokens: 16}
         """
@@ -34,7 +34,10 @@ struct PlanEngineKindsTests {
               - {name: pi5-hailo, kind: hailo-ollama, url: "http://pi:8000"}
               - {name: other-hailo, kind: hailo-ollama, url: "http://pi2:8000"}
               - {name: box, kind: ollama, url: "http://box:11434", offload: 12, threads: 4, context: 4096}
-            \(Self.tail)
+            models:
+              - {name: qwen, served: {ollama: "qwen2.5:1.5b", pi5-hailo: "qwen2.5-instruct:1.5b"}}
+            workloads:
+              - {name: short, prompt: Hi, max_tokens: 16}
             """, file: "plan.yaml", baseDirectory: nil)
         let served = plan.expand().map { "\($0.engine.name)=\($0.model.served ?? "-")" }
         #expect(served == ["pi5-hailo=qwen2.5-instruct:1.5b", "other-hailo=-", "box=qwen2.5:1.5b"])
@@ -71,6 +74,18 @@ struct PlanEngineKindsTests {
         #expect(bench.engine.threads == 2)
         #expect(bench.warmup == 0)
         #expect(bench.model.file == "smollm2-135m")
+    }
+
+    @Test func servedNamesMustNameAnEngineOrKind() {
+        let found = errors("""
+            engines:
+              - {name: pi5, kind: ollama, url: "http://pi:11434"}
+            models:
+              - {name: qwen, served: {olama: "qwen2.5:1.5b"}}
+            workloads:
+              - {name: short, prompt: Hi, max_tokens: 8}
+            """)
+        #expect(found == ["plan.yaml:4:5: error: model 'qwen' has a served name for 'olama', which is neither an engine of this plan nor an engine kind; did you mean 'ollama'?"])
     }
 
     @Test func stackflowRefusesMoreThan1023Tokens() {

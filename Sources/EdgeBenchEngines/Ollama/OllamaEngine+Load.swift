@@ -17,7 +17,9 @@ extension OllamaEngine {
     /// Ollama, which `/api/ps` shows as a changed placement: that counts as a load too.
     public func load() async throws -> LoadOutcome {
         let before = dialect == .ollama ? try await residentEntry() : nil
-        var request = GenerationRequest(prompt: "", api: .completion, maxTokens: 1)
+        // Ollama loads without generating when the prompt is empty. hailo-ollama documents no such
+        // request, so it gets a one-token generation, whose reply reports load_duration too.
+        var request = GenerationRequest(prompt: dialect == .ollama ? "" : "Hello", api: .completion, maxTokens: 1)
         request.seed = nil
         let started = Instant.now()
         let (status, bytes) = try await transport.fetch("/api/generate", method: .post, json: body(for: request, stream: false))

@@ -128,6 +128,16 @@ extension LoadContext {
                     at: mark)
             }
         }
+        // A served-name entry for an engine that does not exist would silently fall back to the default name.
+        let servedKeys = Set(plan.engines.map(\.name) + EngineSpec.Kind.allCases.map(\.rawValue))
+        for located in models {
+            for key in located.value.servedBy.keys.sorted() where !servedKeys.contains(key) {
+                let guess = KeySuggestion.closest(to: key, in: Array(servedKeys)).map { "; did you mean '\($0)'?" } ?? ""
+                diagnostics.error(
+                    "model '\(located.value.name)' has a served name for '\(key)', which is neither an engine of this plan nor an engine kind\(guess)",
+                    at: located.mark)
+            }
+        }
         // StackFlow fixes max_token_len per session, and the device accepts only 1…1023.
         for configuration in plan.expand() where configuration.engine.kind == .stackflow && configuration.workload.request.maxTokens > 1023 {
             diagnostics.error(

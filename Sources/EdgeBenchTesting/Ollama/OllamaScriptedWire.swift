@@ -23,9 +23,12 @@ enum OllamaScriptedWire {
         var evalNS: Int64
     }
 
-    static func final(_ f: Final, model: String, chat: Bool, flavour: OllamaBehaviour.Flavour) -> String {
+    /// The last line of a stream (`text` empty), or the whole answer of a `stream: false` request.
+    static func final(_ f: Final, model: String, chat: Bool, flavour: OllamaBehaviour.Flavour, text: String = "") -> String {
         var fields = [#""model":"# + JSONText.string(model), createdAt]
-        fields.append(chat ? #""message":{"role":"assistant","content":""}"# : #""response":"""#)
+        fields.append(chat
+            ? #""message":{"role":"assistant","content":"# + JSONText.string(text) + "}"
+            : #""response":"# + JSONText.string(text))
         fields.append(#""done_reason":"# + JSONText.string(f.doneReason))
         fields.append(#""done":true"#)
         fields.append(#""total_duration":\#(f.totalNS)"#)

@@ -65,6 +65,17 @@ extension ScriptedOllamaServer {
         }
         let limit = (options["num_predict"] as? Int).map { min($0, script.tokens.count) } ?? script.tokens.count
         let tokens = Array(script.tokens.prefix(limit))
+        if fields["stream"] as? Bool == false {
+            // One JSON object once generation is over, as Ollama answers `stream: false`.
+            let start = Instant.now()
+            let total = tokens.indices.compactMap { script.delay(before: $0) }.reduce(Duration.zero, +) / speedup
+            if total > .zero { try? await Task.sleep(for: total) }
+            let final = finalChunk(
+                tokens: tokens.count, script: script, behaviour: behaviour, load: load, received: received, start: start,
+                first: nil, last: nil, done: Instant.now(), stopReason: limit < script.tokens.count ? "length" : script.stopReason)
+            return RouteSupport.json(OllamaScriptedWire.final(
+                final, model: model, chat: chat, flavour: behaviour.flavour, text: tokens.joined()))
+        }
         return Response(
             status: .ok, headers: [.contentType: "application/x-ndjson"],
             body: ResponseBody { writer in
