@@ -95,7 +95,7 @@ let package = Package(
         ),
 
         .testTarget(name: "EdgeBenchCoreTests", dependencies: ["EdgeBenchCore"]),
-        .testTarget(name: "EdgeBenchTelemetryTests", dependencies: ["EdgeBenchTelemetry"]),
+        .testTarget(name: "EdgeBenchTelemetryTests", dependencies: ["EdgeBenchTelemetry", "EdgeBenchTesting"]),
         .testTarget(name: "EdgeBenchEnginesTests", dependencies: ["EdgeBenchEngines", "EdgeBenchTesting"]),
         .testTarget(name: "EdgeBenchPlansTests", dependencies: ["EdgeBenchPlans"]),
         .testTarget(name: "EdgeBenchStoreTests", dependencies: ["EdgeBenchStore", "EdgeBenchTesting"]),

@@ -68,6 +68,7 @@ import Testing
         #expect(try words("unit") == MetricUnit.allCases.map(\.rawValue))
         #expect(Set(MetricID.allCases.map(\.rawValue)).isSubset(of: Set(try words("metricID"))))
         #expect(Set(try words("requestMetricID")).isSubset(of: Set(MetricID.allCases.map(\.rawValue))))
-        #expect(try words("requestMetricID").count == 11)
+        // 11 latency and count metrics, 10 energy metrics of one request
+        #expect(try words("requestMetricID").count == 21)
     }
 }

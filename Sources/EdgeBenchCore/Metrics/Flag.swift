@@ -19,6 +19,10 @@ public enum Flag: String, Codable, Sendable, CaseIterable, Comparable {
     case serverTimingImplausible = "server_timing_implausible"
     /// an accelerator configuration ran with only part of the model offloaded
     case partialOffload = "partial_offload"
+    /// an energy window with fewer than 10 power samples (or too coarse a counter)
+    case lowConfidence = "low_confidence"
+    /// power is a constant the user read off a meter's display, not a measurement over time
+    case manual
 
     public static func < (lhs: Flag, rhs: Flag) -> Bool { lhs.rawValue < rhs.rawValue }
 }

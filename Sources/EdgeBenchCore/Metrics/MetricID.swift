@@ -14,7 +14,19 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
     // Token counts (per request)
     case nIn = "n_in"
     case nOut = "n_out"
+    // Energy (per request, from the configuration's power source)
+    case energy
+    case meanPower = "mean_power"
+    case peakPower = "peak_power"
+    case activeEnergy = "active_energy"
+    case energyPerToken = "energy_per_token"
+    case tokensPerJoule = "tokens_per_joule"
+    case decodeEnergyPerToken = "decode_energy_per_token"
+    case prefillEnergyPerToken = "prefill_energy_per_token"
+    case activeEnergyPerToken = "active_energy_per_token"
+    case throughputPerWatt = "throughput_per_watt"
     // Per configuration
+    case idlePower = "idle_power"
     case loadTime = "load_time"
     case requestRate = "request_rate"
     case systemOutputRate = "system_output_rate"
@@ -30,6 +42,11 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
         case .decodeRate, .prefillRate, .e2eThroughput, .serverPrefillRate, .serverDecodeRate, .systemOutputRate: .tokensPerSecond
         case .requestRate: .requestsPerSecond
         case .nIn, .nOut: .tokens
+        case .energy, .activeEnergy: .joules
+        case .meanPower, .peakPower, .idlePower: .watts
+        case .energyPerToken, .decodeEnergyPerToken, .prefillEnergyPerToken, .activeEnergyPerToken: .joulesPerToken
+        case .tokensPerJoule: .tokensPerJoule
+        case .throughputPerWatt: .tokensPerSecondPerWatt
         }
     }
 
@@ -51,6 +68,17 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
         case .loadTime: "model load time (managed engine start → healthy)"
         case .requestRate: "completed requests / wall time of the measured phase"
         case .systemOutputRate: "Σ N_out / wall time of the measured phase"
+        case .energy: "energy of [t_submit, t_done]: counter difference, or trapezoidal integral of power"
+        case .meanPower: "energy / (t_done − t_submit)"
+        case .peakPower: "highest power sample in [t_submit, t_done]"
+        case .idlePower: "mean power over the idle baseline (engine loaded, no requests)"
+        case .activeEnergy: "energy − idle_power × (t_done − t_submit)"
+        case .energyPerToken: "energy / N_out"
+        case .tokensPerJoule: "N_out / energy"
+        case .decodeEnergyPerToken: "energy of [t_first, t_last] / (N_out − 1)"
+        case .prefillEnergyPerToken: "energy of [t_submit, t_first] / N_in"
+        case .activeEnergyPerToken: "active_energy / N_out"
+        case .throughputPerWatt: "e2e_throughput / mean_power"
         }
     }
 

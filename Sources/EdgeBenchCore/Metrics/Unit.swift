@@ -12,4 +12,7 @@ public enum MetricUnit: String, Codable, Sendable, CaseIterable {
     case hertz = "Hz"
     case ratio = "ratio"
     case percent = "%"
+    case joulesPerToken = "J/token"
+    case tokensPerJoule = "tok/J"
+    case tokensPerSecondPerWatt = "tok/s/W"
 }

@@ -17,11 +17,13 @@ public struct ConfigurationResult: Sendable, Equatable, Codable {
     public var flags: [Flag]
     /// system telemetry over the measured phase: channel → statistics (e.g. "engine_rss" in B)
     public var telemetry: [String: TelemetrySummary]
+    /// the source of every energy figure of this configuration; nil when no power source was read
+    public var power: PowerProvenance?
 
     public init(
         id: String, engine: EngineDescription, model: ModelInfo, workload: Workload, status: Status,
         error: String? = nil, requests: [RequestResult], summary: [String: Summary], flags: [Flag],
-        telemetry: [String: TelemetrySummary] = [:]
+        telemetry: [String: TelemetrySummary] = [:], power: PowerProvenance? = nil
     ) {
         self.id = id
         self.engine = engine
@@ -33,10 +35,11 @@ public struct ConfigurationResult: Sendable, Equatable, Codable {
         self.summary = summary
         self.flags = flags
         self.telemetry = telemetry
+        self.power = power
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, engine, model, workload, status, error, requests, summary, flags, telemetry
+        case id, engine, model, workload, status, error, requests, summary, flags, telemetry, power
     }
 }
 

@@ -6,6 +6,14 @@ enum ReportColumns {
         .ttft, .decodeRate, .e2eThroughput, .prefillRate, .serverPrefillRate, .serverDecodeRate, .e2eLatency,
     ]
 
+    /// Shown after the latency columns when any configuration measured power.
+    static let energyMetrics: [MetricID] = [.energyPerToken, .meanPower, .idlePower]
+
+    /// The columns for this bundle: energy ones only where some configuration has a power source.
+    static func metrics(for bundle: ResultBundle) -> [MetricID] {
+        bundle.configurations.contains { $0.power != nil } ? metrics + energyMetrics : metrics
+    }
+
     /// "ttft (s)": the METRICS.md id with its unit, so nobody guesses which number is meant.
     static func header(_ metric: MetricID) -> String { "\(metric.rawValue) (\(metric.unit.rawValue))" }
 
@@ -81,5 +89,15 @@ extension ConfigurationResult {
             case (nil, nil): a < b
             }
         }
+    }
+}
+
+extension PowerProvenance {
+    /// "power: ina3221/VDD_IN (module_input), 412 samples at 10.0 Hz, idle baseline 10 s": beside every energy figure.
+    var provenanceText: String {
+        var text = "power: \(source)/\(channel) (\(boundary.rawValue)\(isEstimate ? ", estimate" : "")\(isManual ? ", manual" : "")), "
+        text += "\(samples) samples at \(NumberText.fixed(effectiveRate, decimals: 1)) Hz"
+        if let idleSeconds { text += ", idle baseline \(NumberText.fixed(idleSeconds, decimals: 1)) s" }
+        return text
     }
 }

@@ -23,18 +23,19 @@ public enum MarkdownReport {
             }
         }
         lines.append("")
-        lines.append(contentsOf: definitions())
+        lines.append(contentsOf: definitions(bundle))
         return lines.joined(separator: "\n") + "\n"
     }
 
     static func table(_ bundle: ResultBundle) -> [String] {
-        let headers = ["id", "status", "n"] + ReportColumns.metrics.map(ReportColumns.header) + ["flags"]
-        let alignment = [":--", ":--", "--:"] + ReportColumns.metrics.map { _ in "--:" } + [":--"]
+        let metrics = ReportColumns.metrics(for: bundle)
+        let headers = ["id", "status", "n"] + metrics.map(ReportColumns.header) + ["flags"]
+        let alignment = [":--", ":--", "--:"] + metrics.map { _ in "--:" } + [":--"]
         var lines = [row(headers), row(alignment)]
         for configuration in bundle.configurations {
             let cells = [
                 "`\(configuration.id)`", configuration.status.rawValue, ReportColumns.sampleCount(configuration),
-            ] + ReportColumns.metrics.map { ReportColumns.cell(configuration, $0) }
+            ] + metrics.map { ReportColumns.cell(configuration, $0) }
                 + [ReportColumns.flags(configuration.flags)]
             lines.append(row(cells))
         }
@@ -52,15 +53,16 @@ public enum MarkdownReport {
         for configuration in bundle.configurations {
             var engine = configuration.engine.versionText
             if let offload = configuration.engine.offload { engine += ", offload \(offload)" }
+            if let power = configuration.power { engine += "; " + power.provenanceText }
             lines.append(
                 "- `\(configuration.id)`: \(escape(engine)); model \(escape(configuration.model.provenanceText))")
         }
         return lines
     }
 
-    static func definitions() -> [String] {
+    static func definitions(_ bundle: ResultBundle) -> [String] {
         ["Metrics (METRICS.md ids; values are mean ± sample standard deviation over the measured requests):", ""]
-            + ReportColumns.metrics.map {
+            + ReportColumns.metrics(for: bundle).map {
                 "- `\($0.rawValue)` (\($0.unit.rawValue)): \($0.definition)"
             }
     }

@@ -45,7 +45,7 @@ public enum TerminalTable {
             column("status", "", right: false) { $0.status.rawValue },
             column("n", "", right: true) { ReportColumns.sampleCount($0) },
         ]
-        for metric in ReportColumns.metrics {
+        for metric in ReportColumns.metrics(for: bundle) {
             columns.append(column(metric.rawValue, "(\(metric.unit.rawValue))", right: true) {
                 ReportColumns.cell($0, metric)
             })
@@ -59,7 +59,7 @@ public enum TerminalTable {
         for configuration in bundle.configurations {
             lines.append("")
             lines.append("\(configuration.id)  \(configuration.status.rawValue)  n=\(ReportColumns.sampleCount(configuration))")
-            for metric in ReportColumns.metrics {
+            for metric in ReportColumns.metrics(for: bundle) {
                 lines.append("  \(ReportColumns.header(metric)): \(ReportColumns.cell(configuration, metric))")
             }
             lines.append("  flags: \(ReportColumns.flags(configuration.flags))")

@@ -19,8 +19,13 @@ extension BenchmarkRunner {
         // The measured phase of this session: after a resume it holds only the requests run now,
         // so request_rate and system_output_rate never divide earlier requests by this session's time.
         var window: (start: Instant, end: Instant, requests: Int, tokens: Double)?
+        var energy = MeasuredEnergy()
 
         func finish(_ status: ConfigurationResult.Status, error: String?) async -> ConfigurationResult.Status {
+            // The last request's energy interpolates its end from the sample after it: wait for one.
+            if sampler != nil, !energy.windows.isEmpty, PowerSelection.hasPowerSource(sources) {
+                try? await Task.sleep(for: .milliseconds(Int(options.sampleInterval * 1500) + 1))
+            }
             _ = sampler?.stop()
             await engine?.stop()
             var telemetry: [String: TelemetrySummary] = [:]
@@ -37,12 +42,17 @@ extension BenchmarkRunner {
                     extra[.systemOutputRate] = window.tokens / wall
                 }
             }
+            let attached = energy.attach(to: &measured, samples: collector.samples, sources: sources) {
+                try store.recordRequest(runID: runID, configurationID: id, result: $0, warmup: false)
+            }
+            extra.merge(attached.extra) { _, new in new }
             var (summary, flags) = ConfigurationSummary.build(requests: measured, extra: extra)
-            if let found = engine?.flags, !found.isEmpty { flags = Set(flags).union(found).sorted() }
+            let found = (engine?.flags ?? []) + attached.flags
+            if !found.isEmpty { flags = Set(flags).union(found).sorted() }
             do {
                 try store.finishConfiguration(
                     runID: runID, configurationID: id, engine: engine?.description, status: status, error: error,
-                    summary: summary, flags: flags, telemetry: telemetry)
+                    summary: summary, flags: flags, telemetry: telemetry, power: attached.power)
             } catch {
                 reporter.report(.note("  could not store the result of \(id): \(error)"))
             }
@@ -57,7 +67,7 @@ extension BenchmarkRunner {
             engine = prepared
             try store.beginConfiguration(runID: runID, configuration: configuration, engine: prepared.description)
 
-            let telemetrySources = SystemTelemetry.sources(enginePID: prepared.pid)
+            let telemetrySources = SystemTelemetry.sources(enginePID: prepared.pid) + options.power.map { $0.makeSource() }
             sources = telemetrySources.map(\.description)
             let started = try Sampler(
                 sources: telemetrySources, interval: .milliseconds(Int(options.sampleInterval * 1000)),
@@ -65,6 +75,8 @@ extension BenchmarkRunner {
                     collector.append(samples)
                     try? store.recordSamples(runID: runID, configurationID: id, samples)
                 })
+            // From the sampler's start, so the idle baseline's first edge has a sample before it.
+            collector.begin(at: Instant.now())
             started.start()
             sampler = started
 
@@ -80,12 +92,21 @@ extension BenchmarkRunner {
                     decodeRate: result.metrics[.decodeRate], seconds: result.metrics[.e2eLatency] ?? 0))
             }
 
-            collector.begin(at: Instant.now())
+            // Idle baseline (engine loaded, no requests), only where something measures power.
+            if PowerSelection.hasPowerSource(sources), options.idleSeconds > 0 {
+                reporter.report(.phase("idle baseline \(String(format: "%g", options.idleSeconds)) s"))
+                // A sample before the window's start, so its edge is interpolated, not extrapolated.
+                try await Task.sleep(for: .milliseconds(Int(options.sampleInterval * 1500) + 1))
+                let start = Instant.now()
+                try await Task.sleep(for: .milliseconds(Int(options.idleSeconds * 1000)))
+                energy.idleWindow = (start, Instant.now())
+            }
             for index in measured.count..<configuration.repetitions {
                 try Task.checkCancellation()
                 let record = try await RequestMeasurement.run(prepared.engine, request)
                 let result = RequestMetrics.compute(record, index: index)
                 try store.recordRequest(runID: runID, configurationID: id, result: result, warmup: false)
+                energy.record(record, at: measured.count)
                 measured.append(result)
                 window = (
                     window?.start ?? record.submittedAt, record.completion.at, (window?.requests ?? 0) + 1,

@@ -1,4 +1,5 @@
 import EdgeBenchEngines
+import EdgeBenchTelemetry
 import Foundation
 
 /// How a run is carried out and where it writes.
@@ -16,10 +17,15 @@ public struct RunOptions: Sendable {
     public var llamaServerPath: String?
     /// seconds a single request may take
     public var requestTimeout: Double
+    /// idle baseline before each configuration's measured phase, s (taken only where power is measured)
+    public var idleSeconds: Double
+    /// power sources the user declares (a meter's command, a value read off a display)
+    public var power: [PowerSourceSpec]
 
     public init(
         outputRoot: URL, databasePath: String? = nil, resume: URL? = nil, cache: CachePaths = .default(),
-        sampleInterval: Double = 0.1, llamaServerPath: String? = nil, requestTimeout: Double = 600
+        sampleInterval: Double = 0.1, llamaServerPath: String? = nil, requestTimeout: Double = 600,
+        idleSeconds: Double = 10, power: [PowerSourceSpec] = []
     ) {
         self.outputRoot = outputRoot
         self.databasePath = databasePath
@@ -28,6 +34,8 @@ public struct RunOptions: Sendable {
         self.sampleInterval = sampleInterval
         self.llamaServerPath = llamaServerPath
         self.requestTimeout = requestTimeout
+        self.idleSeconds = idleSeconds
+        self.power = power
     }
 
     public var resolvedDatabasePath: String {

@@ -72,6 +72,10 @@ extension ResultStore {
                 CREATE INDEX request_metrics_by_metric ON request_metrics(metric);
                 """)
         }
+        // Energy figures say where they come from (source, channel, boundary, samples, idle baseline).
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: "ALTER TABLE configurations ADD COLUMN power_json TEXT")
+        }
         return migrator
     }
 }

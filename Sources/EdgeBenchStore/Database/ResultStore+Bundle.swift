@@ -43,11 +43,14 @@ extension ResultStore {
         let telemetry = try (row["telemetry_json"] as String?).map {
             try decodeJSON([String: TelemetrySummary].self, from: $0, what: "telemetry JSON of \(id)")
         }
+        let power = try (row["power_json"] as String?).map {
+            try decodeJSON(PowerProvenance.self, from: $0, what: "power JSON of \(id)")
+        }
         return ConfigurationResult(
             id: id, engine: engine, model: engine.model, workload: configuration.workload,
             status: finished ?? .interrupted, error: error,
             requests: try measuredRequests(runID: runID, configurationID: id),
-            summary: summary ?? [:], flags: flags ?? [], telemetry: telemetry ?? [:])
+            summary: summary ?? [:], flags: flags ?? [], telemetry: telemetry ?? [:], power: power)
     }
 
     /// What the plan asked for, when the engine failed before it could describe itself.

@@ -30,8 +30,10 @@ extension ResultStore {
     /// Records a configuration's outcome and statistics. `engine` (when known by now) replaces the one given at begin.
     public func finishConfiguration(
         runID: String, configurationID: String, engine: EngineDescription?, status: ConfigurationResult.Status,
-        error: String?, summary: [String: Summary], flags: [Flag], telemetry: [String: TelemetrySummary]
+        error: String?, summary: [String: Summary], flags: [Flag], telemetry: [String: TelemetrySummary],
+        power: PowerProvenance? = nil
     ) throws {
+        let powerJSON = try power.map(Self.json)
         let engineJSON = try engine.map(Self.json)
         let summaryJSON = try Self.json(summary.compactMapValues { $0.finiteOnly() })
         let flagsJSON = try Self.json(flags)
@@ -42,11 +44,12 @@ extension ResultStore {
                 sql: """
                     UPDATE configurations SET
                         engine_json = COALESCE(?, engine_json), status = ?, error = ?,
-                        summary_json = ?, flags_json = ?, telemetry_json = ?
+                        summary_json = ?, flags_json = ?, telemetry_json = ?, power_json = ?
                     WHERE run_id = ? AND id = ?
                     """,
                 arguments: [
-                    engineJSON, status.rawValue, error, summaryJSON, flagsJSON, telemetryJSON, runID, configurationID,
+                    engineJSON, status.rawValue, error, summaryJSON, flagsJSON, telemetryJSON, powerJSON, runID,
+                    configurationID,
                 ])
             if db.changesCount == 0 {
                 throw StoreError.unknownConfiguration(configurationID, runID: runID, path: path)

@@ -2,6 +2,8 @@ import Foundation
 
 extension SensorInventory {
     static let laterVersion = "reading comes in a later version"
+    /// RAPL zones and hwmon chips are sampled by `edgebench run` (SystemTelemetry.powerSources).
+    static let readByRun = "read by `edgebench run`"
 
     /// Looks for every sensor kind under `root` (tests pass a fake tree).
     /// - Parameter searchPath: directories to look for vcgencmd, tegrastats and nvidia-smi in,
@@ -36,8 +38,8 @@ extension SensorInventory {
             let name = (try? SmallFile.contents(of: directory + "/name")).map { String(SysfsText.trimmed($0)) }
             let readable = SmallFile.isReadable(counter)
             let note = readable
-                ? laterVersion
-                : "energy_uj is root-only (Linux ≥ 5.10): run as root or `sudo chmod o+r \(counter)`; \(laterVersion)"
+                ? readByRun
+                : "energy_uj is root-only (Linux ≥ 5.10): run as root or `sudo chmod o+r \(counter)`"
             return PowerSensor(kind: "rapl", path: directory, name: name, channels: ["energy_uj"], readable: readable, note: note)
         }
     }
@@ -63,9 +65,9 @@ extension SensorInventory {
             let channels = powerChannels + products
             guard !channels.isEmpty else { return nil }
             let name = (try? SmallFile.contents(of: directory + "/name")).map { String(SysfsText.trimmed($0)) }
-            var note = laterVersion
+            var note = readByRun
             if let name, name.hasPrefix("tcpm_source_psy") || name.hasPrefix("ucsi_source_psy") {
-                note = "USB-PD power supply: reports the negotiated contract, not a measurement; \(laterVersion)"
+                note = "USB-PD power supply: reports the negotiated contract, not a measurement; not used for energy"
             }
             return PowerSensor(kind: "hwmon", path: directory, name: name, channels: channels, readable: true, note: note)
         }

@@ -1,7 +1,7 @@
 /// What sensors this machine offers, for `edgebench sensors` (text) and `--json`.
 /// Absent values are nil (omitted from JSON), never 0: a missing sensor is unavailable, not zero.
 public struct SensorInventory: Sendable, Equatable, Codable {
-    /// A power-capable sensor found by presence. Reading it comes in a later version,
+    /// A power-capable sensor found by presence; `note` says whether `edgebench run` reads it yet,
     /// except where `readable` says it could not be read at all.
     public struct PowerSensor: Sendable, Equatable, Codable {
         /// `rapl`, `hwmon`, `vcgencmd`, `tegrastats`, `nvidia-smi`

@@ -25,6 +25,7 @@ struct Run: AsyncParsableCommand {
 
     @OptionGroup(title: "One-off run") var oneOff: OneOffOptions
     @OptionGroup(title: "Output") var output: OutputOptions
+    @OptionGroup(title: "Power") var power: PowerOptions
 
     @ArgumentParser.Flag(help: "Print the result bundle (JSON) to stdout and nothing else there.")
     var json = false
@@ -40,7 +41,7 @@ struct Run: AsyncParsableCommand {
         let options = RunOptions(
             outputRoot: URL(fileURLWithPath: output.output), databasePath: output.db,
             resume: output.resume.map { URL(fileURLWithPath: $0) }, sampleInterval: output.sampleInterval / 1000,
-            llamaServerPath: oneOff.llamaServer)
+            llamaServerPath: oneOff.llamaServer, idleSeconds: power.idleSeconds, power: power.sources)
         let runner = BenchmarkRunner(options: options, reporter: StderrProgress())
 
         let task = Task { try await runner.run(runPlan) }

@@ -106,8 +106,8 @@ import Testing
         #expect(inventory.power.last?.channels == ["in1_input×curr1_input", "in2_input×curr2_input", "in3_input×curr3_input"])
         let text = inventory.render()
         #expect(text.contains("power: 6 found\n"))
-        #expect(text.contains("  rapl \(tree.root)/sys/class/powercap/intel-rapl:0 (package-0) [energy_uj]: reading comes in a later version\n"))
-        #expect(text.contains("  hwmon \(tree.root)/sys/class/hwmon/hwmon2 (ina3221) [in1_input×curr1_input, in2_input×curr2_input, in3_input×curr3_input]: reading comes in a later version\n"))
+        #expect(text.contains("  rapl \(tree.root)/sys/class/powercap/intel-rapl:0 (package-0) [energy_uj]: read by `edgebench run`\n"))
+        #expect(text.contains("  hwmon \(tree.root)/sys/class/hwmon/hwmon2 (ina3221) [in1_input×curr1_input, in2_input×curr2_input, in3_input×curr3_input]: read by `edgebench run`\n"))
         #expect(text.contains("npu load: \(tree.root)/sys/kernel/debug/rknpu/load: Rockchip NPU load; reading comes in a later version\n"))
         #expect(!text.contains("soc_thermal"))
     }
@@ -123,7 +123,7 @@ import Testing
         try tree.write("/sys/class/hwmon/hwmon7/curr1_input", "3000\n")
         let sensor = try #require(SensorInventory.scan(root: tree.root, searchPath: []).power.first)
         #expect(sensor.channels == ["in0_input×curr1_input"])
-        #expect(sensor.note == "USB-PD power supply: reports the negotiated contract, not a measurement; reading comes in a later version")
+        #expect(sensor.note == "USB-PD power supply: reports the negotiated contract, not a measurement; not used for energy")
     }
 
     @Test func jsonOmitsWhatIsMissing() throws {

@@ -1,0 +1,55 @@
+import EdgeBenchCore
+import EdgeBenchStore
+import EdgeBenchTelemetry
+
+/// The energy side of one configuration: the idle baseline window and each measured request's windows,
+/// turned into METRICS.md energy metrics once the sampler has delivered every sample (a request's
+/// energy needs the sample after `t_done` to interpolate its edge).
+struct MeasuredEnergy {
+    var idleWindow: (start: Instant, end: Instant)?
+    /// index into the configuration's measured requests → that request's windows
+    var windows: [(index: Int, windows: RequestEnergy.Windows)] = []
+
+    mutating func record(_ record: RequestRecord, at index: Int) {
+        windows.append((index, RequestEnergy.Windows(
+            submit: record.submittedAt, first: record.chunks.first?.at, last: record.chunks.last?.at,
+            done: record.completion.at)))
+    }
+
+    struct Attached {
+        var extra: [MetricID: Double] = [:]
+        var power: PowerProvenance?
+        var flags: [Flag] = []
+    }
+
+    /// Adds energy metrics to `measured` (and stores the updated requests); nothing when no power source
+    /// covered the requests. Never invents a figure: a window the samples do not reach stays without one.
+    func attach(
+        to measured: inout [RequestResult], samples: [Sample], sources: [SourceDescription],
+        store: (RequestResult) throws -> Void
+    ) -> Attached {
+        guard let series = PowerSelection.primary(sources: sources, samples: samples) else { return Attached() }
+        var attached = Attached()
+        let idle = idleWindow.flatMap { RequestEnergy.idlePower(series, from: $0.start, to: $0.end) }
+        if let idle { attached.extra[.idlePower] = idle }
+        for (index, windows) in self.windows where index < measured.count {
+            let (metrics, flags) = RequestEnergy.compute(series, windows: windows, existing: measured[index].metrics, idlePower: idle)
+            guard !metrics.isEmpty else { continue }
+            var result = measured[index]
+            result.metrics.merge(metrics) { _, new in new }
+            result.flags = Array(Set(result.flags).union(flags)).sorted()
+            try? store(result)
+            measured[index] = result
+        }
+        let manual = series.source.kind == "manual"
+        if manual { attached.flags.append(.manual) }
+        let inPhase = windows.first.map { first in
+            series.points.filter { $0.0 >= (idleWindow?.start ?? first.windows.submit) }.count
+        } ?? series.points.count
+        attached.power = PowerProvenance(
+            source: series.source.id, channel: series.channel, boundary: series.source.boundary,
+            quantity: series.quantity, isEstimate: series.source.isEstimate, isManual: manual, samples: inPhase,
+            effectiveRate: series.effectiveRate, idleSeconds: idleWindow.map { $0.end.seconds(since: $0.start) })
+        return attached
+    }
+}

@@ -1,0 +1,73 @@
+import EdgeBenchCore
+
+/// One power channel of one source over a configuration: instantaneous power samples (W), integrated,
+/// or a cumulative energy counter (J), differenced. Either way it answers the same questions per window.
+public struct PowerSeries: Sendable {
+    public let source: SourceDescription
+    public let channel: String
+    public let quantity: Quantity
+    /// (instant, W or J), sorted by time; a counter is already unwrapped
+    public let points: [(Instant, Double)]
+
+    /// The channel's samples; nil when there are fewer than two (no window can be covered).
+    public init?(samples: [Sample], source: SourceDescription, channel: String) {
+        let mine = samples.filter { $0.source == source.id && $0.reading.channel == channel }
+            .sorted { $0.at < $1.at }
+        guard let quantity = mine.first?.reading.quantity, [.power, .energyCounter].contains(quantity), mine.count >= 2
+        else { return nil }
+        self.source = source
+        self.channel = channel
+        self.quantity = quantity
+        var points: [(Instant, Double)] = []
+        points.reserveCapacity(mine.count)
+        var offset = 0.0
+        var previous: Double?
+        for sample in mine {
+            var value = sample.reading.value
+            if quantity == .energyCounter {
+                // A counter that goes down wrapped (RAPL at max_energy_range_uj): continue from where it was,
+                // which loses at most one sample interval of energy rather than inventing a jump.
+                if let previous, value + offset < previous { offset = previous - value }
+                value += offset
+                previous = value
+            }
+            points.append((sample.at, value))
+        }
+        self.points = points
+    }
+
+    /// Joules in [a, b] and the samples inside it; nil when the samples do not reach both edges.
+    public func energy(from start: Instant, to end: Instant) -> (joules: Double, samples: Int)? {
+        switch quantity {
+        case .energyCounter:
+            guard end >= start, let first = points.first, let last = points.last, first.0 <= start, last.0 >= end
+            else { return nil }
+            let count = points.filter { $0.0 >= start && $0.0 <= end }.count
+            return (EnergyIntegration.value(in: points, at: end) - EnergyIntegration.value(in: points, at: start), count)
+        default:
+            return EnergyIntegration.trapezoid(samples: points, from: start, to: end).map { ($0.joules, $0.count) }
+        }
+    }
+
+    /// Highest power in [a, b]: the largest sample, or for a counter the largest power between samples.
+    public func peakPower(from start: Instant, to end: Instant) -> Double? {
+        let inside = points.indices.filter { points[$0].0 >= start && points[$0].0 <= end }
+        switch quantity {
+        case .energyCounter:
+            let rates = inside.dropFirst().compactMap { i -> Double? in
+                let span = points[i].0.seconds(since: points[i - 1].0)
+                return span > 0 ? (points[i].1 - points[i - 1].1) / span : nil
+            }
+            return rates.max()
+        default:
+            return inside.map { points[$0].1 }.max()
+        }
+    }
+
+    /// Samples per second over the whole series.
+    public var effectiveRate: Double {
+        guard let first = points.first, let last = points.last else { return 0 }
+        let span = last.0.seconds(since: first.0)
+        return span > 0 ? Double(points.count - 1) / span : 0
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Why a sensor program (`vcgencmd`, `nvidia-smi`) gave no reading.
+public enum ExternalCommandError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Nothing executable at the path: the tool is not installed (or the path is wrong).
+    case notFound(executable: String, hint: String)
+    /// The program could not be started.
+    case launchFailed(command: String, reason: String)
+    /// It ran and exited non-zero (or was killed); `output` is the tail of what it printed.
+    case failed(command: String, status: Int32, output: String)
+    /// A long-lived reader exited; later reads cannot recover.
+    case exited(command: String, status: Int32, output: String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let executable, let hint):
+            "command not found: \(executable) does not exist or is not executable; \(hint)"
+        case .launchFailed(let command, let reason):
+            "cannot start \(command): \(reason)"
+        case .failed(let command, let status, let output):
+            "\(command) exited with status \(status)" + (output.isEmpty ? "" : ": \(output)")
+        case .exited(let command, let status, let output):
+            "\(command) exited with status \(status)" + (output.isEmpty ? "" : ": \(output)") + "; its readings stopped"
+        }
+    }
+}
+
+/// Runs a short sensor command to completion. Used once per sample, so it stays minimal:
+/// no shell, stdin from /dev/null, output kept in memory (these replies are a few lines).
+enum ExternalCommand {
+    static func run(_ executable: String, _ arguments: [String], hint: String) throws(ExternalCommandError) -> String {
+        let command = ([executable] + arguments).joined(separator: " ")
+        guard FileManager.default.isExecutableFile(atPath: executable) else {
+            throw .notFound(executable: executable, hint: hint)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try runWithDefaultSignalMask(process)
+        } catch {
+            throw .launchFailed(command: command, reason: error.localizedDescription)
+        }
+        // Read to EOF before waiting, so a chatty child never blocks on a full pipe.
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+            throw .failed(command: command, status: process.terminationStatus, output: tail(text))
+        }
+        return text
+    }
+
+    /// posix_spawn hands the calling thread's signal mask to the child, and the sampler's and the test
+    /// runner's threads block signals: the child would then ignore SIGTERM from `stop()`.
+    /// (The same fix as EdgeBenchEngines' `Process.runWithDefaultSignalMask`, which this module cannot import.)
+    static func runWithDefaultSignalMask(_ process: Process) throws {
+        var empty = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&empty)
+        pthread_sigmask(SIG_SETMASK, &empty, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        try process.run()
+    }
+
+    /// The last few hundred characters, trimmed: enough to show the tool's own error message.
+    static func tail(_ text: String) -> String {
+        let trimmed = String(SysfsText.trimmed(text))
+        return trimmed.count > 300 ? "…" + String(trimmed.suffix(300)) : trimmed
+    }
+}

@@ -1,0 +1,81 @@
+import EdgeBenchCore
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Wall power of a smart plug, polled over its local HTTP API. Each read returns the plug's power (W) and,
+/// where it keeps one, its own energy counter (J) under the same channel: the counter is preferred for
+/// energy because it integrates at the plug's internal rate rather than at our polling rate, the power for
+/// the curve and for plugs without a counter (a Shelly 1 without `total`).
+public final class SmartPlugSource: TelemetrySource {
+    public enum Kind: String, Sendable, CaseIterable, Codable {
+        /// Gen1 `GET /status`
+        case shellyGen1 = "shelly-gen1"
+        /// Gen2/Gen3/Pro `GET /rpc/Shelly.GetStatus`: one method for plugs, switches and EM meters alike
+        case shellyRPC = "shelly-rpc"
+        /// `GET /cm?cmnd=Status%208`
+        case tasmota
+    }
+
+    public let kind: Kind
+    public let statusURL: URL
+    public let timeout: TimeInterval
+    public let description: SourceDescription
+    private let session: URLSession
+
+    /// - Parameters:
+    ///   - baseURL: the plug's address, e.g. `http://192.168.1.50`
+    ///   - timeout: a plug on Wi-Fi answers in tens of ms; a longer wait would stall the sampler's round
+    public init(kind: Kind, baseURL: String, timeout: TimeInterval = 2, id: String? = nil) throws(SmartPlugError) {
+        var base = baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        let path = switch kind {
+        case .shellyGen1: "/status"
+        case .shellyRPC: "/rpc/Shelly.GetStatus"
+        case .tasmota: "/cm?cmnd=Status%208"
+        }
+        guard let url = URL(string: base + path), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+            throw .badURL(baseURL)
+        }
+        self.kind = kind
+        statusURL = url
+        self.timeout = timeout
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForResource = timeout
+        session = URLSession(configuration: configuration)
+        let counter = kind == .tasmota ? "its Total counter (1 Wh resolution)" : "its energy counter"
+        description = SourceDescription(
+            id: id ?? "plug:\(url.host ?? base)", kind: kind.rawValue, boundary: .wallAC,
+            detail: "\(kind.rawValue) smart plug at \(url.absoluteString): wall AC power including the PSU; energy from \(counter) where it has one")
+    }
+
+    deinit { session.invalidateAndCancel() }
+
+    /// Blocks for up to `timeout`. Call it from a thread of its own, as the `Sampler` does: callers blocked
+    /// on Dispatch's global queues or the Swift concurrency pool can starve the queues URLSession answers on.
+    public func read() throws -> [Reading] {
+        let body = try BlockingHTTP.get(statusURL, session: session, timeout: timeout)
+        let log: TelemetryLog
+        do {
+            log = kind == .tasmota ? try TasmotaLog.parse(body) : try ShellyLog.parse(body)
+        } catch {
+            throw SmartPlugError.unexpectedBody(url: statusURL.absoluteString, reason: String(describing: error))
+        }
+        return Self.readings(log)
+    }
+
+    /// Power and consumption counters only: voltage and current have no `Quantity`, and an EM's returned
+    /// (fed-in) energy is not what the benchmarked board used.
+    static func readings(_ log: TelemetryLog) -> [Reading] {
+        log.readings.compactMap { reading in
+            switch reading.quantity {
+            case .power: Reading(channel: reading.name, quantity: .power, value: reading.value)
+            case .energy where !reading.name.hasSuffix(" returned"):
+                Reading(channel: reading.name, quantity: .energyCounter, value: reading.value)
+            default: nil
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import EdgeBenchCore
+import EdgeBenchTelemetry
+import Foundation
+
+/// Energy over a window of a captured log, integrated as a run integrates it.
+struct EnergyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "energy",
+        abstract: "Energy, mean and peak power over a window of a captured power log.",
+        discussion: """
+            The power channel is the log's whole-device figure: Jetson VDD_IN (POM_5V_IN on JetPack 4, or the sum of rails where there is no input rail, said so), the Pi 5 PMIC estimate, a plug's meter. Trapezoids with the window's edges interpolated; nothing is extrapolated beyond the log.
+
+            With --json: {"energy": J, "mean_power": W, "peak_power": W, "samples": n, "window": [from, to], "boundary", "rail", "estimate", "note"}.
+
+            Example:
+              edgebench energy --format tegrastats tegrastats.log --from 10 --to 70
+            """)
+
+    @OptionGroup var input: LogInput
+
+    @Option(help: "Window start, s on the log's own time axis (default: its first reading).")
+    var from: Double?
+
+    @Option(help: "Window end, s on the log's own time axis (default: its last reading).")
+    var to: Double?
+
+    @ArgumentParser.Flag(help: "Print the result as JSON.")
+    var json = false
+
+    func run() throws {
+        let log = try input.load()
+        let result: LogEnergy
+        do {
+            result = try LogEnergy.compute(log, from: from, to: to)
+        } catch {
+            Stderr.error("\(input.file): \(error)")
+            throw Exit.invalidInput
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            FileHandle.standardOutput.write(try encoder.encode(result) + Data("\n".utf8))
+            return
+        }
+        let f = LogSummaryText.format
+        print("""
+            energy: \(f(result.energy)) J over [\(f(result.window[0])), \(f(result.window[1]))] s
+            mean_power: \(f(result.meanPower)) W, peak_power: \(f(result.peakPower)) W, \(result.samples) samples
+            rail: \(result.rail) (\(result.boundary.rawValue)\(result.estimate ? ", estimate" : ""))\(result.note.map { "; \($0)" } ?? "")
+            """)
+    }
+}

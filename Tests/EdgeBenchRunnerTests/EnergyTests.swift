@@ -1,0 +1,82 @@
+import EdgeBenchCore
+import EdgeBenchRunner
+import EdgeBenchStore
+import EdgeBenchTelemetry
+import EdgeBenchTesting
+import Foundation
+import Testing
+
+/// Energy per token attached to every configuration where power is measured: idle baseline first,
+/// then per-request windows, with the source, boundary and sample count recorded.
+@Suite(.serialized)
+struct EnergyTests {
+    static func run(power: [PowerSourceSpec], interval: Double = 0.01, idle: Double = 0.3) async throws -> ConfigurationResult {
+        let script = Script(tokens: (0..<12).map { " w\($0)" }, delays: [.milliseconds(60), .milliseconds(15)], promptTokens: 20)
+        let server = try await ScriptedLLMServer.start(script: script)
+        let output = RunnerFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let options = RunOptions(outputRoot: output, sampleInterval: interval, idleSeconds: idle, power: power)
+        let runner = BenchmarkRunner(options: options, reporter: SilentProgress())
+        let outcome = try await runner.run(RunnerFixtures.plan([
+            RunnerFixtures.configuration(id: "metered", url: server.baseURL, repetitions: 3, maxTokens: 12)
+        ]))
+        await server.stop()
+        let data = try Data(contentsOf: outcome.directory.appendingPathComponent("bundle.json"))
+        let schema = try BundleSchemaValidator.validate(data)
+        #expect(schema.valid, "\(schema.output)")
+        return try #require(outcome.bundle.configurations.first)
+    }
+
+    @Test func aMeterReadingOffADisplayGivesEnergyPerTokenFlaggedManual() async throws {
+        let result = try await Self.run(power: [.manual(watts: 5, boundary: .wallAC)])
+        #expect(result.status == .completed, "\(result.error ?? "")")
+        for request in result.requests {
+            let e2e = try #require(request.metrics[.e2eLatency])
+            let energy = try #require(request.metrics[.energy], "\(request.metrics)")
+            #expect(abs(energy - 5 * e2e) < 1e-6)
+            let metrics = request.metrics
+            #expect(abs((metrics[.meanPower] ?? 0) - 5) < 1e-6)
+            #expect(abs((metrics[.energyPerToken] ?? 0) - energy / 12) < 1e-9)
+            #expect(abs((metrics[.tokensPerJoule] ?? 0) - 12 / energy) < 1e-9)
+            let active = try #require(metrics[.activeEnergy], "\(metrics)")
+            #expect(abs(active) < 1e-6)  // idle power is the same 5 W
+            #expect(request.metrics[.prefillEnergyPerToken] != nil && request.metrics[.decodeEnergyPerToken] != nil)
+            #expect(!request.flags.contains(.lowConfidence))
+        }
+        #expect(abs((result.summary["idle_power"]?.mean ?? 0) - 5) < 1e-9)
+        #expect(result.summary["energy_per_token"]?.n == 3)
+        #expect(result.flags.contains(.manual))
+        let power = try #require(result.power)
+        #expect(power.source == "manual" && power.boundary == .wallAC && power.isManual && power.isEstimate)
+        #expect(power.idleSeconds.map { $0 >= 0.3 } == true)
+        #expect(power.samples > 30)
+    }
+
+    @Test func aMeterCommandPrintingWattsIsIntegrated() async throws {
+        let command = "while true; do echo 7.5; sleep 0.005; done"
+        let result = try await Self.run(power: [.command(command, boundary: .boardDC)])
+        #expect(result.status == .completed, "\(result.error ?? "")")
+        for request in result.requests {
+            let mean = try #require(request.metrics[.meanPower])
+            #expect(abs(mean - 7.5) < 1e-6)
+        }
+        #expect(result.power?.boundary == .boardDC)
+        #expect(result.power?.source == "command")
+        #expect(!result.flags.contains(.manual))
+    }
+
+    @Test func aSlowMeterFlagsLowConfidence() async throws {
+        let result = try await Self.run(power: [.manual(watts: 3, boundary: .boardDC)], interval: 0.1, idle: 0.2)
+        #expect(result.requests.allSatisfy { $0.flags.contains(.lowConfidence) })
+        #expect(result.flags.contains(.lowConfidence))
+    }
+
+    @Test func withoutAPowerSourceThereIsNoEnergyAndNoIdleWait() async throws {
+        let started = Date()
+        let result = try await Self.run(power: [], idle: 30)
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(result.power == nil)
+        #expect(result.requests.allSatisfy { $0.metrics[.energy] == nil })
+        #expect(result.summary["idle_power"] == nil)
+    }
+}

@@ -1,0 +1,67 @@
+import EdgeBenchCore
+import Foundation
+import Testing
+@testable import EdgeBenchTelemetry
+
+@Suite struct RaspberryPiSourceTests {
+    /// A fake vcgencmd answering from the fixtures: an idle Pi 5 (HAOS dump, 59.3 °C, 2.4 GHz).
+    private func fakeVcgencmd(in tree: FakeTree, throttled: String = "throttled=0x0", pmicStatus: Int = 0) throws -> String {
+        try tree.write("/replies/pmic", try Fixtures.text("rpi/vcgencmd-pmic_read_adc-rpi5-haos-idle.txt"))
+        try tree.write("/replies/temp", "temp=59.3'C\n")
+        try tree.write("/replies/clock", "frequency(0)=2400023808\n")
+        try tree.write("/replies/throttled", throttled + "\n")
+        try tree.write("/usr/bin/vcgencmd", """
+            #!/bin/sh
+            echo "$@" >> \(tree.path("/calls"))
+            case "$1" in
+              pmic_read_adc) cat \(tree.path("/replies/pmic")); exit \(pmicStatus) ;;
+              measure_temp) cat \(tree.path("/replies/temp")) ;;
+              measure_clock) [ "$2" = arm ] && cat \(tree.path("/replies/clock")) ;;
+              get_throttled) cat \(tree.path("/replies/throttled")) ;;
+              *) echo "error=2 error_msg=\\"Command not registered\\""; exit 2 ;;
+            esac
+
+            """, executable: true)
+        return tree.path("/usr/bin/vcgencmd")
+    }
+
+    @Test func readsEstimateTemperatureAndClock() throws {
+        let tree = try FakeTree()
+        let source = RaspberryPiSource(executable: try fakeVcgencmd(in: tree))
+        let readings = try source.read()
+        #expect(readings.map(\.channel) == ["pmic_estimate", "soc", "arm"])
+        #expect(readings[0].quantity == .power)
+        #expect(abs(readings[0].value - 2.873340) < 1e-6)
+        #expect(readings[1] == Reading(channel: "soc", quantity: .temperature, value: 59.3))
+        #expect(readings[2] == Reading(channel: "arm", quantity: .frequency, value: 2_400_023_808))
+        #expect(source.description.isEstimate)
+        #expect(source.description.boundary == .boardDC)
+        let calls = try String(contentsOfFile: tree.path("/calls"), encoding: .utf8)
+        #expect(calls == "pmic_read_adc\nmeasure_temp\nmeasure_clock arm\n")
+    }
+
+    @Test func throttledIsSeparate() throws {
+        let tree = try FakeTree()
+        let source = RaspberryPiSource(executable: try fakeVcgencmd(in: tree, throttled: "throttled=0x50005"))
+        let state = try source.throttled()
+        #expect(state == [.underVoltage, .throttled, .underVoltageOccurred, .throttledOccurred])
+    }
+
+    /// A Pi 4's firmware has no pmic_read_adc: the other channels still come.
+    @Test func failingPMICLeavesOtherChannels() throws {
+        let tree = try FakeTree()
+        let source = RaspberryPiSource(executable: try fakeVcgencmd(in: tree, pmicStatus: 1))
+        #expect(try source.read().map(\.channel) == ["soc", "arm"])
+    }
+
+    @Test func missingVcgencmdSaysSo() throws {
+        let tree = try FakeTree()
+        let path = tree.path("/usr/bin/vcgencmd")
+        let source = RaspberryPiSource(executable: path)
+        let error = try #require(throws: ExternalCommandError.self) { try source.read() }
+        #expect(error == .notFound(executable: path, hint: RaspberryPiSource.installHint))
+        #expect(error.description.hasPrefix("command not found: \(path)"))
+        #expect(error.description.contains("raspi-utils"))
+        #expect(throws: ExternalCommandError.self) { try source.throttled() }
+    }
+}
