@@ -65,6 +65,22 @@ struct EnergyTests {
         #expect(!result.flags.contains(.manual))
     }
 
+    /// A Shelly Pro 1PM replaying its real Shelly.GetStatus (47.11 W): wall AC power for every request.
+    @Test func aSmartPlugIsPolledOverHTTP() async throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/fixtures/smartplugs-meters")
+        let body = try String(contentsOf: fixtures.appendingPathComponent("shelly-gen2-Shelly.GetStatus-pro1pm.json"), encoding: .utf8)
+        let plug = try await SmartPlugTestServer.shellyRPC(shellyStatus: body)
+        let result = try await Self.run(power: [.plug(.shellyRPC, url: plug.baseURL)], interval: 0.02)
+        await plug.stop()
+        #expect(result.status == .completed, "\(result.error ?? "")")
+        #expect(result.power?.boundary == .wallAC)
+        for request in result.requests {
+            let mean = try #require(request.metrics[.meanPower], "\(request.metrics)")
+            #expect(abs(mean - 47.11) < 1e-6)
+        }
+    }
+
     @Test func aSlowMeterFlagsLowConfidence() async throws {
         let result = try await Self.run(power: [.manual(watts: 3, boundary: .boardDC)], interval: 0.1, idle: 0.2)
         #expect(result.requests.allSatisfy { $0.flags.contains(.lowConfidence) })

@@ -67,7 +67,9 @@ extension BenchmarkRunner {
             engine = prepared
             try store.beginConfiguration(runID: runID, configuration: configuration, engine: prepared.description)
 
-            let telemetrySources = SystemTelemetry.sources(enginePID: prepared.pid) + options.power.map { $0.makeSource() }
+            let telemetrySources = SystemTelemetry.sources(
+                enginePID: prepared.pid, interval: .milliseconds(Int(options.sampleInterval * 1000)))
+                + (try options.power.map { try $0.makeSource() })
             sources = telemetrySources.map(\.description)
             let started = try Sampler(
                 sources: telemetrySources, interval: .milliseconds(Int(options.sampleInterval * 1000)),

@@ -11,12 +11,17 @@ public enum PowerSelection {
     public static func primary(sources: [SourceDescription], samples: [Sample]) -> PowerSeries? {
         for boundary in boundaryOrder {
             for source in sources where source.boundary == boundary {
-                let channels = Set(samples.lazy.filter {
-                    $0.source == source.id && ($0.reading.quantity == .power || $0.reading.quantity == .energyCounter)
-                }.map(\.reading.channel))
-                guard !channels.isEmpty else { continue }
-                let chosen = preferredChannels.first(where: channels.contains) ?? channels.sorted().first!
-                if let series = PowerSeries(samples: samples, source: source, channel: chosen) { return series }
+                // Power before a counter on the same channel: plug counters step by 1 Wh (Tasmota) or 1 W·min
+                // (Shelly Gen1), far too coarse for one request's window; RAPL has only the counter.
+                for quantity in [Quantity.power, .energyCounter] {
+                    let channels = Set(samples.lazy.filter { $0.source == source.id && $0.reading.quantity == quantity }
+                        .map(\.reading.channel))
+                    guard !channels.isEmpty else { continue }
+                    let chosen = preferredChannels.first(where: channels.contains) ?? channels.sorted().first!
+                    if let series = PowerSeries(samples: samples, source: source, channel: chosen, quantity: quantity) {
+                        return series
+                    }
+                }
             }
         }
         return nil

@@ -9,12 +9,13 @@ public struct PowerSeries: Sendable {
     /// (instant, W or J), sorted by time; a counter is already unwrapped
     public let points: [(Instant, Double)]
 
-    /// The channel's samples; nil when there are fewer than two (no window can be covered).
-    public init?(samples: [Sample], source: SourceDescription, channel: String) {
-        let mine = samples.filter { $0.source == source.id && $0.reading.channel == channel }
+    /// The channel's samples of one quantity (a plug reports power and its energy counter on one channel);
+    /// nil when there are fewer than two (no window can be covered).
+    public init?(samples: [Sample], source: SourceDescription, channel: String, quantity: Quantity = .power) {
+        guard [.power, .energyCounter].contains(quantity) else { return nil }
+        let mine = samples.filter { $0.source == source.id && $0.reading.channel == channel && $0.reading.quantity == quantity }
             .sorted { $0.at < $1.at }
-        guard let quantity = mine.first?.reading.quantity, [.power, .energyCounter].contains(quantity), mine.count >= 2
-        else { return nil }
+        guard mine.count >= 2 else { return nil }
         self.source = source
         self.channel = channel
         self.quantity = quantity

@@ -1,7 +1,6 @@
 import Foundation
 
 extension SensorInventory {
-    static let laterVersion = "reading comes in a later version"
     /// RAPL zones and hwmon chips are sampled by `edgebench run` (SystemTelemetry.powerSources).
     static let readByRun = "read by `edgebench run`"
 
@@ -16,7 +15,7 @@ extension SensorInventory {
         var power = raplZones(rooted) + hwmonChips(rooted)
         for tool in ["vcgencmd", "tegrastats", "nvidia-smi"] {
             if let found = directories.lazy.map({ rooted.path("\($0)/\(tool)") }).first(where: SmallFile.isExecutable) {
-                power.append(PowerSensor(kind: tool, path: found, name: nil, channels: [], readable: true, note: laterVersion))
+                power.append(PowerSensor(kind: tool, path: found, name: nil, channels: [], readable: true, note: readByRun))
             }
         }
         return SensorInventory(
@@ -111,7 +110,7 @@ extension SensorInventory {
     static func npuLoad(_ rooted: RootPath) -> AcceleratorLoad {
         let path = rooted.path("/sys/kernel/debug/rknpu/load")
         if SmallFile.exists(path) {
-            return AcceleratorLoad(path: path, status: "found", note: "Rockchip NPU load; \(laterVersion)")
+            return AcceleratorLoad(path: path, status: "found", note: "Rockchip NPU load; \(readByRun)")
         }
         let debugfs = rooted.path("/sys/kernel/debug")
         if SmallFile.exists(debugfs) && !SmallFile.isExecutable(debugfs) {

@@ -1,3 +1,4 @@
+import Foundation
 import EdgeBenchCore
 
 /// The system sources this machine actually has, for the runner to hand to the `Sampler`.
@@ -5,8 +6,15 @@ public enum SystemTelemetry {
     /// Only sources with something to read are returned: no thermal source on a VM
     /// without thermal zones, no engine source without a pid (or once that pid is gone), no RAPL zone
     /// whose counter is root-only (`edgebench sensors` says why).
-    public static func sources(root: String = "/", enginePID: Int32?) -> [any TelemetrySource] {
+    public static func sources(
+        root: String = "/", enginePID: Int32?, searchPath: [String]? = nil, interval: Duration = .milliseconds(100)
+    ) -> [any TelemetrySource] {
         var sources: [any TelemetrySource] = powerSources(root: root)
+        sources += toolSources(root: root, searchPath: searchPath, interval: interval, hasINA3221: sources.contains {
+            $0.description.boundary == .moduleInput
+        })
+        let npu = RKNPUSource(root: root)
+        if (try? npu.read()) != nil { sources.append(npu) }
         let thermal = ThermalZonesSource(root: root)
         if !thermal.zones.isEmpty { sources.append(thermal) }
         let cpufreq = CPUFrequencySource(root: root)
@@ -28,6 +36,30 @@ public enum SystemTelemetry {
         var sources: [any TelemetrySource] = ina3221
         sources += RAPLSource.discover(root: root).sources
         sources += HwmonSource.discover(root: root).sources.filter { ina3221.isEmpty || $0.name != "ina3221" }
+        return sources
+    }
+
+    /// Board tools found on the PATH: the Pi 5's `vcgencmd` (a process per read, so at most once a
+    /// second), `nvidia-smi` and `tegrastats` (one long-lived process each; tegrastats only where the
+    /// INA3221 rails are not readable directly).
+    static func toolSources(root: String, searchPath: [String]?, interval: Duration, hasINA3221: Bool) -> [any TelemetrySource] {
+        let directories = searchPath
+            ?? (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
+        let rooted = RootPath(root)
+        func find(_ tool: String) -> String? {
+            directories.lazy.map { rooted.path("\($0)/\(tool)") }.first(where: SmallFile.isExecutable)
+        }
+        let milliseconds = max(1, Int(interval.components.seconds * 1000 + interval.components.attoseconds / 1_000_000_000_000_000))
+        var sources: [any TelemetrySource] = []
+        if let vcgencmd = find("vcgencmd") {
+            sources.append(RateLimitedSource(RaspberryPiSource(executable: vcgencmd), minimum: .seconds(1)))
+        }
+        if let smi = find("nvidia-smi") {
+            sources.append(NvidiaSMISource(executable: smi, intervalMilliseconds: milliseconds))
+        }
+        if !hasINA3221, let tegrastats = find("tegrastats") {
+            sources.append(TegrastatsSource(executable: tegrastats, intervalMilliseconds: max(milliseconds, 100)))
+        }
         return sources
     }
 }

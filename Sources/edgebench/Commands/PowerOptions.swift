@@ -15,6 +15,11 @@ struct PowerOptions: ParsableArguments {
     var command: String?
 
     @Option(
+        name: .customLong("power-plug"),
+        help: "A smart plug to poll: shelly-gen1=URL, shelly-rpc=URL (Gen2/Gen3) or tasmota=URL, e.g. shelly-rpc=http://192.168.1.50 (wall AC).")
+    var plug: String?
+
+    @Option(
         name: .customLong("power-boundary"),
         help: "Where that meter sits: wall_ac (plug, PSU included), board_dc (USB-C input), module_input, soc_rails, gpu_board, cpu_package.")
     var boundary: MeasurementBoundary = .wallAC
@@ -28,7 +33,10 @@ struct PowerOptions: ParsableArguments {
         if let manualWatts, !(manualWatts > 0 && manualWatts.isFinite) {
             throw ValidationError("--power-manual must be a positive number of watts, got \(manualWatts)")
         }
-        if manualWatts != nil && command != nil { throw ValidationError("give --power-manual or --power-command, not both") }
+        if [manualWatts != nil, command != nil, plug != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("give one of --power-manual, --power-command, --power-plug")
+        }
+        if plug != nil { _ = try plugSpec() }
         guard idleSeconds >= 0 else { throw ValidationError("--idle-seconds cannot be negative, got \(idleSeconds)") }
         guard ![.system, .process].contains(boundary) else {
             throw ValidationError("--power-boundary \(boundary.rawValue) is not a power boundary")
@@ -38,7 +46,22 @@ struct PowerOptions: ParsableArguments {
     var sources: [PowerSourceSpec] {
         if let manualWatts { return [.manual(watts: manualWatts, boundary: boundary)] }
         if let command { return [.command(command, boundary: boundary)] }
+        if let spec = try? plugSpec() { return [spec] }
         return []
+    }
+
+    func plugSpec() throws -> PowerSourceSpec {
+        let kinds = SmartPlugSource.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let plug, let equals = plug.firstIndex(of: "="),
+              let kind = SmartPlugSource.Kind(rawValue: String(plug[..<equals]))
+        else { throw ValidationError("--power-plug must be KIND=URL with KIND one of \(kinds), got \(plug ?? "")") }
+        let url = String(plug[plug.index(after: equals)...])
+        do {
+            _ = try SmartPlugSource(kind: kind, baseURL: url)
+        } catch {
+            throw ValidationError("--power-plug \(plug): \(error)")
+        }
+        return .plug(kind, url: url)
     }
 }
 

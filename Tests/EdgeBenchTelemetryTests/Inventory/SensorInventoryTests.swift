@@ -58,7 +58,7 @@ import Testing
         #expect(inventory.render() == """
             sensors under \(tree.root)
             power: 1 found
-              vcgencmd \(tree.root)/usr/bin/vcgencmd: reading comes in a later version
+              vcgencmd \(tree.root)/usr/bin/vcgencmd: read by `edgebench run`
             thermal: 2 zones
               cpu-thermal (thermal_zone0): 59.3 °C
               cpu-thermal#1 (thermal_zone1): unreadable: unexpected content in \(zone1): "" (expected an integer in millidegrees Celsius)
@@ -108,7 +108,7 @@ import Testing
         #expect(text.contains("power: 6 found\n"))
         #expect(text.contains("  rapl \(tree.root)/sys/class/powercap/intel-rapl:0 (package-0) [energy_uj]: read by `edgebench run`\n"))
         #expect(text.contains("  hwmon \(tree.root)/sys/class/hwmon/hwmon2 (ina3221) [in1_input×curr1_input, in2_input×curr2_input, in3_input×curr3_input]: read by `edgebench run`\n"))
-        #expect(text.contains("npu load: \(tree.root)/sys/kernel/debug/rknpu/load: Rockchip NPU load; reading comes in a later version\n"))
+        #expect(text.contains("npu load: \(tree.root)/sys/kernel/debug/rknpu/load: Rockchip NPU load; read by `edgebench run`\n"))
         #expect(!text.contains("soc_thermal"))
     }
 

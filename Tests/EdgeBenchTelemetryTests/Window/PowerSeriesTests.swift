@@ -12,7 +12,7 @@ import Testing
 
     static func series(_ points: [(Double, Double)], source: SourceDescription = meter, quantity: Quantity = .power) -> PowerSeries? {
         let samples = points.map { Sample(at: at($0.0), source: source.id, reading: Reading(channel: "p", quantity: quantity, value: $0.1)) }
-        return PowerSeries(samples: samples, source: source, channel: "p")
+        return PowerSeries(samples: samples, source: source, channel: "p", quantity: quantity)
     }
 
     @Test func constantRampAndStepAtAnEdge() throws {

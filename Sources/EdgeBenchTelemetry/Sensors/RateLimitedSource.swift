@@ -1,0 +1,31 @@
+import EdgeBenchCore
+import Foundation
+
+/// Reads a costly source (one that spawns a process per read, like `vcgencmd`) at most once per
+/// `minimum` interval, whatever the sampler's rate: in between it reports nothing new, so the board
+/// being measured is not disturbed by the harness's own process spawns.
+public final class RateLimitedSource: TelemetrySource, @unchecked Sendable {
+    public let base: any TelemetrySource
+    public let minimum: Duration
+    private let lock = NSLock()
+    private var last: ContinuousClock.Instant?
+
+    public init(_ base: any TelemetrySource, minimum: Duration) {
+        self.base = base
+        self.minimum = minimum
+    }
+
+    public var description: SourceDescription { base.description }
+
+    public func read() throws -> [Reading] {
+        let now = ContinuousClock.now
+        lock.lock()
+        if let last, now - last < minimum {
+            lock.unlock()
+            return []
+        }
+        last = now
+        lock.unlock()
+        return try base.read()
+    }
+}
