@@ -45,20 +45,9 @@ public struct HwmonSource: TelemetrySource {
     }
 
     public func read() throws -> [Reading] {
-        var readings: [Reading] = []
-        readings.reserveCapacity(channels.count)
-        var firstError: TelemetryError?
-        for channel in channels {
-            do {
-                readings.append(Reading(channel: channel.channel, quantity: .power, value: try watts(channel.measure)))
-            } catch {
-                firstError = firstError ?? error
-            }
+        try ChannelReads.read(channels, source: description.id) { channel throws(TelemetryError) in
+            Reading(channel: channel.channel, quantity: .power, value: try watts(channel.measure))
         }
-        if readings.isEmpty, let firstError {
-            throw TelemetryError.noReadableChannel(source: description.id, firstError: firstError.description)
-        }
-        return readings
     }
 
     private func watts(_ measure: Channel.Measure) throws(TelemetryError) -> Double {

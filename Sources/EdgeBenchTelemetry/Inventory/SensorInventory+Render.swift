@@ -6,7 +6,7 @@ extension SensorInventory {
         var lines = ["sensors under \(root)"]
 
         if power.isEmpty {
-            lines.append("power: none found (no RAPL powercap zones, no hwmon power/voltage-current channels, no vcgencmd, tegrastats or nvidia-smi) — energy metrics will be unavailable; attach an external meter (later: --power-source)")
+            lines.append("power: none found (no RAPL powercap zones, no hwmon power/voltage-current channels, no vcgencmd, tegrastats or nvidia-smi) — energy metrics will be unavailable; attach an external meter (edgebench run --power-plug, --power-command or --power-manual)")
         } else {
             lines.append("power: \(power.count) found")
             for sensor in power {

@@ -34,21 +34,10 @@ public struct RAPLSource: TelemetrySource {
     }
 
     public func read() throws -> [Reading] {
-        var readings: [Reading] = []
-        readings.reserveCapacity(zones.count)
-        var firstError: TelemetryError?
-        for zone in zones {
-            do {
-                let text = try SmallFile.contents(of: zone.energyPath)
-                let micro = try SysfsText.integer(text, path: zone.energyPath, expected: "an integer in µJ")
-                readings.append(Reading(channel: zone.channel, quantity: .energyCounter, value: Double(micro) / 1e6))
-            } catch {
-                firstError = firstError ?? error
-            }
+        try ChannelReads.read(zones, source: description.id) { zone throws(TelemetryError) in
+            let text = try SmallFile.contents(of: zone.energyPath)
+            let micro = try SysfsText.integer(text, path: zone.energyPath, expected: "an integer in µJ")
+            return Reading(channel: zone.channel, quantity: .energyCounter, value: Double(micro) / 1e6)
         }
-        if readings.isEmpty, let firstError {
-            throw TelemetryError.noReadableChannel(source: description.id, firstError: firstError.description)
-        }
-        return readings
     }
 }

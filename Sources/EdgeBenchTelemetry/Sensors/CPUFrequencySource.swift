@@ -25,21 +25,10 @@ public struct CPUFrequencySource: TelemetrySource {
     }
 
     public func read() throws -> [Reading] {
-        var readings: [Reading] = []
-        readings.reserveCapacity(cpus.count)
-        var firstError: TelemetryError?
-        for cpu in cpus {
-            do {
-                let text = try SmallFile.contents(of: cpu.frequencyPath)
-                let kilohertz = try SysfsText.integer(text, path: cpu.frequencyPath, expected: "an integer in kHz")
-                readings.append(Reading(channel: cpu.channel, quantity: .frequency, value: Double(kilohertz) * 1000))
-            } catch {
-                firstError = firstError ?? error
-            }
+        try ChannelReads.read(cpus, source: description.id) { cpu throws(TelemetryError) in
+            let text = try SmallFile.contents(of: cpu.frequencyPath)
+            let kilohertz = try SysfsText.integer(text, path: cpu.frequencyPath, expected: "an integer in kHz")
+            return Reading(channel: cpu.channel, quantity: .frequency, value: Double(kilohertz) * 1000)
         }
-        if readings.isEmpty, let firstError {
-            throw TelemetryError.noReadableChannel(source: description.id, firstError: firstError.description)
-        }
-        return readings
     }
 }

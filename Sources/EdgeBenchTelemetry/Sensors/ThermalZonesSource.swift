@@ -33,22 +33,11 @@ public struct ThermalZonesSource: TelemetrySource {
     }
 
     public func read() throws -> [Reading] {
-        var readings: [Reading] = []
-        readings.reserveCapacity(zones.count)
-        var firstError: TelemetryError?
-        for zone in zones {
-            do {
-                let text = try SmallFile.contents(of: zone.temperaturePath)
-                let milli = try SysfsText.integer(text, path: zone.temperaturePath, expected: "an integer in millidegrees Celsius")
-                readings.append(Reading(channel: zone.channel, quantity: .temperature, value: Double(milli) / 1000))
-            } catch {
-                firstError = firstError ?? error
-            }
+        try ChannelReads.read(zones, source: description.id) { zone throws(TelemetryError) in
+            let text = try SmallFile.contents(of: zone.temperaturePath)
+            let milli = try SysfsText.integer(text, path: zone.temperaturePath, expected: "an integer in millidegrees Celsius")
+            return Reading(channel: zone.channel, quantity: .temperature, value: Double(milli) / 1000)
         }
-        if readings.isEmpty, let firstError {
-            throw TelemetryError.noReadableChannel(source: description.id, firstError: firstError.description)
-        }
-        return readings
     }
 }
 

@@ -17,7 +17,7 @@ import Testing
         let inventory = SensorInventory.scan(root: tree.root, searchPath: ["/usr/bin"])
         #expect(inventory.render() == """
             sensors under \(tree.root)
-            power: none found (no RAPL powercap zones, no hwmon power/voltage-current channels, no vcgencmd, tegrastats or nvidia-smi) — energy metrics will be unavailable; attach an external meter (later: --power-source)
+            power: none found (no RAPL powercap zones, no hwmon power/voltage-current channels, no vcgencmd, tegrastats or nvidia-smi) — energy metrics will be unavailable; attach an external meter (edgebench run --power-plug, --power-command or --power-manual)
             thermal: none found (no \(tree.root)/sys/class/thermal/thermal_zone*)
             cpufreq: none found (no \(tree.root)/sys/devices/system/cpu/cpu*/cpufreq/scaling_cur_freq) — CPU clocks will be unavailable
             memory: 23.5 GiB total, 22.6 GiB available (/proc/meminfo)
@@ -33,7 +33,7 @@ import Testing
         let path = tree.path("/proc/meminfo")
         #expect(inventory.render() == """
             sensors under \(tree.root)
-            power: none found (no RAPL powercap zones, no hwmon power/voltage-current channels, no vcgencmd, tegrastats or nvidia-smi) — energy metrics will be unavailable; attach an external meter (later: --power-source)
+            power: none found (no RAPL powercap zones, no hwmon power/voltage-current channels, no vcgencmd, tegrastats or nvidia-smi) — energy metrics will be unavailable; attach an external meter (edgebench run --power-plug, --power-command or --power-manual)
             thermal: none found (no \(tree.root)/sys/class/thermal/thermal_zone*)
             cpufreq: none found (no \(tree.root)/sys/devices/system/cpu/cpu*/cpufreq/scaling_cur_freq) — CPU clocks will be unavailable
             memory: unavailable (cannot read \(path): No such file or directory; check that the file exists and that this user may read it)

@@ -1,0 +1,25 @@
+import EdgeBenchCore
+
+/// How every multi-channel sysfs source reads: each channel it can; a channel that fails is left out
+/// (a sensor that vanished mid-run is a gap, never a zero); if none could be read, an error naming the
+/// first failure.
+enum ChannelReads {
+    static func read<Channel>(
+        _ channels: [Channel], source: String, _ reading: (Channel) throws(TelemetryError) -> Reading
+    ) throws(TelemetryError) -> [Reading] {
+        var readings: [Reading] = []
+        readings.reserveCapacity(channels.count)
+        var firstError: TelemetryError?
+        for channel in channels {
+            do {
+                readings.append(try reading(channel))
+            } catch {
+                firstError = firstError ?? error
+            }
+        }
+        if readings.isEmpty, let firstError {
+            throw TelemetryError.noReadableChannel(source: source, firstError: firstError.description)
+        }
+        return readings
+    }
+}
