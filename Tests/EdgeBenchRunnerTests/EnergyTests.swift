@@ -10,12 +10,15 @@ import Testing
 /// then per-request windows, with the source, boundary and sample count recorded.
 @Suite(.serialized)
 struct EnergyTests {
-    static func run(power: [PowerSourceSpec], interval: Double = 0.01, idle: Double = 0.3) async throws -> ConfigurationResult {
+    static func run(
+        power: [PowerSourceSpec], interval: Double = 0.01, idle: Double = 0.3, minMeasured: Double = 0
+    ) async throws -> ConfigurationResult {
         let script = Script(tokens: (0..<12).map { " w\($0)" }, delays: [.milliseconds(60), .milliseconds(15)], promptTokens: 20)
         let server = try await ScriptedLLMServer.start(script: script)
         let output = RunnerFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }
-        let options = RunOptions(outputRoot: output, sampleInterval: interval, idleSeconds: idle, power: power)
+        let options = RunOptions(
+            outputRoot: output, sampleInterval: interval, idleSeconds: idle, power: power, minMeasuredSeconds: minMeasured)
         let runner = BenchmarkRunner(options: options, reporter: SilentProgress())
         let outcome = try await runner.run(RunnerFixtures.plan([
             RunnerFixtures.configuration(id: "metered", url: server.baseURL, repetitions: 3, maxTokens: 12)
@@ -85,6 +88,15 @@ struct EnergyTests {
         let result = try await Self.run(power: [.manual(watts: 3, boundary: .boardDC)], interval: 0.1, idle: 0.2)
         #expect(result.requests.allSatisfy { $0.flags.contains(.lowConfidence) })
         #expect(result.flags.contains(.lowConfidence))
+    }
+
+    /// Each request takes about 0.23 s: a 1.5 s minimum needs more than the plan's 3 repetitions.
+    @Test func aMinimumMeasuredDurationRepeatsRequestsBackToBack() async throws {
+        let result = try await Self.run(power: [.manual(watts: 2, boundary: .boardDC)], idle: 0.1, minMeasured: 1.5)
+        #expect(result.requests.count > 3)
+        #expect(result.requests.map(\.index) == Array(0..<result.requests.count))
+        let total = result.requests.compactMap { $0.metrics[.e2eLatency] }.reduce(0, +)
+        #expect(total >= 1.4, "\(total) s over \(result.requests.count) requests")
     }
 
     @Test func withoutAPowerSourceThereIsNoEnergyAndNoIdleWait() async throws {

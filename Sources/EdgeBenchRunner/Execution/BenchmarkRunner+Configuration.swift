@@ -103,7 +103,11 @@ extension BenchmarkRunner {
                 try await Task.sleep(for: .milliseconds(Int(options.idleSeconds * 1000)))
                 energy.idleWindow = (start, Instant.now())
             }
-            for index in measured.count..<configuration.repetitions {
+            // MLPerf-style: with a slow meter, keep going back to back until the measured phase is long
+            // enough for its energy to be trusted, and never fewer than the plan's repetitions.
+            func phaseSeconds() -> Double { window.map { $0.end.seconds(since: $0.start) } ?? 0 }
+            while measured.count < configuration.repetitions || phaseSeconds() < options.minMeasuredSeconds {
+                let index = measured.count
                 try Task.checkCancellation()
                 let record = try await RequestMeasurement.run(prepared.engine, request)
                 let result = RequestMetrics.compute(record, index: index)
@@ -114,7 +118,7 @@ extension BenchmarkRunner {
                     window?.start ?? record.submittedAt, record.completion.at, (window?.requests ?? 0) + 1,
                     (window?.tokens ?? 0) + (result.metrics[.nOut] ?? 0))
                 reporter.report(.requestFinished(
-                    index: index + 1, total: configuration.repetitions, warmup: false,
+                    index: index + 1, total: max(configuration.repetitions, index + 1), warmup: false,
                     decodeRate: result.metrics[.decodeRate], seconds: result.metrics[.e2eLatency] ?? 0))
             }
             return await finish(.completed, error: nil)

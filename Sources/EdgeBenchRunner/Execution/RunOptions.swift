@@ -21,11 +21,13 @@ public struct RunOptions: Sendable {
     public var idleSeconds: Double
     /// power sources the user declares (a meter's command, a value read off a display)
     public var power: [PowerSourceSpec]
+    /// repeat measured requests back to back until the measured phase lasts this long, s (0 = just the repetitions)
+    public var minMeasuredSeconds: Double
 
     public init(
         outputRoot: URL, databasePath: String? = nil, resume: URL? = nil, cache: CachePaths = .default(),
         sampleInterval: Double = 0.1, llamaServerPath: String? = nil, requestTimeout: Double = 600,
-        idleSeconds: Double = 10, power: [PowerSourceSpec] = []
+        idleSeconds: Double = 10, power: [PowerSourceSpec] = [], minMeasuredSeconds: Double = 0
     ) {
         self.outputRoot = outputRoot
         self.databasePath = databasePath
@@ -36,6 +38,7 @@ public struct RunOptions: Sendable {
         self.requestTimeout = requestTimeout
         self.idleSeconds = idleSeconds
         self.power = power
+        self.minMeasuredSeconds = minMeasuredSeconds
     }
 
     public var resolvedDatabasePath: String {

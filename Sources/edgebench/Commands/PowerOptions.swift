@@ -29,7 +29,13 @@ struct PowerOptions: ParsableArguments {
         help: "Idle baseline before each configuration's measured phase, taken only where power is measured (idle_power, active_energy).")
     var idleSeconds = 10.0
 
+    @Option(
+        name: .customLong("min-measured-seconds"),
+        help: "Repeat measured requests back to back until each configuration's measured phase lasts this long (slow meters, e.g. a 1 Hz plug).")
+    var minMeasuredSeconds = 0.0
+
     func validate() throws {
+        guard minMeasuredSeconds >= 0 else { throw ValidationError("--min-measured-seconds cannot be negative, got \(minMeasuredSeconds)") }
         if let manualWatts, !(manualWatts > 0 && manualWatts.isFinite) {
             throw ValidationError("--power-manual must be a positive number of watts, got \(manualWatts)")
         }

@@ -41,7 +41,8 @@ struct Run: AsyncParsableCommand {
         let options = RunOptions(
             outputRoot: URL(fileURLWithPath: output.output), databasePath: output.db,
             resume: output.resume.map { URL(fileURLWithPath: $0) }, sampleInterval: output.sampleInterval / 1000,
-            llamaServerPath: oneOff.llamaServer, idleSeconds: power.idleSeconds, power: power.sources)
+            llamaServerPath: oneOff.llamaServer, idleSeconds: power.idleSeconds, power: power.sources,
+            minMeasuredSeconds: power.minMeasuredSeconds)
         let runner = BenchmarkRunner(options: options, reporter: StderrProgress())
 
         let task = Task { try await runner.run(runPlan) }
