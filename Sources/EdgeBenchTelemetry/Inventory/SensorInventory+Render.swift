@@ -14,6 +14,11 @@ extension SensorInventory {
                 let channels = sensor.channels.isEmpty ? "" : " [\(sensor.channels.joined(separator: ", "))]"
                 lines.append("  \(sensor.kind) \(sensor.path)\(name)\(channels): \(sensor.note)")
             }
+            for reading in powerReadings {
+                let value = reading.quantity == .energyCounter
+                    ? "\(Self.number(reading.value)) J (counter)" : "\(Self.number(reading.value)) W"
+                lines.append("  now: \(reading.source) \(reading.channel) = \(value), \(reading.boundary.rawValue)")
+            }
         }
 
         if thermal.isEmpty {

@@ -20,7 +20,7 @@ extension SensorInventory {
         }
         return SensorInventory(
             root: rooted.root, power: power, thermal: thermalZones(root), cpufreq: cpuClocks(root),
-            memory: memory(root), npu: npuLoad(rooted)
+            memory: memory(root), npu: npuLoad(rooted), powerReadings: livePower(root)
         )
     }
 
@@ -120,5 +120,16 @@ extension SensorInventory {
             )
         }
         return AcceleratorLoad(path: path, status: "not_found", note: "no \(path)")
+    }
+
+    /// Reads each sysfs power source once (no tool processes are started by a scan).
+    static func livePower(_ root: String) -> [PowerReading] {
+        SystemTelemetry.powerSources(root: root).flatMap { source in
+            ((try? source.read()) ?? []).filter { $0.quantity == .power || $0.quantity == .energyCounter }.map {
+                PowerReading(
+                    source: source.description.id, boundary: source.description.boundary, channel: $0.channel,
+                    quantity: $0.quantity, value: $0.value)
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+import EdgeBenchCore
 /// What sensors this machine offers, for `edgebench sensors` (text) and `--json`.
 /// Absent values are nil (omitted from JSON), never 0: a missing sensor is unavailable, not zero.
 public struct SensorInventory: Sendable, Equatable, Codable {
@@ -52,11 +53,24 @@ public struct SensorInventory: Sendable, Equatable, Codable {
     public var cpufreq: [CPUClock]
     public var memory: Memory
     public var npu: AcceleratorLoad
+    /// One live reading of every sysfs power source `edgebench run` would sample, with its boundary.
+    public var powerReadings: [PowerReading]
+
+    /// A power or energy value read just now.
+    public struct PowerReading: Sendable, Equatable, Codable {
+        public var source: String
+        public var boundary: MeasurementBoundary
+        public var channel: String
+        public var quantity: Quantity
+        /// W, or J for an energy counter
+        public var value: Double
+    }
 
     public init(
         root: String, power: [PowerSensor], thermal: [ThermalZone], cpufreq: [CPUClock],
-        memory: Memory, npu: AcceleratorLoad
+        memory: Memory, npu: AcceleratorLoad, powerReadings: [PowerReading] = []
     ) {
+        self.powerReadings = powerReadings
         self.root = root
         self.power = power
         self.thermal = thermal

@@ -110,6 +110,11 @@ import Testing
         #expect(text.contains("  hwmon \(tree.root)/sys/class/hwmon/hwmon2 (ina3221) [in1_input×curr1_input, in2_input×curr2_input, in3_input×curr3_input]: read by `edgebench run`\n"))
         #expect(text.contains("npu load: \(tree.root)/sys/kernel/debug/rknpu/load: Rockchip NPU load; read by `edgebench run`\n"))
         #expect(!text.contains("soc_thermal"))
+        // One live reading per channel EdgeBench samples: 5000 mV × 800 mA on each INA3221 channel.
+        let hwmon = inventory.powerReadings.filter { $0.source.hasPrefix("hwmon") }
+        #expect(hwmon.map(\.value) == [4, 4, 4])
+        #expect(hwmon.allSatisfy { $0.boundary == .boardDC && $0.quantity == .power })
+        #expect(text.contains(" = 4 W, board_dc\n"))
     }
 
     /// Orange Pi 5's hwmon7 "tcpm_source_psy_6_0022" (board-ids capture) is the USB-PD supply:
