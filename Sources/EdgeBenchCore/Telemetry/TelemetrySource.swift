@@ -18,6 +18,8 @@ public enum Quantity: String, Codable, Sendable, CaseIterable {
     case utilisation
     /// bytes
     case memory
+    /// 1 while the board throttles now (under-voltage, frequency cap, thermal throttling, soft limit), else 0
+    case throttle
 }
 
 /// Where a power or energy figure is measured. Figures of different boundaries are never added.

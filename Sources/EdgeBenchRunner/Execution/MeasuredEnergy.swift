@@ -28,8 +28,17 @@ struct MeasuredEnergy {
         to measured: inout [RequestResult], samples: [Sample], sources: [SourceDescription],
         store: (RequestResult) throws -> Void
     ) -> Attached {
-        guard let series = PowerSelection.primary(sources: sources, samples: samples) else { return Attached() }
         var attached = Attached()
+        // METRICS.md: throttling seen during a request's window flags it `throttled`.
+        for (index, windows) in self.windows where index < measured.count {
+            let throttled = samples.contains {
+                $0.reading.quantity == .throttle && $0.reading.value > 0 && $0.at >= windows.submit && $0.at <= windows.done
+            }
+            guard throttled, !measured[index].flags.contains(.throttled) else { continue }
+            measured[index].flags = (measured[index].flags + [.throttled]).sorted()
+            try? store(measured[index])
+        }
+        guard let series = PowerSelection.primary(sources: sources, samples: samples) else { return attached }
         let idle = idleWindow.flatMap { RequestEnergy.idlePower(series, from: $0.start, to: $0.end) }
         if let idle { attached.extra[.idlePower] = idle }
         for (index, windows) in self.windows where index < measured.count {

@@ -46,6 +46,11 @@ public final class RaspberryPiSource: TelemetrySource {
         } catch {
             firstError = firstError ?? error
         }
+        do {
+            readings.append(Reading(channel: "throttled", quantity: .throttle, value: try throttled().isThrottledNow ? 1 : 0))
+        } catch {
+            firstError = firstError ?? error
+        }
         if readings.isEmpty, let firstError {
             throw TelemetryError.noReadableChannel(source: description.id, firstError: String(describing: firstError))
         }

@@ -27,6 +27,11 @@ public struct ThrottledState: OptionSet, Sendable, Hashable, CustomStringConvert
     ]
 
     /// e.g. "0x50005: under-voltage now, throttled now, under-voltage has occurred since boot, …".
+    /// Any of the "now" bits: the board is limiting itself at this moment (the "occurred" bits are history).
+    public var isThrottledNow: Bool {
+        !intersection([.underVoltage, .armFrequencyCapped, .throttled, .softTemperatureLimit]).isEmpty
+    }
+
     public var description: String {
         let hex = "0x" + String(rawValue, radix: 16)
         guard rawValue != 0 else { return "\(hex): no throttling, capping or under-voltage since boot" }

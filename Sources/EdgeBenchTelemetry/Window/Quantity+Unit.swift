@@ -10,6 +10,7 @@ extension Quantity {
         case .frequency: .hertz
         case .utilisation: .ratio
         case .memory: .bytes
+        case .throttle: .ratio
         }
     }
 }
