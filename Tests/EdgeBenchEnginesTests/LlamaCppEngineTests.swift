@@ -36,7 +36,8 @@ struct LlamaCppEngineTests {
             let measured = try Measured(events)
             #expect(measured.tokenCounts == [1, 1, 1, 1, 1])
             #expect(measured.texts == ["Once", " upon", " a", " time", "."])
-            #expect(measured.decodeTime >= 0.080, "decode_time \(measured.decodeTime)")
+            // decode_time against the server's own write times is checked above, with retries: a single
+            // timed assertion here would flake when a loaded machine delays the first read.
             #expect(measured.e2e >= measured.tokenInstants.last!.seconds(since: measured.submitted))
             #expect(measured.completion.promptTokens == 12)
             #expect(measured.completion.completionTokens == 5)
