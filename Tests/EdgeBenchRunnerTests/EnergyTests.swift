@@ -17,8 +17,13 @@ struct EnergyTests {
         let server = try await ScriptedLLMServer.start(script: script)
         let output = RunnerFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }
+        // An empty sensor tree: whatever the test machine has (RAPL on a bare-metal runner), only the
+        // declared meter measures power here.
+        let sensors = RunnerFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: sensors) }
         let options = RunOptions(
-            outputRoot: output, sampleInterval: interval, idleSeconds: idle, power: power, minMeasuredSeconds: minMeasured)
+            outputRoot: output, sampleInterval: interval, idleSeconds: idle, power: power, minMeasuredSeconds: minMeasured,
+            sensorRoot: sensors.path)
         let runner = BenchmarkRunner(options: options, reporter: SilentProgress())
         let outcome = try await runner.run(RunnerFixtures.plan([
             RunnerFixtures.configuration(id: "metered", url: server.baseURL, repetitions: 3, maxTokens: 12)

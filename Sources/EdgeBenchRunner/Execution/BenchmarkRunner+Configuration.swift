@@ -68,7 +68,7 @@ extension BenchmarkRunner {
             try store.beginConfiguration(runID: runID, configuration: configuration, engine: prepared.description)
 
             let telemetrySources = SystemTelemetry.sources(
-                enginePID: prepared.pid, interval: .milliseconds(Int(options.sampleInterval * 1000)))
+                root: options.sensorRoot, enginePID: prepared.pid, interval: .milliseconds(Int(options.sampleInterval * 1000)))
                 + (try options.power.map { try $0.makeSource() })
             sources = telemetrySources.map(\.description)
             let started = try Sampler(

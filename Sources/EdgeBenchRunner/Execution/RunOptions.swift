@@ -23,11 +23,14 @@ public struct RunOptions: Sendable {
     public var power: [PowerSourceSpec]
     /// repeat measured requests back to back until the measured phase lasts this long, s (0 = just the repetitions)
     public var minMeasuredSeconds: Double
+    /// where sysfs/procfs and board tools are looked up ("/"; a copied or fake tree in tests)
+    public var sensorRoot: String
 
     public init(
         outputRoot: URL, databasePath: String? = nil, resume: URL? = nil, cache: CachePaths = .default(),
         sampleInterval: Double = 0.1, llamaServerPath: String? = nil, requestTimeout: Double = 600,
-        idleSeconds: Double = 10, power: [PowerSourceSpec] = [], minMeasuredSeconds: Double = 0
+        idleSeconds: Double = 10, power: [PowerSourceSpec] = [], minMeasuredSeconds: Double = 0,
+        sensorRoot: String = "/"
     ) {
         self.outputRoot = outputRoot
         self.databasePath = databasePath
@@ -39,6 +42,7 @@ public struct RunOptions: Sendable {
         self.idleSeconds = idleSeconds
         self.power = power
         self.minMeasuredSeconds = minMeasuredSeconds
+        self.sensorRoot = sensorRoot
     }
 
     public var resolvedDatabasePath: String {
