@@ -33,6 +33,23 @@ struct RequestMetricsTests {
         #expect(r.flags == [.clientServerDisagreement, .stoppedEarly])
     }
 
+    /// rkllama's ms-in-ns bug makes the server ~10⁶× faster than what we saw: its rates are dropped.
+    /// A server far SLOWER than the client means the client saw tokens batched: kept, and only flagged
+    /// as a disagreement.
+    @Test func onlyAServerFarFasterThanMeasuredIsImplausible() {
+        var unitBug = typical
+        unitBug.completion.timings = ServerTimings(promptRate: 50_000_000, predictedRate: 8_000_000)
+        let dropped = RequestMetrics.compute(unitBug, index: 0)
+        #expect(dropped.flags == [.serverTimingImplausible, .stoppedEarly])
+        #expect(dropped.metrics[.serverDecodeRate] == nil && dropped.metrics[.serverPrefillRate] == nil)
+
+        var batched = typical
+        batched.completion.timings = ServerTimings(promptRate: 50, predictedRate: 0.05)  // client 8 tok/s: 160× faster
+        let kept = RequestMetrics.compute(batched, index: 0)
+        #expect(kept.flags == [.clientServerDisagreement, .stoppedEarly])
+        #expect(kept.metrics[.serverDecodeRate] == 0.05)
+    }
+
     @Test func itlSpreadsEachGapOverTheLaterChunksTokens() throws {
         let r = RequestMetrics.compute(typical, index: 0)
         // gaps 0.1, 0.2 over 2 tokens, 0.2

@@ -17,8 +17,8 @@ extension EngineFactory {
         let load = try await engine.load()
         switch (load.wasResident, load.loadTime) {
         case (true?, nil): reporter.report(.note("  \(model) was already resident (warm): no load_time recorded"))
-        case (true?, let time?): reporter.report(.note("  \(model) was resident with other options: reloaded in \(Self.seconds(time))"))
-        case (false?, let time): reporter.report(.note("  \(model) was not resident: loaded in \(Self.seconds(time))"))
+        case (true?, let time?): reporter.report(.note("  \(model) was resident with other options: reloaded, load_time \(Self.seconds(time))"))
+        case (false?, let time): reporter.report(.note("  \(model) was not resident: load_time \(Self.seconds(time))"))
         case (nil, _): break
         }
         let description = try await engine.describe()

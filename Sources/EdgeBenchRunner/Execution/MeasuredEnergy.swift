@@ -52,9 +52,9 @@ struct MeasuredEnergy {
         }
         let manual = series.source.kind == "manual"
         if manual { attached.flags.append(.manual) }
-        let inPhase = windows.first.map { first in
-            series.points.filter { $0.0 >= (idleWindow?.start ?? first.windows.submit) }.count
-        } ?? series.points.count
+        // Samples from the idle baseline (or the first request) on: what the figures were computed from.
+        let phaseStart = idleWindow?.start ?? windows.first?.windows.submit
+        let inPhase = phaseStart.map { start in series.points.count { $0.0 >= start } } ?? series.points.count
         attached.power = PowerProvenance(
             source: series.source.id, channel: series.channel, boundary: series.source.boundary,
             quantity: series.quantity, isEstimate: series.source.isEstimate, isManual: manual, samples: inPhase,

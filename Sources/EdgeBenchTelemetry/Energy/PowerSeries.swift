@@ -26,8 +26,8 @@ public struct PowerSeries: Sendable {
         for sample in mine {
             var value = sample.reading.value
             if quantity == .energyCounter {
-                // A counter that goes down wrapped (RAPL at max_energy_range_uj): continue from where it was,
-                // which loses at most one sample interval of energy rather than inventing a jump.
+                // Sources unwrap their own counters (RAPL knows its range); one that still goes down was reset
+                // (a plug rebooted): continue from where it was, losing one interval rather than inventing a jump.
                 if let previous, value + offset < previous { offset = previous - value }
                 value += offset
                 previous = value

@@ -30,6 +30,22 @@ public enum ExternalCommandError: Error, Equatable, Sendable, CustomStringConver
 enum ExternalCommand {
     static func run(_ executable: String, _ arguments: [String], hint: String) throws(ExternalCommandError) -> String {
         let command = ([executable] + arguments).joined(separator: " ")
+        let (process, output) = try spawn(executable, arguments, hint: hint)
+        // Read to EOF before waiting, so a chatty child never blocks on a full pipe.
+        let data = output.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+            throw .failed(command: command, status: process.terminationStatus, output: tail(text))
+        }
+        return text
+    }
+
+    /// Starts `executable` with stdout and stderr on one pipe (returned for reading) and stdin from
+    /// /dev/null: for one-shot replies and for long-lived tools (nvidia-smi -lms) alike.
+    static func spawn(_ executable: String, _ arguments: [String], hint: String) throws(ExternalCommandError)
+        -> (process: Process, output: FileHandle)
+    {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw .notFound(executable: executable, hint: hint)
         }
@@ -43,16 +59,9 @@ enum ExternalCommand {
         do {
             try runWithDefaultSignalMask(process)
         } catch {
-            throw .launchFailed(command: command, reason: error.localizedDescription)
+            throw .launchFailed(command: ([executable] + arguments).joined(separator: " "), reason: error.localizedDescription)
         }
-        // Read to EOF before waiting, so a chatty child never blocks on a full pipe.
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw .failed(command: command, status: process.terminationStatus, output: tail(text))
-        }
-        return text
+        return (process, output.fileHandleForReading)
     }
 
     /// posix_spawn hands the calling thread's signal mask to the child, and the sampler's and the test

@@ -48,13 +48,12 @@ public struct LogEnergy: Sendable, Equatable, Codable {
         let end = to ?? last
         // Seconds on the log's axis become instants offset from its first reading (epoch seconds do not fit an Instant).
         func instant(_ t: Double) -> Instant { Instant(nanoseconds: UInt64(max(0, (t - first + 1) * 1e9))) }
-        guard end > start,
-              let integral = EnergyIntegration.trapezoid(
-                samples: points.map { (instant($0.0), $0.1) }, from: instant(start), to: instant(end))
+        let samples = points.map { (instant($0.0), $0.1) }
+        guard end > start, let integral = EnergyIntegration.trapezoid(samples: samples, from: instant(start), to: instant(end))
         else { throw Problem.outside(from: start, to: end, first: first, last: last) }
+        // A window between two samples has none inside: its peak is the higher interpolated edge.
         let peak = points.filter { $0.0 >= start && $0.0 <= end }.map(\.1).max()
-            ?? max(EnergyIntegration.value(in: points.map { (instant($0.0), $0.1) }, at: instant(start)),
-                   EnergyIntegration.value(in: points.map { (instant($0.0), $0.1) }, at: instant(end)))
+            ?? max(EnergyIntegration.value(in: samples, at: instant(start)), EnergyIntegration.value(in: samples, at: instant(end)))
         return LogEnergy(
             energy: integral.joules, meanPower: integral.joules / (end - start), peakPower: peak, samples: integral.count,
             window: [start, end], boundary: log.source.boundary, rail: rail, estimate: log.source.estimate, note: log.powerNote)

@@ -54,25 +54,10 @@ public final class NvidiaSMISource: TelemetrySource, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard process == nil else { return }
-        guard FileManager.default.isExecutableFile(atPath: executable) else {
-            throw ExternalCommandError.notFound(executable: executable, hint: Self.installHint)
-        }
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: executable)
-        child.arguments = arguments
-        let output = Pipe()
-        child.standardOutput = output
-        child.standardError = output
-        child.standardInput = FileHandle.nullDevice
-        do {
-            try ExternalCommand.runWithDefaultSignalMask(child)
-        } catch {
-            throw ExternalCommandError.launchFailed(command: command, reason: error.localizedDescription)
-        }
+        let (child, handle) = try ExternalCommand.spawn(executable, arguments, hint: Self.installHint)
         process = child
         generation += 1
         let generation = generation
-        let handle = output.fileHandleForReading
         // A thread of its own: the pipe read blocks between nvidia-smi's lines.
         let thread = Thread { [weak self] in
             var pending = Data()

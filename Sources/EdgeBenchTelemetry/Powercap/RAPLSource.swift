@@ -1,8 +1,10 @@
 import EdgeBenchCore
+import Foundation
 
 /// Cumulative energy of one RAPL package (`intel-rapl:N`) and its subzones (`intel-rapl:N:M`: core, uncore,
 /// dram) from `/sys/class/powercap`, µJ → J, as `.energyCounter` readings: channel = the zone's `name`.
-/// The counters wrap; whoever differences them uses `energyDelta(from:to:range:)` with the zone's range.
+/// The hardware counters wrap at `max_energy_range_uj`; the source unwraps them with the zone's range
+/// (`RAPLSource.energyDelta`), so what it reports only ever grows.
 ///
 /// One source per top-level zone, because a second socket (`package-1`) or `psys` is a different
 /// measurement and its subzone names (`dram`) repeat.
@@ -19,6 +21,7 @@ public struct RAPLSource: TelemetrySource {
 
     public let zones: [Zone]
     public let description: SourceDescription
+    private let unwrapped = UnwrappedCounters()
 
     init(top: Zone, subzones: [Zone], directory: String) {
         zones = [top] + subzones
@@ -37,7 +40,29 @@ public struct RAPLSource: TelemetrySource {
         try ChannelReads.read(zones, source: description.id) { zone throws(TelemetryError) in
             let text = try SmallFile.contents(of: zone.energyPath)
             let micro = try SysfsText.integer(text, path: zone.energyPath, expected: "an integer in µJ")
-            return Reading(channel: zone.channel, quantity: .energyCounter, value: Double(micro) / 1e6)
+            let joules = unwrapped.monotonic(zone.zone, raw: Double(micro) / 1e6, range: zone.range)
+            return Reading(channel: zone.channel, quantity: .energyCounter, value: joules)
         }
+    }
+}
+
+/// Per zone: the last raw value and the energy counted so far, so a wrap adds the range's remainder
+/// instead of going down. Shared by copies of the source (the sampler reads from its own thread).
+final class UnwrappedCounters: @unchecked Sendable {
+    private let lock = NSLock()
+    private var state: [String: (raw: Double, total: Double)] = [:]
+
+    func monotonic(_ zone: String, raw: Double, range: Double?) -> Double {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let last = state[zone] else {
+            state[zone] = (raw, raw)
+            return raw
+        }
+        // Without a known range a drop cannot be unwrapped: count nothing for that interval.
+        let delta = range.map { RAPLSource.energyDelta(from: last.raw, to: raw, range: $0) } ?? max(0, raw - last.raw)
+        let total = last.total + delta
+        state[zone] = (raw, total)
+        return total
     }
 }

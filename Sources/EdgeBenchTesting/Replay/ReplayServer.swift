@@ -25,10 +25,7 @@ public final class ReplayServer: Sendable {
         let log = RequestLog()
         let router = Router()
         let respond: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
-            let body = String(buffer: try await request.body.collect(upTo: 16 * 1024 * 1024))
-            var headers: [String: String] = [:]
-            for field in request.headers { headers[field.name.canonicalName] = field.value }
-            await log.append(RecordedRequest(method: request.method.rawValue, path: request.uri.path, headers: headers, body: body))
+            await RouteSupport.record(request, body: try await RouteSupport.text(of: request), in: log)
             return Response(
                 status: .ok, headers: [.contentType: contentType],
                 body: ResponseBody { writer in

@@ -21,4 +21,17 @@ import Testing
         #expect(abs(RAPLSource.wrapSeconds(range: range, watts: 200)! - 327.663054935) < 1e-6)
         #expect(RAPLSource.wrapSeconds(range: range, watts: 0) == nil)
     }
+
+    /// The source reports the counter unwrapped: across the hardware wrap its value keeps growing.
+    @Test func theSourceUnwrapsWhatItReports() throws {
+        let tree = try FakeTree()
+        try tree.write("/sys/class/powercap/intel-rapl:0/name", "package-0\n")
+        try tree.write("/sys/class/powercap/intel-rapl:0/max_energy_range_uj", "262143328850\n")
+        try tree.write("/sys/class/powercap/intel-rapl:0/energy_uj", "262140000000\n")
+        let source = try #require(RAPLSource.discover(root: tree.root).sources.first)
+        #expect(try source.read().first?.value == 262140)
+        try tree.write("/sys/class/powercap/intel-rapl:0/energy_uj", "5000000\n")
+        let after = try #require(try source.read().first?.value)
+        #expect(abs(after - (262140 + 8.32885)) < 1e-6)
+    }
 }
