@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers (DESIGN.md): dependencies point down only.
-//   edgebench → Runner → {Engines, Telemetry, Store, Plans, Reports} → Core
+//   edgebench → Runner → {Engines, Telemetry, Store, Plans, Reports, Analysis} → Core
 let package = Package(
     name: "EdgeBench",
     platforms: [.macOS(.v14)],
@@ -52,6 +52,14 @@ let package = Package(
             dependencies: ["EdgeBenchCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
+        // Device catalog, derived metrics (physical, cost, battery, roofline), Pareto fronts, scenario
+        // rankings. Pure: no I/O beyond reading the bundled catalog.
+        .target(
+            name: "EdgeBenchAnalysis",
+            dependencies: ["EdgeBenchCore", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/devices.yaml")]
+        ),
+
         // Rendering results: terminal, Markdown, CSV.
         .target(name: "EdgeBenchReports", dependencies: ["EdgeBenchCore"]),
 
@@ -60,7 +68,7 @@ let package = Package(
             name: "EdgeBenchRunner",
             dependencies: [
                 "EdgeBenchCore", "EdgeBenchTelemetry", "EdgeBenchEngines",
-                "EdgeBenchPlans", "EdgeBenchStore", "EdgeBenchReports",
+                "EdgeBenchPlans", "EdgeBenchStore", "EdgeBenchReports", "EdgeBenchAnalysis",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -100,6 +108,7 @@ let package = Package(
         .testTarget(name: "EdgeBenchPlansTests", dependencies: ["EdgeBenchPlans"]),
         .testTarget(name: "EdgeBenchStoreTests", dependencies: ["EdgeBenchStore", "EdgeBenchTesting"]),
         .testTarget(name: "EdgeBenchReportsTests", dependencies: ["EdgeBenchReports", "EdgeBenchTesting"]),
+        .testTarget(name: "EdgeBenchAnalysisTests", dependencies: ["EdgeBenchAnalysis", "EdgeBenchTesting"]),
         .testTarget(name: "EdgeBenchRunnerTests", dependencies: ["EdgeBenchRunner", "EdgeBenchTesting"]),
     ]
 )

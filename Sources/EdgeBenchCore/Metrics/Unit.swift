@@ -15,4 +15,16 @@ public enum MetricUnit: String, Codable, Sendable, CaseIterable {
     case joulesPerToken = "J/token"
     case tokensPerJoule = "tok/J"
     case tokensPerSecondPerWatt = "tok/s/W"
+    // Physical, cost, battery and roofline (METRICS.md); analysis only, never measured.
+    case metres = "m"
+    case cubicMetres = "m³"
+    case kilograms = "kg"
+    case dollars = "$"
+    case bytesPerSecond = "B/s"
+    case hours = "h"
+    case times = "×"
+    case tokensPerSecondPerCubicMetre = "tok/s/m³"
+    case tokensPerSecondPerKilogram = "tok/s/kg"
+    case tokensPerSecondPerDollar = "tok/s/$"
+    case dollarsPerMegatoken = "$/Mtok"
 }

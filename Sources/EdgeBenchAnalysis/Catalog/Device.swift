@@ -1,0 +1,123 @@
+/// One board (or board + add-on accelerator) of the device catalog, in SI units.
+///
+/// Every value is optional: where no source gives a figure the field stays nil and `missing`
+/// says why, so a derived metric prints "n/a — reason" instead of a number made from a default.
+public struct Device: Sendable, Equatable, Codable {
+    /// catalog id, e.g. "rpi5-8gb", "rpi5-8gb+ai-hat-plus-2", "jetson-orin-nano-super"
+    public var id: String
+    /// human name, e.g. "Raspberry Pi 5 (8 GB) + AI HAT+ 2 (Hailo-10H)"
+    public var name: String
+    /// for an add-on accelerator: the catalog id of the board it sits on (pairs CPU and accelerated
+    /// configurations for `accelerator_gain`)
+    public var base: String?
+    /// length, width, height in m
+    public var dimensions: Dimensions?
+    /// kg
+    public var mass: Double?
+    public var price: Price?
+    public var cpu: String?
+    public var cores: Int?
+    /// RAM in B
+    public var memory: Double?
+    /// e.g. "LPDDR4X-4267"
+    public var memoryType: String?
+    /// B/s
+    public var memoryBandwidth: Double?
+    public var accelerator: Accelerator?
+    /// rated power draw range in W
+    public var ratedPower: PowerRange?
+    /// named power modes (Jetson nvpmodel), each with its budget in W
+    public var powerModes: [PowerMode]
+    /// field name → URL of the source of its value
+    public var sources: [String: String]
+    /// field name → why it has no value
+    public var missing: [String: String]
+
+    public init(
+        id: String, name: String, base: String? = nil, dimensions: Dimensions? = nil, mass: Double? = nil,
+        price: Price? = nil, cpu: String? = nil, cores: Int? = nil, memory: Double? = nil,
+        memoryType: String? = nil, memoryBandwidth: Double? = nil, accelerator: Accelerator? = nil,
+        ratedPower: PowerRange? = nil, powerModes: [PowerMode] = [], sources: [String: String] = [:],
+        missing: [String: String] = [:]
+    ) {
+        self.id = id
+        self.name = name
+        self.base = base
+        self.dimensions = dimensions
+        self.mass = mass
+        self.price = price
+        self.cpu = cpu
+        self.cores = cores
+        self.memory = memory
+        self.memoryType = memoryType
+        self.memoryBandwidth = memoryBandwidth
+        self.accelerator = accelerator
+        self.ratedPower = ratedPower
+        self.powerModes = powerModes
+        self.sources = sources
+        self.missing = missing
+    }
+
+    /// m³, when all three dimensions are known
+    public var volume: Double? { dimensions.map { $0.length * $0.width * $0.height } }
+
+    public struct Dimensions: Sendable, Equatable, Codable {
+        /// m
+        public var length: Double
+        public var width: Double
+        public var height: Double
+        public init(length: Double, width: Double, height: Double) {
+            self.length = length
+            self.width = width
+            self.height = height
+        }
+    }
+
+    public struct Price: Sendable, Equatable, Codable {
+        /// US dollars
+        public var usd: Double
+        /// when the price was seen (ISO 8601 date), e.g. "2026-03"
+        public var date: String?
+        /// e.g. "as benchmarked", "list"
+        public var note: String?
+        public init(usd: Double, date: String? = nil, note: String? = nil) {
+            self.usd = usd
+            self.date = date
+            self.note = note
+        }
+    }
+
+    public struct Accelerator: Sendable, Equatable, Codable {
+        public var name: String
+        /// peak operations per second at `precision` (TOPS × 1e12)
+        public var peakOps: Double?
+        /// e.g. "INT8", "INT4", "FP16"
+        public var precision: String?
+        public init(name: String, peakOps: Double? = nil, precision: String? = nil) {
+            self.name = name
+            self.peakOps = peakOps
+            self.precision = precision
+        }
+    }
+
+    public struct PowerRange: Sendable, Equatable, Codable {
+        /// W
+        public var min: Double?
+        public var max: Double?
+        public init(min: Double?, max: Double?) {
+            self.min = min
+            self.max = max
+        }
+    }
+
+    public struct PowerMode: Sendable, Equatable, Codable {
+        /// e.g. "15W", "MAXN_SUPER"
+        public var name: String
+        /// power budget in W (nil for an uncapped mode such as MAXN)
+        public var watts: Double?
+        public init(name: String, watts: Double?) {
+            self.name = name
+            self.watts = watts
+        }
+    }
+}
