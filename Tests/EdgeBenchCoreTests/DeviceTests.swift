@@ -1,5 +1,5 @@
 import Testing
-@testable import EdgeBenchAnalysis
+@testable import EdgeBenchCore
 
 @Suite struct DeviceTests {
     @Test func volumeIsTheProductOfTheDimensionsInCubicMetres() {

@@ -1,0 +1,4 @@
+import Testing
+@testable import EdgeBenchAnalysis
+
+@Suite struct CatalogPlaceholderTests {}
