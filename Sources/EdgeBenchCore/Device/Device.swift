@@ -28,6 +28,8 @@ public struct Device: Sendable, Equatable, Codable {
     public var ratedPower: PowerRange?
     /// named power modes (Jetson nvpmodel), each with its budget in W
     public var powerModes: [PowerMode]
+    /// energy of the battery the kit carries, in J (a plan's `battery_wh` × 3600); catalog boards have none
+    public var battery: Double?
     /// field name → URL of the source of its value
     public var sources: [String: String]
     /// field name → why it has no value
@@ -37,7 +39,7 @@ public struct Device: Sendable, Equatable, Codable {
         id: String, name: String, base: String? = nil, dimensions: Dimensions? = nil, mass: Double? = nil,
         price: Price? = nil, cpu: String? = nil, cores: Int? = nil, memory: Double? = nil,
         memoryType: String? = nil, memoryBandwidth: Double? = nil, accelerator: Accelerator? = nil,
-        ratedPower: PowerRange? = nil, powerModes: [PowerMode] = [], sources: [String: String] = [:],
+        ratedPower: PowerRange? = nil, powerModes: [PowerMode] = [], battery: Double? = nil, sources: [String: String] = [:],
         missing: [String: String] = [:]
     ) {
         self.id = id
@@ -54,6 +56,7 @@ public struct Device: Sendable, Equatable, Codable {
         self.accelerator = accelerator
         self.ratedPower = ratedPower
         self.powerModes = powerModes
+        self.battery = battery
         self.sources = sources
         self.missing = missing
     }
