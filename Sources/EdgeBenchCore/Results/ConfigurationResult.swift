@@ -19,11 +19,13 @@ public struct ConfigurationResult: Sendable, Equatable, Codable {
     public var telemetry: [String: TelemetrySummary]
     /// the source of every energy figure of this configuration; nil when no power source was read
     public var power: PowerProvenance?
+    /// the hardware it ran on (catalog entry with the plan's overrides), nil when unknown
+    public var device: Device?
 
     public init(
         id: String, engine: EngineDescription, model: ModelInfo, workload: Workload, status: Status,
         error: String? = nil, requests: [RequestResult], summary: [String: Summary], flags: [Flag],
-        telemetry: [String: TelemetrySummary] = [:], power: PowerProvenance? = nil
+        telemetry: [String: TelemetrySummary] = [:], power: PowerProvenance? = nil, device: Device? = nil
     ) {
         self.id = id
         self.engine = engine
@@ -36,10 +38,11 @@ public struct ConfigurationResult: Sendable, Equatable, Codable {
         self.flags = flags
         self.telemetry = telemetry
         self.power = power
+        self.device = device
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, engine, model, workload, status, error, requests, summary, flags, telemetry, power
+        case id, engine, model, workload, status, error, requests, summary, flags, telemetry, power, device
     }
 }
 

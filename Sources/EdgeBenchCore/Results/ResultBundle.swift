@@ -6,12 +6,18 @@ public struct ResultBundle: Sendable, Equatable, Codable {
     public var run: RunInfo
     public var environment: Environment
     public var configurations: [ConfigurationResult]
+    /// the plan's inputs to derived metrics (lifetime, electricity price, battery); nil = the defaults
+    public var analysis: AnalysisParameters?
 
-    public init(run: RunInfo, environment: Environment, configurations: [ConfigurationResult]) {
+    public init(
+        run: RunInfo, environment: Environment, configurations: [ConfigurationResult],
+        analysis: AnalysisParameters? = nil
+    ) {
         self.schema = ResultBundle.schemaID
         self.run = run
         self.environment = environment
         self.configurations = configurations
+        self.analysis = analysis
     }
 }
 
