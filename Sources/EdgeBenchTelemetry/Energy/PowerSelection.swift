@@ -6,25 +6,40 @@ import EdgeBenchCore
 public enum PowerSelection {
     static let boundaryOrder: [MeasurementBoundary] = [.wallAC, .boardDC, .moduleInput, .socRails, .gpuBoard, .cpuPackage]
     /// Rails that stand for the whole module or board, in preference order (Jetson, Pi 5 PMIC, RAPL).
-    static let preferredChannels = ["VDD_IN", "POM_5V_IN", "pmic_estimate", "package-0", "psys"]
+    static let preferredChannels = ["VDD_IN", "POM_5V_IN", "pmic_estimate", "package-0", "psys", TegrastatsLog.sumOfRailsChannel]
 
     public static func primary(sources: [SourceDescription], samples: [Sample]) -> PowerSeries? {
+        var candidates: [(source: SourceDescription, channel: String, quantity: Quantity)] = []
+        for source in sources {
+            // Power before a counter on the same channel: plug counters step by 1 Wh (Tasmota) or 1 W·min
+            // (Shelly Gen1), far too coarse for one request's window; RAPL has only the counter.
+            for quantity in [Quantity.power, .energyCounter] {
+                let channels = Set(samples.lazy.filter { $0.source == source.id && $0.reading.quantity == quantity }
+                    .map(\.reading.channel))
+                guard !channels.isEmpty else { continue }
+                let chosen = preferredChannels.first(where: channels.contains) ?? channels.sorted().first!
+                candidates.append((effective(source, channel: chosen), chosen, quantity))
+            }
+        }
         for boundary in boundaryOrder {
-            for source in sources where source.boundary == boundary {
-                // Power before a counter on the same channel: plug counters step by 1 Wh (Tasmota) or 1 W·min
-                // (Shelly Gen1), far too coarse for one request's window; RAPL has only the counter.
-                for quantity in [Quantity.power, .energyCounter] {
-                    let channels = Set(samples.lazy.filter { $0.source == source.id && $0.reading.quantity == quantity }
-                        .map(\.reading.channel))
-                    guard !channels.isEmpty else { continue }
-                    let chosen = preferredChannels.first(where: channels.contains) ?? channels.sorted().first!
-                    if let series = PowerSeries(samples: samples, source: source, channel: chosen, quantity: quantity) {
-                        return series
-                    }
+            for candidate in candidates where candidate.source.boundary == boundary {
+                if let series = PowerSeries(
+                    samples: samples, source: candidate.source, channel: candidate.channel, quantity: candidate.quantity
+                ) {
+                    return series
                 }
             }
         }
         return nil
+    }
+
+    /// A tegrastats source without an input rail gives the rails' sum: SoC rails, not the module input.
+    static func effective(_ source: SourceDescription, channel: String) -> SourceDescription {
+        guard channel == TegrastatsLog.sumOfRailsChannel else { return source }
+        var description = source
+        description.boundary = .socRails
+        description.detail += "; sum of rails: no input rail (VDD_IN or POM_5V_IN) on this module"
+        return description
     }
 
     /// Whether any of these sources can give power or energy (then an idle baseline is worth taking).

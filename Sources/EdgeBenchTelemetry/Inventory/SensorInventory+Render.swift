@@ -31,6 +31,10 @@ extension SensorInventory {
             }
         }
 
+        if !coolingDevices.isEmpty {
+            lines.append("throttling: read from \(coolingDevices.joined(separator: ", ")): cur_state > 0 flags requests throttled")
+        }
+
         if cpufreq.isEmpty {
             lines.append("cpufreq: none found (no \(RootPath(root).path("/sys/devices/system/cpu"))/cpu*/cpufreq/scaling_cur_freq) — CPU clocks will be unavailable")
         } else {

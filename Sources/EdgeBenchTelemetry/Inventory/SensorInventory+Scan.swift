@@ -6,22 +6,22 @@ extension SensorInventory {
 
     /// Looks for every sensor kind under `root` (tests pass a fake tree).
     /// - Parameter searchPath: directories to look for vcgencmd, tegrastats and nvidia-smi in,
-    ///   resolved under `root`; defaults to `$PATH`.
+    ///   resolved under `root`; defaults to `$PATH`. Each tool found is run once for a live reading.
     public static func scan(root: String = "/", searchPath: [String]? = nil) -> SensorInventory {
         let rooted = RootPath(root)
         let directories = searchPath
             ?? (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin")
                 .split(separator: ":").map(String.init)
-        var power = raplZones(rooted) + hwmonChips(rooted)
-        for tool in ["vcgencmd", "tegrastats", "nvidia-smi"] {
-            if let found = directories.lazy.map({ rooted.path("\($0)/\(tool)") }).first(where: SmallFile.isExecutable) {
-                power.append(PowerSensor(kind: tool, path: found, name: nil, channels: [], readable: true, note: readByRun))
-            }
-        }
-        return SensorInventory(
+        let live = liveTools(
+            rooted, searchPath: directories,
+            hasINA3221: SystemTelemetry.powerSources(root: root).contains { $0.description.boundary == .moduleInput })
+        let power = raplZones(rooted) + hwmonChips(rooted) + live.sensors
+        var inventory = SensorInventory(
             root: rooted.root, power: power, thermal: thermalZones(root), cpufreq: cpuClocks(root),
-            memory: memory(root), npu: npuLoad(rooted), powerReadings: livePower(root)
+            memory: memory(root), npu: npuLoad(rooted), powerReadings: livePower(root) + live.readings
         )
+        inventory.coolingDevices = CoolingDevicesSource(root: root).devices.map { "\($0.name) (\($0.type))" }
+        return inventory
     }
 
     static func raplZones(_ rooted: RootPath) -> [PowerSensor] {
@@ -122,7 +122,7 @@ extension SensorInventory {
         return AcceleratorLoad(path: path, status: "not_found", note: "no \(path)")
     }
 
-    /// Reads each sysfs power source once (no tool processes are started by a scan).
+    /// Reads each sysfs power source once.
     static func livePower(_ root: String) -> [PowerReading] {
         SystemTelemetry.powerSources(root: root).flatMap { source in
             ((try? source.read()) ?? []).filter { $0.quantity == .power || $0.quantity == .energyCounter }.map {

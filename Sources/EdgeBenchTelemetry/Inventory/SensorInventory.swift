@@ -55,6 +55,8 @@ public struct SensorInventory: Sendable, Equatable, Codable {
     public var npu: AcceleratorLoad
     /// One live reading of every sysfs power source `edgebench run` would sample, with its boundary.
     public var powerReadings: [PowerReading]
+    /// Clock-capping cooling devices (`cpufreq-cpu0`, `devfreq-…gpu`) whose state flags requests `throttled`.
+    public var coolingDevices: [String] = []
 
     /// A power or energy value read just now.
     public struct PowerReading: Sendable, Equatable, Codable {

@@ -22,8 +22,11 @@ public struct TegrastatsLine: Sendable, Equatable {
     public static let moduleInputRails = ["VDD_IN", "POM_5V_IN"]
 
     /// The line's readings as live telemetry: load becomes a 0–1 ratio (Core's `Quantity.utilisation`).
+    /// A line with rails but no module-input rail (AGX Orin, AGX Xavier on JetPack 4) also gets the
+    /// rails' sum as `TegrastatsLog.sumOfRailsChannel`, as a log does: the closest whole-module figure
+    /// tegrastats offers there, at the SoC-rails boundary (`PowerSelection` says so), never one rail alone.
     public var liveReadings: [Reading] {
-        readings.map { reading in
+        var live = readings.map { reading in
             switch reading.quantity {
             case .utilisation: Reading(channel: reading.name, quantity: .utilisation, value: reading.value / 100)
             case .temperature: Reading(channel: reading.name, quantity: .temperature, value: reading.value)
@@ -32,6 +35,12 @@ public struct TegrastatsLine: Sendable, Equatable {
             default: Reading(channel: reading.name, quantity: .power, value: reading.value)
             }
         }
+        let rails = readings.filter { $0.quantity == .power }
+        if !rails.isEmpty, !rails.contains(where: { Self.moduleInputRails.contains($0.name) }) {
+            live.append(Reading(
+                channel: TegrastatsLog.sumOfRailsChannel, quantity: .power, value: rails.reduce(0) { $0 + $1.value }))
+        }
+        return live
     }
 }
 

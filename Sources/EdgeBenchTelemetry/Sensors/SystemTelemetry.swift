@@ -17,6 +17,8 @@ public enum SystemTelemetry {
         if (try? npu.read()) != nil { sources.append(npu) }
         let thermal = ThermalZonesSource(root: root)
         if !thermal.zones.isEmpty { sources.append(thermal) }
+        let cooling = CoolingDevicesSource(root: root)
+        if !cooling.devices.isEmpty { sources.append(cooling) }
         let cpufreq = CPUFrequencySource(root: root)
         if !cpufreq.cpus.isEmpty { sources.append(cpufreq) }
         let memory = MemorySource(root: root)

@@ -35,6 +35,15 @@ public enum BundleSchemaValidator {
         """
 
     public static func validate(_ json: Data) throws -> Outcome {
+        try validate(json, against: schemaURL)
+    }
+
+    /// Validates against another schema of `schema/` (`telemetry-log`, `energy`).
+    public static func validate(_ json: Data, schema name: String) throws -> Outcome {
+        try validate(json, against: repositoryRoot.appendingPathComponent("schema/\(name).schema.json"))
+    }
+
+    static func validate(_ json: Data, against schemaURL: URL) throws -> Outcome {
         try ensureJSONSchema()
         guard FileManager.default.fileExists(atPath: schemaURL.path) else {
             throw SetupFailure(description: "schema not found at \(schemaURL.path)")

@@ -51,7 +51,7 @@ import Testing
         try tree.zone(0, type: "cpu-thermal\n", temp: "59300\n")
         try tree.zone(1, type: "cpu-thermal\n", temp: "\n")
         for cpu in 0..<4 { try tree.cpu(cpu, kilohertz: cpu == 3 ? "1500000\n" : "2400000\n") }
-        try tree.write("/usr/bin/vcgencmd", "#!/bin/sh\n", executable: true)
+        _ = try tree.fakeVcgencmd()
         try tree.write("/usr/local/bin/nvidia-smi", "not executable")
         let inventory = SensorInventory.scan(root: tree.root, searchPath: ["/usr/local/bin", "/usr/bin"])
         let zone1 = tree.path("/sys/class/thermal/thermal_zone1/temp")
@@ -59,6 +59,7 @@ import Testing
             sensors under \(tree.root)
             power: 1 found
               vcgencmd \(tree.root)/usr/bin/vcgencmd: read by `edgebench run`
+              now: rpi pmic_estimate = 2.873 W, board_dc
             thermal: 2 zones
               cpu-thermal (thermal_zone0): 59.3 °C
               cpu-thermal#1 (thermal_zone1): unreadable: unexpected content in \(zone1): "" (expected an integer in millidegrees Celsius)
@@ -146,6 +147,33 @@ import Testing
         #expect((object["power"] as? [Any])?.isEmpty == true)
         let memory = try #require(object["memory"] as? [String: Any])
         #expect(memory["totalBytes"] == nil)
+    }
+
+    /// Board tools are run once each for a live reading and stopped again: nvidia-smi's GPU board
+    /// power (the query line of nvidia-smi/…), a failing tegrastats keeps its entry with its error,
+    /// and tegrastats is not started where the INA3221 rails are read from sysfs.
+    @Test func toolsGiveOneLiveReadingEach() throws {
+        let tree = try FakeTree()
+        try tree.write("/usr/bin/nvidia-smi", "#!/bin/sh\necho '45.20, 51, 17, 1234, 1410'\nexec sleep 30\n", executable: true)
+        try tree.write("/usr/bin/tegrastats", "#!/bin/sh\necho 'tegrastats: cannot open /sys/devices/gpu.0/load' >&2\nexit 1\n", executable: true)
+        let inventory = SensorInventory.scan(root: tree.root, searchPath: ["/usr/bin"])
+        #expect(inventory.power.map(\.kind) == ["nvidia-smi", "tegrastats"])
+        #expect(inventory.power.map(\.readable) == [true, false])
+        #expect(inventory.power[1].note.contains("cannot open /sys/devices/gpu.0/load"))
+        #expect(inventory.powerReadings == [
+            .init(source: "nvidia-smi", boundary: .gpuBoard, channel: "power.draw", quantity: .power, value: 45.2),
+        ])
+        #expect(inventory.render().contains("  now: nvidia-smi power.draw = 45.2 W, gpu_board\n"))
+
+        let chip = "/sys/bus/i2c/drivers/ina3221/1-0040/hwmon/hwmon1"
+        try tree.write("\(chip)/name", "ina3221\n")
+        try tree.write("\(chip)/in1_label", "VDD_IN\n")
+        try tree.write("\(chip)/in1_input", "5000\n")
+        try tree.write("\(chip)/curr1_input", "1000\n")
+        let jetson = SensorInventory.scan(root: tree.root, searchPath: ["/usr/bin"])
+        let tegrastats = try #require(jetson.power.first { $0.kind == "tegrastats" })
+        #expect(tegrastats.note == "not started: the INA3221 rails are read directly from sysfs")
+        #expect(jetson.powerReadings.contains { $0.channel == "VDD_IN" && $0.value == 5 && $0.boundary == .moduleInput })
     }
 
     @Test func thisMachineRendersWithoutZeros() {

@@ -4,25 +4,8 @@ import Testing
 @testable import EdgeBenchTelemetry
 
 @Suite struct RaspberryPiSourceTests {
-    /// A fake vcgencmd answering from the fixtures: an idle Pi 5 (HAOS dump, 59.3 °C, 2.4 GHz).
     private func fakeVcgencmd(in tree: FakeTree, throttled: String = "throttled=0x0", pmicStatus: Int = 0) throws -> String {
-        try tree.write("/replies/pmic", try Fixtures.text("rpi/vcgencmd-pmic_read_adc-rpi5-haos-idle.txt"))
-        try tree.write("/replies/temp", "temp=59.3'C\n")
-        try tree.write("/replies/clock", "frequency(0)=2400023808\n")
-        try tree.write("/replies/throttled", throttled + "\n")
-        try tree.write("/usr/bin/vcgencmd", """
-            #!/bin/sh
-            echo "$@" >> \(tree.path("/calls"))
-            case "$1" in
-              pmic_read_adc) cat \(tree.path("/replies/pmic")); exit \(pmicStatus) ;;
-              measure_temp) cat \(tree.path("/replies/temp")) ;;
-              measure_clock) [ "$2" = arm ] && cat \(tree.path("/replies/clock")) ;;
-              get_throttled) cat \(tree.path("/replies/throttled")) ;;
-              *) echo "error=2 error_msg=\\"Command not registered\\""; exit 2 ;;
-            esac
-
-            """, executable: true)
-        return tree.path("/usr/bin/vcgencmd")
+        try tree.fakeVcgencmd(throttled: throttled, pmicStatus: pmicStatus)
     }
 
     @Test func readsEstimateTemperatureAndClock() throws {

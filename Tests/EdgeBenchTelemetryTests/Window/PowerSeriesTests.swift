@@ -84,4 +84,24 @@ import Testing
         #expect(wall.source.id == "plug" && wall.source.boundary == .wallAC)
         #expect(PowerSelection.primary(sources: [SourceDescription(id: "thermal", kind: "thermal", boundary: .system, detail: "")], samples: samples) == nil)
     }
+
+    /// AGX Orin's tegrastats (tegrastats-jp7.2-agx-orin.txt) has no VDD_IN: the live source adds the
+    /// rails' sum, and energy is then that sum at the SoC-rails boundary — never one rail, never module input.
+    @Test func tegrastatsWithoutInputRailGivesTheSumAtSoCRails() throws {
+        let line = try #require(try TegrastatsLine.parse(
+            Substring(try Fixtures.text("tegrastats/tegrastats-jp7.2-agx-orin.txt").split(separator: "\n")[0]), lineNumber: 1))
+        let live = line.liveReadings
+        let sum = try #require(live.first { $0.channel == TegrastatsLog.sumOfRailsChannel })
+        #expect(abs(sum.value - (5.139 + 3.268 + 5.5)) < 1e-9)
+        let tegrastats = SourceDescription(id: "tegrastats", kind: "tegrastats", boundary: .moduleInput, detail: "t")
+        let samples = (0...10).flatMap { i in live.map { Sample(at: Self.at(Double(i) * 0.1), source: "tegrastats", reading: $0) } }
+        let series = try #require(PowerSelection.primary(sources: [tegrastats], samples: samples))
+        #expect(series.channel == TegrastatsLog.sumOfRailsChannel)
+        #expect(series.source.boundary == .socRails)
+        #expect(series.source.detail.hasSuffix("sum of rails: no input rail (VDD_IN or POM_5V_IN) on this module"))
+        // A line with VDD_IN gets no sum.
+        let nano = try #require(try TegrastatsLine.parse(
+            Substring(try Fixtures.text("tegrastats/tegrastats-jp6-orin-nano-8gb-idle-nosudo.txt").split(separator: "\n")[0]), lineNumber: 1))
+        #expect(!nano.liveReadings.contains { $0.channel == TegrastatsLog.sumOfRailsChannel })
+    }
 }
