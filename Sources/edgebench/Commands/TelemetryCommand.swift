@@ -7,8 +7,8 @@ import Foundation
 struct TelemetryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "telemetry",
-        abstract: "Read captured sensor logs (tegrastats --logfile output, vcgencmd dumps, saved meter replies).",
-        subcommands: [Parse.self])
+        abstract: "Read captured sensor logs (tegrastats --logfile output, vcgencmd dumps, saved meter replies), or record this machine's.",
+        subcommands: [Parse.self, Record.self])
 
     struct Parse: ParsableCommand {
         static let configuration = CommandConfiguration(

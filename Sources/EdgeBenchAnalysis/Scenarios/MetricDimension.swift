@@ -1,0 +1,160 @@
+import EdgeBenchCore
+
+/// A unit a threshold may be written in, and how it converts to the stored unit.
+public struct UnitScale: Sendable, Equatable {
+    /// How the unit is printed (`cm³`).
+    public var symbol: String
+    /// Other spellings accepted when parsing (`cm3`, `cc`).
+    public var aliases: [String]
+    /// Stored units in one of this unit (3600 J in a Wh).
+    public var factor: Double
+    /// Units of this kind in one stored unit (1e6 cm³ in a m³), for units smaller than the stored one:
+    /// dividing by an exact 1e6 rounds once, so "200 cm3" becomes exactly 2e-4 m³.
+    public var perStored: Double
+
+    public init(symbol: String, aliases: [String] = [], factor: Double) {
+        self.symbol = symbol
+        self.aliases = aliases
+        self.factor = factor
+        self.perStored = 1
+    }
+
+    public init(symbol: String, aliases: [String] = [], perStored: Double) {
+        self.symbol = symbol
+        self.aliases = aliases
+        self.factor = 1
+        self.perStored = perStored
+    }
+
+    /// A value written in this unit, in stored units.
+    public func toStored(_ value: Double) -> Double { value * factor / perStored }
+
+    /// A stored value, in this unit.
+    public func fromStored(_ value: Double) -> Double { value * perStored / factor }
+}
+
+/// The physical dimension of a metric, which fixes the units its thresholds and printed values may use.
+public enum MetricDimension: String, Sendable, Equatable, CaseIterable {
+    case time, timePerToken, tokenRate, requestRate, tokens, power, energy, energyPerToken,
+         tokensPerJoule, throughputPerWatt, volume, mass, price, hours, throughputDensity,
+         throughputPerKg, throughputPerDollar, costPerMegatoken, times, fraction
+
+    /// The dimension of a metric key (`ttft.p90` has the dimension of `ttft`); nil for an unknown metric.
+    public static func of(_ metric: String) -> MetricDimension? {
+        let base = metric.split(separator: ".", maxSplits: 1).first.map(String.init) ?? metric
+        return byMetric[base]
+    }
+
+    /// The stored unit (SI, or the unit METRICS.md names for `battery_hours` and `cost_per_mtok`).
+    public var storedUnit: MetricUnit {
+        switch self {
+        case .time: .seconds
+        case .timePerToken: .secondsPerToken
+        case .tokenRate: .tokensPerSecond
+        case .requestRate: .requestsPerSecond
+        case .tokens: .tokens
+        case .power: .watts
+        case .energy: .joules
+        case .energyPerToken: .joulesPerToken
+        case .tokensPerJoule: .tokensPerJoule
+        case .throughputPerWatt: .tokensPerSecondPerWatt
+        case .volume: .cubicMetres
+        case .mass: .kilograms
+        case .price: .dollars
+        case .hours: .hours
+        case .throughputDensity: .tokensPerSecondPerCubicMetre
+        case .throughputPerKg: .tokensPerSecondPerKilogram
+        case .throughputPerDollar: .tokensPerSecondPerDollar
+        case .costPerMegatoken: .dollarsPerMegatoken
+        case .times: .times
+        case .fraction: .ratio
+        }
+    }
+
+    /// Every unit a threshold for this dimension may be written in; the stored unit is among them.
+    public var units: [UnitScale] {
+        switch self {
+        case .time:
+            [UnitScale(symbol: "µs", aliases: ["us"], perStored: 1e6), UnitScale(symbol: "ms", perStored: 1e3),
+             UnitScale(symbol: "s", aliases: ["sec"], factor: 1), UnitScale(symbol: "min", factor: 60),
+             UnitScale(symbol: "h", factor: 3600)]
+        case .timePerToken:
+            [UnitScale(symbol: "ms/token", aliases: ["ms/tok"], perStored: 1e3),
+             UnitScale(symbol: "s/token", aliases: ["s/tok"], factor: 1)]
+        case .tokenRate:
+            [UnitScale(symbol: "tok/s", aliases: ["token/s", "tokens/s", "tps"], factor: 1)]
+        case .requestRate:
+            [UnitScale(symbol: "req/s", aliases: ["requests/s"], factor: 1)]
+        case .tokens:
+            [UnitScale(symbol: "tokens", aliases: ["tok", "token"], factor: 1),
+             UnitScale(symbol: "ktok", factor: 1e3), UnitScale(symbol: "Mtok", factor: 1e6)]
+        case .power:
+            [UnitScale(symbol: "mW", perStored: 1e3), UnitScale(symbol: "W", factor: 1),
+             UnitScale(symbol: "kW", factor: 1e3)]
+        case .energy:
+            [UnitScale(symbol: "mJ", perStored: 1e3), UnitScale(symbol: "J", factor: 1),
+             UnitScale(symbol: "kJ", factor: 1e3), UnitScale(symbol: "MJ", factor: 1e6),
+             UnitScale(symbol: "mWh", factor: 3.6), UnitScale(symbol: "Wh", factor: 3600),
+             UnitScale(symbol: "kWh", factor: 3.6e6)]
+        case .energyPerToken:
+            // The paper's MJ/Mtok is numerically the same number as J/token (METRICS.md).
+            [UnitScale(symbol: "mJ/token", aliases: ["mJ/tok"], perStored: 1e3),
+             UnitScale(symbol: "J/token", aliases: ["J/tok", "MJ/Mtok"], factor: 1)]
+        case .tokensPerJoule:
+            [UnitScale(symbol: "tok/J", aliases: ["tokens/J"], factor: 1)]
+        case .throughputPerWatt:
+            [UnitScale(symbol: "tok/s/W", factor: 1)]
+        case .volume:
+            [UnitScale(symbol: "mm³", aliases: ["mm3"], perStored: 1e9),
+             UnitScale(symbol: "cm³", aliases: ["cm3", "cc", "mL", "ml"], perStored: 1e6),
+             UnitScale(symbol: "L", aliases: ["l", "dm3", "dm³"], perStored: 1e3),
+             UnitScale(symbol: "m³", aliases: ["m3"], factor: 1)]
+        case .mass:
+            [UnitScale(symbol: "g", perStored: 1e3), UnitScale(symbol: "kg", factor: 1)]
+        case .price:
+            [UnitScale(symbol: "$", aliases: ["USD", "usd"], factor: 1)]
+        case .hours:
+            [UnitScale(symbol: "min", perStored: 60), UnitScale(symbol: "h", factor: 1)]
+        case .throughputDensity:
+            [UnitScale(symbol: "tok/s/m³", aliases: ["tok/s/m3"], factor: 1)]
+        case .throughputPerKg:
+            [UnitScale(symbol: "tok/s/kg", factor: 1)]
+        case .throughputPerDollar:
+            [UnitScale(symbol: "tok/s/$", factor: 1)]
+        case .costPerMegatoken:
+            [UnitScale(symbol: "$/Mtok", factor: 1)]
+        case .times:
+            [UnitScale(symbol: "×", aliases: ["x"], factor: 1)]
+        case .fraction:
+            [UnitScale(symbol: "%", perStored: 100)]
+        }
+    }
+
+    /// The unit written as `text`, if this dimension knows it (exact spelling first, then ignoring case).
+    public func unit(named text: String) -> UnitScale? {
+        units.first { $0.symbol == text || $0.aliases.contains(text) }
+            ?? units.first { unit in
+                unit.symbol.lowercased() == text.lowercased()
+                    && !units.contains { $0 != unit && $0.symbol.lowercased() == text.lowercased() }
+            }
+    }
+
+    private static let byMetric: [String: MetricDimension] = [
+        "ttft": .time, "e2e_latency": .time, "decode_time": .time, "itl": .time, "load_time": .time,
+        "tpot": .timePerToken,
+        "decode_rate": .tokenRate, "prefill_rate": .tokenRate, "e2e_throughput": .tokenRate,
+        "server_prefill_rate": .tokenRate, "server_decode_rate": .tokenRate,
+        "system_output_rate": .tokenRate, "decode_ceiling": .tokenRate,
+        "request_rate": .requestRate,
+        "n_in": .tokens, "n_out": .tokens, "tokens_per_battery": .tokens,
+        "mean_power": .power, "peak_power": .power, "idle_power": .power,
+        "energy": .energy, "active_energy": .energy,
+        "energy_per_token": .energyPerToken, "decode_energy_per_token": .energyPerToken,
+        "prefill_energy_per_token": .energyPerToken, "active_energy_per_token": .energyPerToken,
+        "tokens_per_joule": .tokensPerJoule, "throughput_per_watt": .throughputPerWatt,
+        "volume": .volume, "mass": .mass, "price": .price, "battery_hours": .hours,
+        "throughput_density": .throughputDensity, "throughput_per_kg": .throughputPerKg,
+        "throughput_per_dollar": .throughputPerDollar, "cost_per_mtok": .costPerMegatoken,
+        "accelerator_gain": .times, "accuracy": .fraction, "roofline_efficiency": .fraction,
+    ]
+}

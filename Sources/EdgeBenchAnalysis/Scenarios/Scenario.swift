@@ -1,0 +1,46 @@
+/// One weighted metric of a scenario.
+public struct ScenarioWeight: Sendable, Equatable {
+    public var metric: String
+    /// Share of the score, 0…1; a scenario's weights sum to 1 (ranking rescales them if not).
+    public var weight: Double
+    public var direction: OptimizationDirection
+
+    public init(metric: String, weight: Double, direction: OptimizationDirection) {
+        self.metric = metric
+        self.weight = weight
+        self.direction = direction
+    }
+
+    /// Takes the direction from `Objective.defaultDirection(for:)`; nil for a metric with none known.
+    public init?(metric: String, weight: Double) {
+        guard let direction = Objective.defaultDirection(for: metric) else { return nil }
+        self.init(metric: metric, weight: weight, direction: direction)
+    }
+}
+
+/// A use case to rank configurations for: hard constraints first, then a weighted score
+/// (METRICS.md, Composite decisions).
+public struct Scenario: Sendable, Equatable {
+    public var name: String
+    /// What the scenario is for and why its weights and limits are what they are; printed with rankings.
+    public var description: String
+    public var weights: [ScenarioWeight]
+    public var constraints: [Constraint]
+
+    public init(name: String, description: String, weights: [ScenarioWeight], constraints: [Constraint] = []) {
+        self.name = name
+        self.description = description
+        self.weights = weights
+        self.constraints = constraints
+    }
+
+    public var totalWeight: Double { weights.reduce(0) { $0 + $1.weight } }
+
+    /// Weights and constraints in one line each, for the header of every printed ranking.
+    public var summaryLines: [String] {
+        let weightText = weights.map { "\($0.metric) \(DisplayValue.compact($0.weight)) (\($0.direction.rawValue))" }
+        var lines = ["scenario \(name): \(description)", "weights: " + weightText.joined(separator: ", ")]
+        lines.append("constraints: " + (constraints.isEmpty ? "none" : constraints.map(\.description).joined(separator: "; ")))
+        return lines
+    }
+}
