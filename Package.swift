@@ -77,6 +77,7 @@ let package = Package(
             name: "edgebench",
             dependencies: [
                 "EdgeBenchRunner",
+                "EdgeBenchAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,7 +1,8 @@
 import EdgeBenchCore
 
-/// The device catalog: every known board and board + accelerator combination.
-/// (Loading from `Resources/devices.yaml` is issue #5's catalog work.)
+/// The device catalog: every known board and board + accelerator combination, in SI units.
+/// `DeviceCatalog.bundled()` loads `Resources/devices.yaml` (see DeviceCatalog+Loading.swift);
+/// `DeviceMatcher` finds this machine's entry.
 public struct DeviceCatalog: Sendable, Equatable {
     public var devices: [Device]
 

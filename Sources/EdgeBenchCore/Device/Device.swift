@@ -3,7 +3,7 @@
 /// Every value is optional: where no source gives a figure the field stays nil and `missing`
 /// says why, so a derived metric prints "n/a — reason" instead of a number made from a default.
 public struct Device: Sendable, Equatable, Codable {
-    /// catalog id, e.g. "rpi5-8gb", "rpi5-8gb+ai-hat-plus-2", "jetson-orin-nano-super"
+    /// catalog id, e.g. "rpi5-8gb", "rpi5-8gb-ai-hat-plus-2", "jetson-orin-nano-super"
     public var id: String
     /// human name, e.g. "Raspberry Pi 5 (8 GB) + AI HAT+ 2 (Hailo-10H)"
     public var name: String
@@ -30,17 +30,23 @@ public struct Device: Sendable, Equatable, Codable {
     public var powerModes: [PowerMode]
     /// energy of the battery the kit carries, in J (a plan's `battery_wh` × 3600); catalog boards have none
     public var battery: Double?
-    /// field name → URL of the source of its value
+    /// for a board + add-on accelerator: the add-on alone (e.g. the AI HAT+ 2 without the Pi)
+    public var addon: AddOn?
+    /// field key → URL of the source of its value (`"plan"` where a plan set it).
+    /// Field keys: dimensions, mass, price, cpu, cores, memory, memory_type, memory_bandwidth,
+    /// accelerator, rated_power, power_modes, battery, addon.
     public var sources: [String: String]
-    /// field name → why it has no value
+    /// field key → why it has no value
     public var missing: [String: String]
+    /// field key → how a value was derived from its source (e.g. bandwidth = transfer rate × bus width)
+    public var notes: [String: String]
 
     public init(
         id: String, name: String, base: String? = nil, dimensions: Dimensions? = nil, mass: Double? = nil,
         price: Price? = nil, cpu: String? = nil, cores: Int? = nil, memory: Double? = nil,
         memoryType: String? = nil, memoryBandwidth: Double? = nil, accelerator: Accelerator? = nil,
-        ratedPower: PowerRange? = nil, powerModes: [PowerMode] = [], battery: Double? = nil, sources: [String: String] = [:],
-        missing: [String: String] = [:]
+        ratedPower: PowerRange? = nil, powerModes: [PowerMode] = [], battery: Double? = nil, addon: AddOn? = nil,
+        sources: [String: String] = [:], missing: [String: String] = [:], notes: [String: String] = [:]
     ) {
         self.id = id
         self.name = name
@@ -57,8 +63,32 @@ public struct Device: Sendable, Equatable, Codable {
         self.ratedPower = ratedPower
         self.powerModes = powerModes
         self.battery = battery
+        self.addon = addon
         self.sources = sources
         self.missing = missing
+        self.notes = notes
+    }
+
+    /// Bundles written before `addon` and `notes` existed still decode.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
+            base: try c.decodeIfPresent(String.self, forKey: .base),
+            dimensions: try c.decodeIfPresent(Dimensions.self, forKey: .dimensions),
+            mass: try c.decodeIfPresent(Double.self, forKey: .mass), price: try c.decodeIfPresent(Price.self, forKey: .price),
+            cpu: try c.decodeIfPresent(String.self, forKey: .cpu), cores: try c.decodeIfPresent(Int.self, forKey: .cores),
+            memory: try c.decodeIfPresent(Double.self, forKey: .memory),
+            memoryType: try c.decodeIfPresent(String.self, forKey: .memoryType),
+            memoryBandwidth: try c.decodeIfPresent(Double.self, forKey: .memoryBandwidth),
+            accelerator: try c.decodeIfPresent(Accelerator.self, forKey: .accelerator),
+            ratedPower: try c.decodeIfPresent(PowerRange.self, forKey: .ratedPower),
+            powerModes: try c.decodeIfPresent([PowerMode].self, forKey: .powerModes) ?? [],
+            battery: try c.decodeIfPresent(Double.self, forKey: .battery),
+            addon: try c.decodeIfPresent(AddOn.self, forKey: .addon),
+            sources: try c.decodeIfPresent([String: String].self, forKey: .sources) ?? [:],
+            missing: try c.decodeIfPresent([String: String].self, forKey: .missing) ?? [:],
+            notes: try c.decodeIfPresent([String: String].self, forKey: .notes) ?? [:])
     }
 
     /// m³, when all three dimensions are known
@@ -121,6 +151,24 @@ public struct Device: Sendable, Equatable, Codable {
         public init(name: String, watts: Double?) {
             self.name = name
             self.watts = watts
+        }
+    }
+
+    /// An add-on accelerator on its own, as its vendor sells it (the combination's figures are the entry's).
+    public struct AddOn: Sendable, Equatable, Codable {
+        public var name: String
+        public var dimensions: Dimensions?
+        /// kg
+        public var mass: Double?
+        public var price: Price?
+        /// the add-on's own memory in B (the AI HAT+ 2 carries 8 GB)
+        public var memory: Double?
+        public init(name: String, dimensions: Dimensions? = nil, mass: Double? = nil, price: Price? = nil, memory: Double? = nil) {
+            self.name = name
+            self.dimensions = dimensions
+            self.mass = mass
+            self.price = price
+            self.memory = memory
         }
     }
 }
