@@ -1,0 +1,166 @@
+import Foundation
+
+/// One configuration in a bubble chart. x or y may be missing (no power sensor, failed run):
+/// such points are named in a footnote, never drawn at 0 where they would look like a result.
+public struct BubblePoint: Sendable {
+    public var id: String
+    public var label: String
+    public var group: String
+    public var x: Double?
+    public var y: Double?
+    /// Drives bubble area (e.g. device volume in m³); nil draws the smallest bubble.
+    public var size: Double?
+
+    public init(id: String, label: String, group: String, x: Double?, y: Double?, size: Double? = nil) {
+        self.id = id
+        self.label = label
+        self.group = group
+        self.x = x
+        self.y = y
+        self.size = size
+    }
+}
+
+/// The methodology's main figure: power (x) vs throughput (y), bubble area ∝ device volume,
+/// colour by group, the Pareto front outlined and joined by a step line.
+public struct BubbleChart: Sendable {
+    public var title: String
+    public var points: [BubblePoint]
+    public var xAxis: ChartAxis
+    public var yAxis: ChartAxis
+    /// What bubble area stands for, with unit, e.g. ChartAxis(title: "Device volume", unit: "m³").
+    public var sizeAxis: ChartAxis?
+    /// Ids drawn as the highlighted set (the Pareto front).
+    public var highlighted: Set<String>
+    public var highlightLabel: String
+
+    public init(
+        title: String, points: [BubblePoint], xAxis: ChartAxis, yAxis: ChartAxis, sizeAxis: ChartAxis? = nil,
+        highlighted: Set<String> = [], highlightLabel: String = "Pareto front"
+    ) {
+        self.title = title
+        self.points = points
+        self.xAxis = xAxis
+        self.yAxis = yAxis
+        self.sizeAxis = sizeAxis
+        self.highlighted = highlighted
+        self.highlightLabel = highlightLabel
+    }
+
+    struct Placed {
+        let point: BubblePoint
+        let x: Double
+        let y: Double
+        let cx: Double
+        let cy: Double
+        let radius: Double
+        let color: String
+    }
+
+    public func svg(width: Double = 720, height: Double = 480) -> String {
+        let drawable = points.compactMap { point -> (BubblePoint, Double, Double)? in
+            guard let x = point.x, let y = point.y, x.isFinite, y.isFinite else { return nil }
+            return (point, x, y)
+        }
+        let missing = points.filter { point in !drawable.contains { $0.0.id == point.id } }
+        guard !drawable.isEmpty else {
+            let names = missing.map(\.label).joined(separator: ", ")
+            return ChartText.noData(title: title, message: missing.isEmpty ? "No data" : "No data (missing values: \(names))",
+                                    width: width, height: height)
+        }
+        let groups = orderedGroups(drawable.map(\.0.group))
+        let xScale = Scale.auto(drawable.map(\.1), padding: 0.05)
+        let yScale = Scale.auto(drawable.map(\.2), padding: 0.05)
+
+        let legendEntries = groups.enumerated().map { (label: $0.element, color: Palette.color($0.offset)) }
+            + (highlighted.isEmpty ? [] : [(label: highlightLabel, color: "#FFFFFF")])
+        let legendRows = Double(max(1, Int((Double(legendEntries.count) * 150 / max(width - 80, 100)).rounded(.up))))
+        let footnoteHeight: Double = (missing.isEmpty ? 0 : 18) + (sizeAxis == nil ? 0 : 16)
+        let margins = PlotArea.Margins(
+            top: 34 + legendRows * 18, right: 24,
+            bottom: 48 + footnoteHeight, left: AxisRenderer.labelWidth(yScale, axis: yAxis) + 34)
+        let area = PlotArea(chartWidth: width, chartHeight: height, margins: margins)
+
+        let maxSize = drawable.compactMap { $0.0.size }.filter { $0.isFinite && $0 > 0 }.max()
+        let maxRadius = max(min(area.width, area.height) * 0.07, 6)
+        let placed: [Placed] = drawable.map { point, x, y in
+            let radius: Double
+            if let size = point.size, size.isFinite, size > 0, let maxSize {
+                // area ∝ size, so radius ∝ √size; floor at 3 px so the smallest stays visible
+                radius = max(maxRadius * (size / maxSize).squareRoot(), 3)
+            } else {
+                radius = 3
+            }
+            return Placed(
+                point: point, x: x, y: y,
+                cx: area.x(xScale.fraction(x) ?? 0), cy: area.y(yScale.fraction(y) ?? 0),
+                radius: radius, color: Palette.color(groups.firstIndex(of: point.group) ?? 0))
+        }
+
+        var children: [SVGElement] = [ChartText.chartTitle(title, width: width)]
+        let legend = ChartText.legend(legendEntries, x: margins.left, y: 44, maxWidth: area.width, shape: "circle")
+        children.append(legend.element)
+        children.append(AxisRenderer.vertical(yScale, axis: yAxis, area: area, titleX: 14))
+        children.append(AxisRenderer.horizontal(xScale, axis: xAxis, area: area, titleY: area.bottom + 34))
+        children.append(frontLine(placed))
+        // biggest first, so small bubbles are not hidden under large ones
+        let bubbles = placed.sorted { $0.radius > $1.radius }.map(bubble)
+        children.append(.group([SVGAttribute("class", "bubbles")], bubbles))
+        let showLabels = placed.count <= 40
+        if showLabels {
+            children.append(.group([SVGAttribute("class", "labels")], placed.map { item in
+                ChartText.text(ChartText.truncated(item.point.label, maxCharacters: 24),
+                               x: item.cx + item.radius + 3, y: item.cy + 4, size: 10)
+            }))
+        }
+        var footY = height - footnoteHeight + 10
+        if let sizeAxis {
+            children.append(ChartText.text("Bubble area ∝ \(sizeAxis.titleWithUnit)", x: margins.left, y: footY,
+                                           size: 10, fill: Palette.mutedText))
+            footY += 16
+        }
+        if !missing.isEmpty {
+            let names = missing.map(\.label).joined(separator: ", ")
+            children.append(ChartText.text(
+                "Not drawn (missing \(xAxis.title.lowercased()) or \(yAxis.title.lowercased())): \(names)",
+                x: margins.left, y: footY, size: 10, fill: Palette.mutedText))
+        }
+        return SVGDocument(width: width, height: height, label: title, children: children).render()
+    }
+
+    func bubble(_ item: Placed) -> SVGElement {
+        let isFront = highlighted.contains(item.point.id)
+        var hover = "\(item.point.label) (\(item.point.group)): \(xAxis.title) \(xAxis.valueText(item.x)), "
+            + "\(yAxis.title) \(yAxis.valueText(item.y))"
+        if let sizeAxis, let size = item.point.size { hover += ", \(sizeAxis.title) \(sizeAxis.valueText(size))" }
+        if isFront { hover += " — \(highlightLabel)" }
+        return SVGElement("circle", [
+            SVGAttribute("cx", item.cx), SVGAttribute("cy", item.cy), SVGAttribute("r", item.radius),
+            SVGAttribute("fill", item.color), SVGAttribute("fill-opacity", isFront ? 0.85 : 0.6),
+            SVGAttribute("stroke", isFront ? "#000000" : "#FFFFFF"), SVGAttribute("stroke-width", isFront ? 3 : 1),
+        ], children: [.element(.title(hover))])
+    }
+
+    /// Step line through the highlighted points in x order: the front's staircase shape shows
+    /// what each extra watt buys.
+    func frontLine(_ placed: [Placed]) -> SVGElement {
+        let front = placed.filter { highlighted.contains($0.point.id) }.sorted { $0.cx < $1.cx }
+        guard let first = front.first, front.count >= 2 else { return .group([SVGAttribute("class", "front")], []) }
+        var path = "M\(SVGNumber.text(first.cx)) \(SVGNumber.text(first.cy))"
+        for item in front.dropFirst() {
+            path += " H\(SVGNumber.text(item.cx)) V\(SVGNumber.text(item.cy))"
+        }
+        return .group([SVGAttribute("class", "front")], [
+            SVGElement("path", [
+                SVGAttribute("d", path), SVGAttribute("fill", "none"), SVGAttribute("stroke", "#000000"),
+                SVGAttribute("stroke-width", 1.5), SVGAttribute("stroke-dasharray", "5 3"),
+            ], children: [.element(.title(highlightLabel))]),
+        ])
+    }
+}
+
+/// Groups in first-seen order, so colours are stable for a given input order.
+func orderedGroups(_ names: [String]) -> [String] {
+    var seen = Set<String>()
+    return names.filter { seen.insert($0).inserted }
+}
