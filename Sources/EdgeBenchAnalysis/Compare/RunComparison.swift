@@ -1,0 +1,163 @@
+import EdgeBenchCore
+
+/// Two runs side by side, configuration by configuration (paired by id), as a regression gate in the style
+/// of package-benchmark: exit 0 within thresholds, 2 when anything regressed, 4 when only improvements.
+///
+/// Means are compared; a change counts only when it is past its threshold AND beyond noise by Welch's
+/// t-test (two-sided, α = 0.05). A configuration that completed in the base run but failed or was
+/// interrupted in the new one counts as a regression: a gate that passes when the work stopped working
+/// would wave the worst regression through.
+public struct RunComparison: Sendable, Equatable {
+    public static let regressedExitCode: Int32 = 2
+    public static let improvedExitCode: Int32 = 4
+
+    public var baseRunID: String
+    public var newRunID: String
+    /// configurations present in both runs, in the new run's order
+    public var configurations: [ConfigurationComparison]
+    /// ids only in the new run
+    public var added: [String]
+    /// ids only in the base run
+    public var removed: [String]
+    /// the threshold every metric not named got
+    public var defaultThreshold: MetricThreshold.Limit
+    /// what was skipped and why (a unit changed between runs, a repeated id)
+    public var notes: [String]
+
+    public init(
+        baseRunID: String, newRunID: String, configurations: [ConfigurationComparison], added: [String],
+        removed: [String], defaultThreshold: MetricThreshold.Limit = MetricThreshold.defaultLimit, notes: [String] = []
+    ) {
+        self.baseRunID = baseRunID
+        self.newRunID = newRunID
+        self.configurations = configurations
+        self.added = added
+        self.removed = removed
+        self.defaultThreshold = defaultThreshold
+        self.notes = notes
+    }
+
+    /// Compares `new` against `base`.
+    /// - Parameters:
+    ///   - thresholds: per metric, plus optionally `default` for every metric not named; a later entry for the
+    ///     same metric replaces an earlier one
+    ///   - metrics: only these metrics (nil: every metric both runs summarised)
+    public static func compare(
+        base: ResultBundle, new: ResultBundle, thresholds: [MetricThreshold] = [], metrics: [MetricID]? = nil
+    ) -> RunComparison {
+        var notes: [String] = []
+        var named: [String: MetricThreshold] = [:]
+        for threshold in thresholds { named[threshold.metric] = threshold }
+        let defaultLimit = named.removeValue(forKey: MetricThreshold.defaultKey)?.limit ?? MetricThreshold.defaultLimit
+        func threshold(for metric: String) -> MetricThreshold {
+            named[metric] ?? MetricThreshold(metric: metric, limit: defaultLimit)
+        }
+
+        let baseByID = firstByID(base.configurations, run: "base", notes: &notes)
+        let newByID = firstByID(new.configurations, run: "new", notes: &notes)
+        let newOrder = uniqueIDs(new.configurations)
+        let baseOrder = uniqueIDs(base.configurations)
+
+        var compared: [ConfigurationComparison] = []
+        for id in newOrder {
+            guard let before = baseByID[id], let after = newByID[id] else { continue }
+            var rows: [MetricComparison] = []
+            for metric in metricOrder(before.summary, after.summary, only: metrics) {
+                guard let b = before.summary[metric], let a = after.summary[metric] else { continue }
+                guard b.unit == a.unit else {
+                    notes.append(
+                        "\(id): \(metric) not compared: stored in \(b.unit.rawValue) in the base run and "
+                            + "\(a.unit.rawValue) in the new one")
+                    continue
+                }
+                rows.append(MetricComparison(metric: metric, base: b, new: a, threshold: threshold(for: metric)))
+            }
+            compared.append(
+                ConfigurationComparison(
+                    id: id, metrics: rows, baseStatus: before.status, newStatus: after.status, newError: after.error))
+        }
+        return RunComparison(
+            baseRunID: base.run.id, newRunID: new.run.id, configurations: compared,
+            added: newOrder.filter { baseByID[$0] == nil }, removed: baseOrder.filter { newByID[$0] == nil },
+            defaultThreshold: defaultLimit, notes: notes)
+    }
+
+    /// Every metric comparison with this verdict, with its configuration's id.
+    public func metrics(_ verdict: ComparisonVerdict) -> [(configuration: String, metric: MetricComparison)] {
+        configurations.flatMap { c in c.metrics.filter { $0.verdict == verdict }.map { (c.id, $0) } }
+    }
+
+    /// Configurations that completed in the base run but not in the new one.
+    public var broken: [ConfigurationComparison] { configurations.filter(\.brokeInNew) }
+
+    /// 2 when any metric regressed (or a configuration stopped completing), else 4 when any improved, else 0.
+    public var exitCode: Int32 {
+        if !metrics(.regressed).isEmpty || !broken.isEmpty { return Self.regressedExitCode }
+        if !metrics(.improved).isEmpty { return Self.improvedExitCode }
+        return 0
+    }
+
+    /// One line for the end of the output: "regressed: 2 metrics in 1 configuration (…)".
+    public var verdictLine: String {
+        let regressed = metrics(.regressed)
+        let improved = metrics(.improved)
+        let noisy = metrics(.noisy)
+        let noisyText = noisy.isEmpty
+            ? "" : "; \(count(noisy.count, "metric")) past the threshold but not beyond noise (\(WelchTest.name), or untestable)"
+        func list(_ items: [(configuration: String, metric: MetricComparison)]) -> String {
+            items.map { "\($0.configuration) \($0.metric.metric)" }.joined(separator: ", ")
+        }
+        if !regressed.isEmpty || !broken.isEmpty {
+            var parts: [String] = []
+            if !regressed.isEmpty {
+                let configurations = Set(regressed.map(\.configuration)).count
+                parts.append(
+                    "\(count(regressed.count, "metric")) in \(count(configurations, "configuration")) (\(list(regressed)))")
+            }
+            if !broken.isEmpty {
+                parts.append(
+                    "\(count(broken.count, "configuration")) no longer completed (\(broken.map(\.id).joined(separator: ", ")))")
+            }
+            let improvedText = improved.isEmpty ? "" : "; \(count(improved.count, "metric")) improved"
+            return "regressed: " + parts.joined(separator: "; ") + improvedText + noisyText + " — exit 2"
+        }
+        if !improved.isEmpty {
+            return "improved: \(count(improved.count, "metric")) (\(list(improved))), none regressed" + noisyText + " — exit 4"
+        }
+        let total = configurations.reduce(0) { $0 + $1.metrics.count }
+        return "unchanged: \(count(total, "metric")) in \(count(configurations.count, "configuration")) within thresholds"
+            + noisyText + " — exit 0"
+    }
+
+    private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+    private static func firstByID(
+        _ configurations: [ConfigurationResult], run: String, notes: inout [String]
+    ) -> [String: ConfigurationResult] {
+        var byID: [String: ConfigurationResult] = [:]
+        for configuration in configurations {
+            if byID[configuration.id] == nil {
+                byID[configuration.id] = configuration
+            } else {
+                notes.append("the \(run) run holds configuration \(configuration.id) twice; the first was compared")
+            }
+        }
+        return byID
+    }
+
+    private static func uniqueIDs(_ configurations: [ConfigurationResult]) -> [String] {
+        var seen: Set<String> = []
+        return configurations.map(\.id).filter { seen.insert($0).inserted }
+    }
+
+    /// METRICS.md order for known ids, then any other key alphabetically.
+    private static func metricOrder(
+        _ base: [String: Summary], _ new: [String: Summary], only: [MetricID]?
+    ) -> [String] {
+        if let only { return only.map(\.rawValue) }
+        let shared = Set(base.keys).intersection(new.keys)
+        let known = MetricID.allCases.map(\.rawValue).filter(shared.contains)
+        let others = shared.subtracting(known).sorted()
+        return known + others
+    }
+}
