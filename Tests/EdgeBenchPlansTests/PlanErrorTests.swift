@@ -282,7 +282,7 @@ struct PlanErrorTests {
             - engines
             - models
             """,
-            "plan.yaml:1:1: error: the plan must be a mapping of keys (name, description, repetitions, warmup, engines, models, workloads, matrix, exclude), got a list"
+            "plan.yaml:1:1: error: the plan must be a mapping of keys (name, description, repetitions, warmup, engines, models, workloads, matrix, exclude, devices, analysis, power, idle_seconds, min_measured_seconds, sample_rate_hz), got a list"
         ),
         // 23: engines written as a mapping
         (

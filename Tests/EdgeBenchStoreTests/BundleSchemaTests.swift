@@ -25,6 +25,33 @@ import Testing
         #expect(result.output.hasSuffix("valid\n"))
     }
 
+    /// `device` (catalog entry + plan overrides, SI) and `analysis` (the plan's inputs) are part of the schema.
+    @Test func deviceAndAnalysisAreValid() throws {
+        var bundle = SampleBundle.bundle
+        bundle.analysis = AnalysisParameters(lifetimeHours: 8760, electricityPricePerKWh: 0.3, battery: 356_400, dutyCycle: 0.5)
+        bundle.configurations[0].device = Device(
+            id: "rpi5-8gb-ai-hat-plus-2", name: "Raspberry Pi 5 (8 GB) + AI HAT+ 2", base: "rpi5-8gb",
+            dimensions: Device.Dimensions(length: 0.085, width: 0.056, height: 0.020), mass: 0.065,
+            price: Device.Price(usd: 451.83, date: "2026-03", note: "as benchmarked"), cpu: "Cortex-A76", cores: 4,
+            memory: 8 * 1_073_741_824, memoryType: "LPDDR4X-4267", memoryBandwidth: 17.1e9,
+            accelerator: Device.Accelerator(name: "Hailo-10H", peakOps: 40e12, precision: "INT4"),
+            ratedPower: Device.PowerRange(min: 2.7, max: 12), powerModes: [Device.PowerMode(name: "MAXN", watts: nil)],
+            battery: 180_000, sources: ["price": "https://example.com/price", "battery": "plan"],
+            missing: ["rated_power": "no source"])
+        let result = try validate(try BundleCodec.encode(bundle))
+        #expect(result.valid, "\(result.output)")
+    }
+
+    @Test func deviceWithoutIdAndDutyCycleAboveOneAreRejected() throws {
+        var bundle = SampleBundle.bundle
+        bundle.analysis = AnalysisParameters(dutyCycle: 1.5)
+        bundle.configurations[0].device = Device(id: "", name: "x")
+        let result = try validate(try BundleCodec.encode(bundle))
+        #expect(!result.valid)
+        #expect(result.output.contains("analysis: "), "\(result.output)")
+        #expect(result.output.contains("configurations/0/device: "), "\(result.output)")
+    }
+
     @Test func unknownSummaryMetricIsRejected() throws {
         var bundle = SampleBundle.bundle
         bundle.configurations[0].summary["tokens_per_second"] = SampleBundle.summary(

@@ -69,7 +69,18 @@ public struct Device: Sendable, Equatable, Codable {
         self.notes = notes
     }
 
-    /// Bundles written before `addon` and `notes` existed still decode.
+    // snake_case like the rest of the bundle; the keys of `sources`, `missing` and `notes` are these names.
+    enum CodingKeys: String, CodingKey {
+        case id, name, base, dimensions, mass, price, cpu, cores, memory
+        case memoryType = "memory_type"
+        case memoryBandwidth = "memory_bandwidth"
+        case accelerator
+        case ratedPower = "rated_power"
+        case powerModes = "power_modes"
+        case battery, addon, sources, missing, notes
+    }
+
+    /// Optional collections may be absent (a hand-written bundle or an older one).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -126,6 +137,12 @@ public struct Device: Sendable, Equatable, Codable {
         public var peakOps: Double?
         /// e.g. "INT8", "INT4", "FP16"
         public var precision: String?
+        enum CodingKeys: String, CodingKey {
+            case name
+            case peakOps = "peak_ops"
+            case precision
+        }
+
         public init(name: String, peakOps: Double? = nil, precision: String? = nil) {
             self.name = name
             self.peakOps = peakOps

@@ -20,9 +20,8 @@ struct LoadContext {
         let repetitions = fields.int("repetitions", minimum: 1) ?? PlanLoader.defaultRepetitions
         let warmup = fields.int("warmup", minimum: 0) ?? PlanLoader.defaultWarmup
 
-        let engines = named(
-            fields.list("engines", required: "the servers to measure, e.g. '- {name: local, kind: managed}'"),
-            what: "engine", read: engine)
+        let engineNodes = fields.list("engines", required: "the servers to measure, e.g. '- {name: local, kind: managed}'")
+        let engines = named(engineNodes, what: "engine", read: engine)
         let models = named(
             fields.list("models", required: "e.g. '- {name: smollm2, file: smollm2-135m}'"), what: "model",
             read: model)
@@ -35,12 +34,17 @@ struct LoadContext {
             workloads: workloads.map(\.value.name))
         let matrix = fields.node("matrix").flatMap { readMatrix($0, names: names) } ?? PlanMatrix()
         let excludes = (fields.list("exclude") ?? []).compactMap { readExclusion($0, names: names) }
+        let devices = fields.node("devices").map(readDevices) ?? []
+        let engineDevices = readEngineDevices(engineNodes ?? [])
+        let analysis = fields.node("analysis").flatMap(readAnalysis)
+        let power = readPower(fields)
 
         guard diagnostics.errors.isEmpty else { return nil }
         let plan = Plan(
             name: name, description: description, repetitions: repetitions, warmup: warmup,
             engines: engines.map(\.value), models: models.map(\.value), workloads: workloads.map(\.value),
-            matrix: matrix, excludes: excludes.map(\.value), sourceText: text, hash: SHA256.hex(of: text),
+            matrix: matrix, excludes: excludes.map(\.value), devices: devices, engineDevices: engineDevices,
+            analysis: analysis, power: power, sourceText: text, hash: SHA256.hex(of: text),
             path: file)
         checkCombinations(plan, engines: engines, models: models, root: fields)
         if diagnostics.errors.isEmpty, plan.expand().isEmpty {
@@ -50,6 +54,18 @@ struct LoadContext {
                 at: mark)
         }
         return plan
+    }
+
+    /// engine name → its `device:`, for engines that name one (type errors were reported by `engine`).
+    func readEngineDevices(_ nodes: [Node]) -> [String: String] {
+        var result: [String: String] = [:]
+        for node in nodes {
+            guard let mapping = node.mapping, let name = mapping["name"]?.scalar?.string,
+                let device = mapping["device"]?.scalar?.string, !(mapping["device"]?.isNull ?? true)
+            else { continue }
+            result[name] = device
+        }
+        return result
     }
 
     /// Reads each item of a list of named things, reporting duplicate names and names unfit for ids.

@@ -7,6 +7,7 @@ import Yams
 public enum PlanLoader {
     static let topLevelKeys = [
         "name", "description", "repetitions", "warmup", "engines", "models", "workloads", "matrix", "exclude",
+        "devices", "analysis", "power", "idle_seconds", "min_measured_seconds", "sample_rate_hz",
     ]
     /// measured requests per configuration when the plan does not say
     public static let defaultRepetitions = 5

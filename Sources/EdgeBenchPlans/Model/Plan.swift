@@ -14,6 +14,14 @@ public struct Plan: Sendable, Equatable {
     public var workloads: [Workload]
     public var matrix: PlanMatrix
     public var excludes: [PlanExclusion]
+    /// `devices:` in plan order: catalog overrides and boards of the plan's own
+    public var devices: [PlanDevice]
+    /// engine name (as written under `engines:`) → its `device:` (a `devices:` key or a catalog id)
+    public var engineDevices: [String: String]
+    /// `analysis:`; nil when the plan gives none (the defaults apply)
+    public var analysis: AnalysisParameters?
+    /// `power:` sources and the measurement settings that go with them
+    public var power: PlanPower
     /// the plan file as written, kept with results for provenance
     public var sourceText: String
     /// sha256 (hex) of the plan file's bytes
@@ -24,7 +32,9 @@ public struct Plan: Sendable, Equatable {
     public init(
         name: String, description: String? = nil, repetitions: Int, warmup: Int, engines: [EngineSpec],
         models: [ModelSpec], workloads: [Workload], matrix: PlanMatrix = PlanMatrix(),
-        excludes: [PlanExclusion] = [], sourceText: String, hash: String, path: String? = nil
+        excludes: [PlanExclusion] = [], devices: [PlanDevice] = [], engineDevices: [String: String] = [:],
+        analysis: AnalysisParameters? = nil, power: PlanPower = PlanPower(), sourceText: String, hash: String,
+        path: String? = nil
     ) {
         self.name = name
         self.description = description
@@ -35,6 +45,10 @@ public struct Plan: Sendable, Equatable {
         self.workloads = workloads
         self.matrix = matrix
         self.excludes = excludes
+        self.devices = devices
+        self.engineDevices = engineDevices
+        self.analysis = analysis
+        self.power = power
         self.sourceText = sourceText
         self.hash = hash
         self.path = path

@@ -7,9 +7,13 @@ import Foundation
 extension BenchmarkRunner {
     /// One configuration's lifecycle. Never throws: every failure ends up as the configuration's status.
     func runConfiguration(
-        _ configuration: Configuration, runID: String, directory: URL, store: ResultStore, factory: EngineFactory
+        _ configuration: Configuration, device: Device?, runID: String, directory: URL, store: ResultStore,
+        factory: EngineFactory
     ) async -> ConfigurationResult.Status {
-        if configuration.engine.kind == .llamaBench { return await runLlamaBenchConfiguration(configuration, runID: runID, directory: directory, store: store, factory: factory) }
+        if configuration.engine.kind == .llamaBench {
+            return await runLlamaBenchConfiguration(
+                configuration, device: device, runID: runID, directory: directory, store: store, factory: factory)
+        }
         let id = configuration.id
         var engine: PreparedEngine?
         var sampler: Sampler?
@@ -61,7 +65,7 @@ extension BenchmarkRunner {
         }
 
         do {
-            try store.beginConfiguration(runID: runID, configuration: configuration, engine: nil)
+            try store.beginConfiguration(runID: runID, configuration: configuration, engine: nil, device: device)
             measured = try store.measuredRequests(runID: runID, configurationID: id)
             let prepared = try await factory.prepare(configuration, runDirectory: directory)
             engine = prepared

@@ -12,7 +12,7 @@ extension BenchmarkRunner {
     /// ".llama-bench" in the engine part), so both prefill rates are for the same prompt length;
     /// `-n` is the workload's max_tokens and `-r` the configuration's repetitions.
     func runLlamaBenchConfiguration(
-        _ configuration: Configuration, runID: String, directory: URL, store: ResultStore, factory: EngineFactory
+        _ configuration: Configuration, device: Device?, runID: String, directory: URL, store: ResultStore, factory: EngineFactory
     ) async -> ConfigurationResult.Status {
         let id = configuration.id
         var engine: EngineDescription?
@@ -33,7 +33,7 @@ extension BenchmarkRunner {
         let interrupted = "interrupted while llama-bench ran; continue with --resume \(directory.path)"
 
         do {
-            try store.beginConfiguration(runID: runID, configuration: configuration, engine: nil)
+            try store.beginConfiguration(runID: runID, configuration: configuration, engine: nil, device: device)
             let progress: @Sendable (String) -> Void = { [reporter] in reporter.report(.note($0)) }
             let spec = configuration.engine
             let bench = try llamaBenchPath(spec, progress: progress)

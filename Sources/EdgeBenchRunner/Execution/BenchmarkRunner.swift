@@ -25,7 +25,9 @@ public final class BenchmarkRunner: Sendable {
         let (manifest, directory) = try openRun(plan)
         let store = try ResultStore(path: manifest.databasePath)
         if options.resume == nil {
-            try store.beginRun(manifest.run, environment: EnvironmentProbe.collect(), planText: manifest.planText)
+            try store.beginRun(
+                manifest.run, environment: EnvironmentProbe.collect(), planText: manifest.planText,
+                analysis: manifest.analysis)
         }
         // A refused connection is retried until the connect timeout: keep a down server's failure quick.
         let client = HTTPTransport.makeClient(connectTimeout: .seconds(3))
@@ -47,7 +49,8 @@ public final class BenchmarkRunner: Sendable {
                 continue
             }
             let status = await runConfiguration(
-                configuration, runID: manifest.run.id, directory: directory, store: store, factory: factory)
+                configuration, device: manifest.devices?[configuration.id], runID: manifest.run.id,
+                directory: directory, store: store, factory: factory)
             if status == .interrupted {
                 interrupted = true
                 break
@@ -80,7 +83,7 @@ public final class BenchmarkRunner: Sendable {
             planHash: plan.hash, planName: plan.name)
         let manifest = RunManifest(
             run: run, databasePath: options.resolvedDatabasePath, planText: plan.text,
-            configurations: plan.configurations)
+            configurations: plan.configurations, devices: plan.devices, analysis: plan.analysis)
         try manifest.write(to: directory)
         return (manifest, directory)
     }

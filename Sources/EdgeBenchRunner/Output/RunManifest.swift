@@ -7,6 +7,9 @@ public struct RunManifest: Codable, Sendable {
     public var databasePath: String
     public var planText: String
     public var configurations: [Configuration]
+    /// configuration id → device; nil in manifests written before devices were resolved
+    public var devices: [String: Device]?
+    public var analysis: AnalysisParameters?
 
     static func url(in directory: URL) -> URL { directory.appendingPathComponent("run.json") }
 

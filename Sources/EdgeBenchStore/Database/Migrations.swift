@@ -76,6 +76,11 @@ extension ResultStore {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: "ALTER TABLE configurations ADD COLUMN power_json TEXT")
         }
+        // Derived metrics need the hardware (catalog entry + plan overrides) and the plan's analysis inputs.
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: "ALTER TABLE configurations ADD COLUMN device_json TEXT")
+            try db.execute(sql: "ALTER TABLE runs ADD COLUMN analysis_json TEXT")
+        }
         return migrator
     }
 }

@@ -15,7 +15,11 @@ extension ResultStore {
         }
         guard let runRow, let environment else { throw StoreError.unknownRun(runID, path: path) }
         let configurations = try configurationRows.map { try configurationResult(runID: runID, row: $0) }
-        return ResultBundle(run: Self.runInfo(runRow), environment: environment, configurations: configurations)
+        let analysis = try (runRow["analysis_json"] as String?).map {
+            try decodeJSON(AnalysisParameters.self, from: $0, what: "analysis JSON of run \(runID)")
+        }
+        return ResultBundle(
+            run: Self.runInfo(runRow), environment: environment, configurations: configurations, analysis: analysis)
     }
 
     private func configurationResult(runID: String, row: Row) throws -> ConfigurationResult {
@@ -46,11 +50,14 @@ extension ResultStore {
         let power = try (row["power_json"] as String?).map {
             try decodeJSON(PowerProvenance.self, from: $0, what: "power JSON of \(id)")
         }
+        let device = try (row["device_json"] as String?).map {
+            try decodeJSON(Device.self, from: $0, what: "device JSON of \(id)")
+        }
         return ConfigurationResult(
             id: id, engine: engine, model: engine.model, workload: configuration.workload,
             status: finished ?? .interrupted, error: error,
             requests: try measuredRequests(runID: runID, configurationID: id),
-            summary: summary ?? [:], flags: flags ?? [], telemetry: telemetry ?? [:], power: power)
+            summary: summary ?? [:], flags: flags ?? [], telemetry: telemetry ?? [:], power: power, device: device)
     }
 
     /// What the plan asked for, when the engine failed before it could describe itself.

@@ -4,26 +4,30 @@ import GRDB
 extension ResultStore {
     /// Records that a configuration starts (status "running" until `finishConfiguration`).
     /// Idempotent: beginning it again (resume) refreshes its description and keeps its requests.
+    /// `device` is the hardware it runs on; nil keeps what an earlier begin stored.
     public func beginConfiguration(
-        runID: String, configuration: EdgeBenchCore.Configuration, engine: EngineDescription?
+        runID: String, configuration: EdgeBenchCore.Configuration, engine: EngineDescription?, device: Device? = nil
     ) throws {
         let configurationJSON = try Self.json(configuration)
         let engineJSON = try engine.map(Self.json)
+        let deviceJSON = try device.map(Self.json)
         try pool.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM runs WHERE id = ?", arguments: [runID]) != nil else {
                 throw StoreError.unknownRun(runID, path: path)
             }
             try db.execute(
                 sql: """
-                    INSERT INTO configurations (run_id, id, position, configuration_json, engine_json, status)
-                    VALUES (?, ?, (SELECT COUNT(*) FROM configurations WHERE run_id = ?), ?, ?, 'running')
+                    INSERT INTO configurations
+                        (run_id, id, position, configuration_json, engine_json, device_json, status)
+                    VALUES (?, ?, (SELECT COUNT(*) FROM configurations WHERE run_id = ?), ?, ?, ?, 'running')
                     ON CONFLICT (run_id, id) DO UPDATE SET
                         configuration_json = excluded.configuration_json,
                         engine_json = COALESCE(excluded.engine_json, configurations.engine_json),
+                        device_json = COALESCE(excluded.device_json, configurations.device_json),
                         status = 'running',
                         error = NULL
                     """,
-                arguments: [runID, configuration.id, runID, configurationJSON, engineJSON])
+                arguments: [runID, configuration.id, runID, configurationJSON, engineJSON, deviceJSON])
         }
     }
 

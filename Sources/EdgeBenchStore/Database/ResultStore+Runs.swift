@@ -4,15 +4,21 @@ import GRDB
 extension ResultStore {
     /// Records the start of a run with the machine it measures and the plan it follows.
     /// Beginning a run that exists already (resume) keeps it and its results.
-    public func beginRun(_ run: RunInfo, environment: Environment, planText: String) throws {
+    /// `analysis` is the plan's inputs to derived metrics (nil: the defaults).
+    public func beginRun(
+        _ run: RunInfo, environment: Environment, planText: String, analysis: AnalysisParameters? = nil
+    ) throws {
+        let analysisJSON = try analysis.map(Self.json)
         try pool.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO runs (id, started_at, edgebench_version, plan_hash, plan_name, plan_text)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO runs (id, started_at, edgebench_version, plan_hash, plan_name, plan_text, analysis_json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO NOTHING
                     """,
-                arguments: [run.id, run.startedAt, run.edgebenchVersion, run.planHash, run.planName, planText])
+                arguments: [
+                    run.id, run.startedAt, run.edgebenchVersion, run.planHash, run.planName, planText, analysisJSON,
+                ])
             try db.execute(
                 sql: """
                     INSERT INTO environment
@@ -41,6 +47,13 @@ extension ResultStore {
         }
         guard let text else { throw StoreError.unknownRun(runID, path: path) }
         return text
+    }
+
+    /// Whether a run with this id is stored (bundle import deduplicates by it).
+    public func hasRun(id: String) throws -> Bool {
+        try pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM runs WHERE id = ?", arguments: [id]) != nil
+        }
     }
 
     static func runInfo(_ row: Row) -> RunInfo {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import EdgeBenchCore
+import EdgeBenchPlans
+import EdgeBenchRunner
 import EdgeBenchTelemetry
 
 /// Power sources the board does not expose by itself, and the idle baseline.
@@ -24,18 +26,34 @@ struct PowerOptions: ParsableArguments {
         help: "Where that meter sits: wall_ac (plug, PSU included), board_dc (USB-C input), module_input, soc_rails, gpu_board, cpu_package.")
     var boundary: MeasurementBoundary = .wallAC
 
+    /// The idle baseline in s: this flag, else the plan's `idle_seconds`, else 10 s.
+    func idleSeconds(plan: PlanPower?) -> Double { idleSeconds ?? plan?.idleSeconds ?? 10 }
+
+    /// This flag, else the plan's `min_measured_seconds`, else 0 (just the repetitions).
+    func minMeasuredSeconds(plan: PlanPower?) -> Double { minMeasuredSeconds ?? plan?.minMeasuredSeconds ?? 0 }
+
+    /// The power sources of this run: the flags' source when one is given (it overrides the plan's
+    /// `power:` list), else the plan's.
+    func sources(plan: PlanPower?) throws -> [PowerSourceSpec] {
+        let given = sources
+        if !given.isEmpty { return given }
+        return try (plan?.sources ?? []).map(PowerSourceSpec.init)
+    }
+
     @Option(
         name: .customLong("idle-seconds"),
-        help: "Idle baseline before each configuration's measured phase, taken only where power is measured (idle_power, active_energy).")
-    var idleSeconds = 10.0
+        help: "Idle baseline before each configuration's measured phase, taken only where power is measured (idle_power, active_energy); default: the plan's idle_seconds, else 10.")
+    var idleSeconds: Double?
 
     @Option(
         name: .customLong("min-measured-seconds"),
-        help: "Repeat measured requests back to back until each configuration's measured phase lasts this long (slow meters, e.g. a 1 Hz plug).")
-    var minMeasuredSeconds = 0.0
+        help: "Repeat measured requests back to back until each configuration's measured phase lasts this long (slow meters, e.g. a 1 Hz plug); default: the plan's min_measured_seconds, else 0.")
+    var minMeasuredSeconds: Double?
 
     func validate() throws {
-        guard minMeasuredSeconds >= 0 else { throw ValidationError("--min-measured-seconds cannot be negative, got \(minMeasuredSeconds)") }
+        if let minMeasuredSeconds, minMeasuredSeconds < 0 {
+            throw ValidationError("--min-measured-seconds cannot be negative, got \(minMeasuredSeconds)")
+        }
         if let manualWatts, !(manualWatts > 0 && manualWatts.isFinite) {
             throw ValidationError("--power-manual must be a positive number of watts, got \(manualWatts)")
         }
@@ -43,7 +61,9 @@ struct PowerOptions: ParsableArguments {
             throw ValidationError("give one of --power-manual, --power-command, --power-plug")
         }
         if plug != nil { _ = try plugSpec() }
-        guard idleSeconds >= 0 else { throw ValidationError("--idle-seconds cannot be negative, got \(idleSeconds)") }
+        if let idleSeconds, idleSeconds < 0 {
+            throw ValidationError("--idle-seconds cannot be negative, got \(idleSeconds)")
+        }
         guard ![.system, .process].contains(boundary) else {
             throw ValidationError("--power-boundary \(boundary.rawValue) is not a power boundary")
         }

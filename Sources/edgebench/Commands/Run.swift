@@ -1,9 +1,11 @@
 import ArgumentParser
+import EdgeBenchAnalysis
 import EdgeBenchCore
 import EdgeBenchEngines
 import EdgeBenchPlans
 import EdgeBenchRunner
 import EdgeBenchStore
+import EdgeBenchTelemetry
 import Foundation
 
 struct Run: AsyncParsableCommand {
@@ -32,17 +34,23 @@ struct Run: AsyncParsableCommand {
 
     func run() async throws {
         let runPlan: RunPlan
+        let planPower: PlanPower?
+        let sources: [PowerSourceSpec]
         do {
-            runPlan = try makePlan()
+            (runPlan, planPower) = try makePlan()
+            sources = try power.sources(plan: planPower)
         } catch {
             Stderr.error(String(describing: error))
             throw Exit.invalidInput
         }
+        // The plan's sample_rate_hz applies unless --sample-interval moved from its default.
+        // TODO: OutputOptions.sampleInterval optional, so an explicit `--sample-interval 100` wins too.
+        let interval = output.sampleInterval != 100 ? output.sampleInterval / 1000 : planPower?.sampleInterval ?? 0.1
         let options = RunOptions(
             outputRoot: URL(fileURLWithPath: output.output), databasePath: output.db,
-            resume: output.resume.map { URL(fileURLWithPath: $0) }, sampleInterval: output.sampleInterval / 1000,
-            llamaServerPath: oneOff.llamaServer, idleSeconds: power.idleSeconds, power: power.sources,
-            minMeasuredSeconds: power.minMeasuredSeconds)
+            resume: output.resume.map { URL(fileURLWithPath: $0) }, sampleInterval: interval,
+            llamaServerPath: oneOff.llamaServer, idleSeconds: power.idleSeconds(plan: planPower), power: sources,
+            minMeasuredSeconds: power.minMeasuredSeconds(plan: planPower))
         let runner = BenchmarkRunner(options: options, reporter: StderrProgress())
 
         let task = Task { try await runner.run(runPlan) }
@@ -69,19 +77,32 @@ struct Run: AsyncParsableCommand {
         }
     }
 
-    private func makePlan() throws -> RunPlan {
+    /// What to run, and the plan's power settings (nil without a plan file).
+    private func makePlan() throws -> (RunPlan, PlanPower?) {
         if output.resume != nil {
             // The run directory holds its own plan; nothing else may be given.
             guard plan == nil else { throw ValidationError("--resume continues an existing run; do not pass a plan file too") }
-            return RunPlan(name: nil, text: "", hash: "", configurations: [])
+            return (RunPlan(name: nil, text: "", hash: "", configurations: []), nil)
         }
         if let plan {
             guard oneOff.engine == nil else {
                 throw ValidationError("give either a plan file or --engine, not both")
             }
             let loaded = try PlanLoader.load(path: plan)
-            return RunPlan(name: loaded.name, text: loaded.sourceText, hash: loaded.hash, configurations: loaded.expand())
+            // Devices resolve against the catalog before anything runs: an unknown id stops the plan here.
+            let catalog = try DeviceCatalog.bundled()
+            let board = loaded.needsBoardDetection ? BoardIdentity.read() : nil
+            return (try RunPlan(loaded, catalog: catalog, board: board), loaded.power)
         }
-        return try oneOff.plan()
+        var oneOffPlan = try oneOff.plan()
+        // An engine EdgeBench runs here measures this machine: record the board it matches, if any.
+        // A catalog that cannot be read only costs the device, never the run.
+        let local = oneOffPlan.configurations.filter { $0.engine.kind.runsLocally }
+        if !local.isEmpty, let catalog = try? DeviceCatalog.bundled(),
+            let device = DeviceResolution.detected(BoardIdentity.read(), catalog: catalog)
+        {
+            for configuration in local { oneOffPlan.devices[configuration.id] = device }
+        }
+        return (oneOffPlan, nil)
     }
 }

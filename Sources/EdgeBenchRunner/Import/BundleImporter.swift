@@ -1,0 +1,58 @@
+import EdgeBenchCore
+import EdgeBenchStore
+import Foundation
+
+/// `edgebench import bundle FILE…`: bundles measured on other machines, stored in the local results
+/// database as the runs they are (same run ids), so `--db` readers and `analyze` see them. A run that
+/// is stored already is skipped, never duplicated or overwritten.
+public struct BundleImporter: Sendable {
+    /// SQLite file bundles are imported into
+    public var databasePath: String
+
+    public init(databasePath: String) {
+        self.databasePath = databasePath
+    }
+
+    public enum Result: Sendable, Equatable {
+        case stored(runID: String, configurations: Int)
+        case alreadyStored(runID: String)
+    }
+
+    public struct Outcome: Sendable {
+        public var file: URL
+        public var result: Result
+
+        /// One line for the terminal, e.g. "a.json: run 20260101-…: already stored, skipped".
+        public var message: String {
+            switch result {
+            case .stored(let runID, let count): "\(file.path): run \(runID): stored (\(count) configuration(s))"
+            case .alreadyStored(let runID): "\(file.path): run \(runID): already stored, skipped"
+            }
+        }
+    }
+
+    /// Reads every file first (a bad one stops the import before anything is stored), then stores each.
+    public func run(files: [URL]) throws -> [Outcome] {
+        guard !files.isEmpty else { throw ImportError("no file given; pass one or more bundle.json files") }
+        var bundles: [(URL, ResultBundle)] = []
+        var problems: [String] = []
+        for file in files {
+            do {
+                bundles.append((file, try BundleFile.read(from: file)))
+            } catch {
+                problems.append(String(describing: error))
+            }
+        }
+        guard problems.isEmpty else { throw ImportError(problems.joined(separator: "\n")) }
+        let store = try ResultStore(path: databasePath)
+        return try bundles.map { file, bundle in
+            let planText = "bundle import\n\(file.path)\tsha256 \((try? SHA256.hex(of: file)) ?? "unreadable")\n"
+            let stored = try store.importBundle(bundle, planText: planText)
+            return Outcome(
+                file: file,
+                result: stored
+                    ? .stored(runID: bundle.run.id, configurations: bundle.configurations.count)
+                    : .alreadyStored(runID: bundle.run.id))
+        }
+    }
+}

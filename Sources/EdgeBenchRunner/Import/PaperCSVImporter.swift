@@ -1,0 +1,105 @@
+import EdgeBenchAnalysis
+import EdgeBenchCore
+import EdgeBenchReports
+import EdgeBenchStore
+import Foundation
+
+/// `edgebench import paper-csv benchmark_results.csv [--details …]`: results of the methodology's
+/// original harness stored as a run of their own, so derived metrics (Tps/m³, MJ/Mtok, accelerator
+/// gain) are computed from them exactly as from native runs. Everything is read and checked before
+/// anything is written.
+public struct PaperCSVImporter: Sendable {
+    public var outputRoot: URL
+    public var databasePath: String?
+    public var catalog: DeviceCatalog
+    /// harness device label (CPU-Ollama, GPU-Ollama, GPU-Hailo-Ollama, AX630) → catalog id
+    public var catalogDevices: [String: String]
+    /// harness device label → mean power in W read off a display-only meter
+    public var powerWatts: [String: Double]
+
+    public init(
+        outputRoot: URL, databasePath: String? = nil, catalog: DeviceCatalog, catalogDevices: [String: String] = [:],
+        powerWatts: [String: Double] = [:]
+    ) {
+        self.outputRoot = outputRoot
+        self.databasePath = databasePath
+        self.catalog = catalog
+        self.catalogDevices = catalogDevices
+        self.powerWatts = powerWatts
+    }
+
+    public func run(results: URL, details: URL? = nil) throws -> ImportOutcome {
+        let resultsText = try Self.text(of: results)
+        let detailsText = try details.map { (try Self.text(of: $0), $0.path) }
+        let reader = PaperCSVReader(catalog: catalog, catalogDevices: catalogDevices, powerWatts: powerWatts)
+        let read = try reader.read(results: resultsText, file: results.path, details: detailsText)
+
+        let files = [results] + (details.map { [$0] } ?? [])
+        var description = "paper-csv import\n"
+        var contents = ""
+        for file in files {
+            let hash = (try? SHA256.hex(of: file)) ?? "unreadable"
+            description += "\(file.path)\tsha256 \(hash)\n"
+            contents += hash + "\n"
+        }
+        for (label, id) in catalogDevices.sorted(by: { $0.key < $1.key }) { description += "device \(label)=\(id)\n" }
+        for (label, watts) in powerWatts.sorted(by: { $0.key < $1.key }) { description += "power \(label)=\(watts) W\n" }
+
+        let started = Date()
+        let runID = BenchmarkRunner.runID(at: started)
+        let directory = outputRoot.appendingPathComponent(runID)
+        let databasePath = RunOptions(outputRoot: outputRoot, databasePath: databasePath).resolvedDatabasePath
+        let run = RunInfo(
+            id: runID, startedAt: WallClock.iso8601(started), edgebenchVersion: BenchmarkRunner.version,
+            planHash: SHA256.hex(of: Data(contents.utf8)), planName: "paper-csv import")
+        // The harness wrote nothing about the machine; never filled in from the one importing.
+        let environment = Environment(
+            hostname: "unknown", board: nil, cpuModel: nil, cpuCores: 0, memoryBytes: nil, os: nil, kernel: nil,
+            architecture: nil)
+
+        let store = try ResultStore(path: databasePath)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ImportError(
+                "cannot create the run directory \(directory.path) (\(error.localizedDescription)); choose a writable --output")
+        }
+        do {
+            let sources = directory.appendingPathComponent("imported")
+            try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
+            for (index, file) in files.enumerated() {
+                try FileManager.default.copyItem(
+                    at: file, to: sources.appendingPathComponent("\(index + 1)-\(file.lastPathComponent)"))
+            }
+            try store.beginRun(run, environment: environment, planText: description)
+            for (configuration, result) in read.configurations {
+                try store.beginConfiguration(
+                    runID: runID, configuration: configuration, engine: result.engine, device: result.device)
+                for request in result.requests {
+                    try store.recordRequest(runID: runID, configurationID: result.id, result: request, warmup: false)
+                }
+                try store.finishConfiguration(
+                    runID: runID, configurationID: result.id, engine: result.engine, status: .completed, error: nil,
+                    summary: result.summary, flags: result.flags, telemetry: [:], power: result.power)
+            }
+            let bundle = try store.bundle(runID: runID)
+            let outputs = try ResultsWriter.write(bundle, to: directory)
+            return ImportOutcome(
+                runID: runID, directory: directory, databasePath: databasePath, bundle: bundle, outputs: outputs,
+                notes: read.notes)
+        } catch {
+            try? FileManager.default.removeItem(at: directory)
+            throw error
+        }
+    }
+
+    static func text(of url: URL) throws -> String {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ImportError("cannot read \(url.path); check the path")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ImportError("\(url.path) is not UTF-8 text; save it as UTF-8 CSV")
+        }
+        return text
+    }
+}

@@ -1,0 +1,90 @@
+import EdgeBenchCore
+import GRDB
+
+extension ResultStore {
+    /// Stores a bundle measured elsewhere as a run of its own, in one transaction (all of it or nothing).
+    /// Returns false, writing nothing, when a run with the bundle's id is stored already: bundles are
+    /// deduplicated by run id. `planText` says where it came from (a bundle carries no plan text).
+    @discardableResult
+    public func importBundle(_ bundle: ResultBundle, planText: String) throws -> Bool {
+        let bundle = bundle.finiteOnly()
+        let analysisJSON = try bundle.analysis.map(Self.json)
+        let rows = try bundle.configurations.map { try ImportedRow($0) }
+        return try pool.write { db in
+            let run = bundle.run
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM runs WHERE id = ?", arguments: [run.id]) == nil else {
+                return false
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO runs (id, started_at, edgebench_version, plan_hash, plan_name, plan_text, analysis_json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    run.id, run.startedAt, run.edgebenchVersion, run.planHash, run.planName, planText, analysisJSON,
+                ])
+            let environment = bundle.environment
+            try db.execute(
+                sql: """
+                    INSERT INTO environment
+                        (run_id, hostname, board, cpu_model, cpu_cores, memory_bytes, os, kernel, architecture)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    run.id, environment.hostname, environment.board, environment.cpuModel, environment.cpuCores,
+                    environment.memoryBytes, environment.os, environment.kernel, environment.architecture,
+                ])
+            for (position, row) in rows.enumerated() {
+                try db.execute(
+                    sql: """
+                        INSERT INTO configurations
+                            (run_id, id, position, configuration_json, engine_json, status, error, summary_json,
+                             flags_json, telemetry_json, power_json, device_json)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        run.id, row.result.id, position, row.configuration, row.engine, row.result.status.rawValue,
+                        row.result.error, row.summary, row.flags, row.telemetry, row.power, row.device,
+                    ])
+                for request in row.result.requests {
+                    try insertRequest(
+                        db, runID: run.id, configurationID: row.result.id, result: request, warmup: false,
+                        json: try Self.json(request))
+                }
+            }
+            return true
+        }
+    }
+
+    /// One configuration of an imported bundle, as the columns hold it.
+    private struct ImportedRow {
+        var result: ConfigurationResult
+        var configuration: String
+        var engine: String
+        var summary: String
+        var flags: String
+        var telemetry: String
+        var power: String?
+        var device: String?
+
+        init(_ result: ConfigurationResult) throws {
+            self.result = result
+            // What the measuring machine's plan asked for is not in a bundle: rebuilt from what ran. It is
+            // only read back for the workload and for resuming, and an imported run is never resumed.
+            let engine = result.engine
+            let spec = EngineSpec(
+                name: engine.name, kind: EngineSpec.Kind(rawValue: engine.adapter) ?? .openai, url: engine.url,
+                threads: engine.threads, contextSize: engine.contextSize)
+            let configuration = EdgeBenchCore.Configuration(
+                id: result.id, engine: spec, model: ModelSpec(name: result.model.name, file: result.model.file),
+                workload: result.workload, repetitions: result.requests.count, warmup: 0)
+            self.configuration = try ResultStore.json(configuration)
+            self.engine = try ResultStore.json(engine)
+            summary = try ResultStore.json(result.summary)
+            flags = try ResultStore.json(result.flags)
+            telemetry = try ResultStore.json(result.telemetry)
+            power = try result.power.map(ResultStore.json)
+            device = try result.device.map(ResultStore.json)
+        }
+    }
+}
