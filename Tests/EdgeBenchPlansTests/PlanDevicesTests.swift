@@ -121,6 +121,28 @@ struct PlanDevicesTests {
         #expect(plan.power.sampleInterval == 0.05)
     }
 
+    /// Each board of a multi-board plan has its own meter: `power:` under an engine.
+    @Test func enginePowerIsPerEngine() throws {
+        let plan = try plan(
+            """
+            engines:
+              - {name: m5, kind: stackflow, url: "tcp://m5.local:10001", power: [{manual: 1.5, boundary: board_dc}]}
+              - {name: pi, kind: ollama, url: "http://pi.local:11434", power: [{plug: {kind: tasmota, url: "http://plug"}}]}
+              - {name: jetson, kind: ollama, url: "http://jetson.local:11434"}
+            power:
+              - {manual: 9}
+            """)
+        #expect(plan.power.engines == [
+            "m5": [.manual(watts: 1.5, boundary: .boardDC)],
+            "pi": [.plug(kind: "tasmota", url: "http://plug")],
+        ])
+        #expect(plan.power.sources == [.manual(watts: 9, boundary: .wallAC)])
+        let text = Self.base + "engines:\n  - {name: m5, kind: stackflow, url: \"tcp://m5.local:10001\", power: {manual: 1.5}}\n"
+        #expect(errors(text) == [
+            "plan.yaml:6:69: error: 'power' of engine 'm5' must be a list of sources, e.g. power: [{manual: 6.4, boundary: wall_ac}]",
+        ])
+    }
+
     // MARK: - mistakes, each with its position (line 5 is the first line after `base`)
 
     static let mistakes: [(plan: String, error: String)] = [

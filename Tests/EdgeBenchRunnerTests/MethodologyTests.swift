@@ -1,3 +1,4 @@
+import EdgeBenchAnalysis
 import EdgeBenchCore
 import EdgeBenchPlans
 import EdgeBenchRunner
@@ -17,11 +18,15 @@ struct MethodologyTests {
         let servers = try await MethodologyServers.start(speed: Self.speed, tokens: Self.tokens)
         let output = RunnerFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }
-        let text = servers.plan(repetitions: 3, warmup: 1, maxTokens: 64)
+        // The M5Stack's own meter: a reading off a USB meter's display, for that board only.
+        let text = servers.plan(repetitions: 3, warmup: 1, maxTokens: 64).replacingOccurrences(
+            of: "device: m5stack-module-llm}", with: "device: m5stack-module-llm, power: [{manual: 1.5, boundary: board_dc}]}")
         let plan = try PlanLoader.parse(text, file: "methodology.yaml", baseDirectory: nil)
-        let runner = BenchmarkRunner(options: RunOptions(outputRoot: output), reporter: SilentProgress())
+        var options = RunOptions(outputRoot: output, idleSeconds: 0.3)
+        options.configurationPower = try plan.configurationPower(plan.expand())
+        let runner = BenchmarkRunner(options: options, reporter: SilentProgress())
 
-        let outcome = try await runner.run(RunPlan(name: plan.name, text: text, hash: plan.hash, configurations: plan.expand()))
+        let outcome = try await runner.run(RunPlan(plan, catalog: try DeviceCatalog.bundled()))
         let m5Sessions = await servers.m5stack.openSessions()
         let jetsonLoads = await servers.jetson.loads()
         await servers.stop()
@@ -31,6 +36,20 @@ struct MethodologyTests {
             "pi5-cpu/qwen2.5-1.5b/short", "jetson-cpu/qwen2.5-1.5b/short", "jetson-gpu/qwen2.5-1.5b/short",
             "pi5-hailo/qwen2.5-1.5b/short", "m5stack/qwen2.5-1.5b/short",
         ])
+        // Each board from the catalog, as the plan names it; the Jetson's two configurations share one.
+        #expect(outcome.bundle.configurations.map { $0.device?.id } == [
+            "rpi5-8gb", "jetson-orin-nano-super", "jetson-orin-nano-super", "rpi5-8gb-ai-hat-plus-2", "m5stack-module-llm",
+        ])
+        // Only the M5Stack has a meter: its energy per token is 1.5 W over its requests, the others have none.
+        let metered = try #require(outcome.bundle.configurations.last)
+        #expect(metered.power?.boundary == .boardDC)
+        #expect(metered.flags.contains(.manual))
+        for request in metered.requests {
+            let expected = 1.5 * (request.metrics[.e2eLatency] ?? 0) / (request.metrics[.nOut] ?? 1)
+            let measured = try #require(request.metrics[.energyPerToken])
+            #expect(abs(measured - expected) / expected < 1e-6)
+        }
+        #expect(outcome.bundle.configurations.dropLast().allSatisfy { $0.power == nil && $0.summary["energy_per_token"] == nil })
         for result in outcome.bundle.configurations {
             #expect(result.status == .completed, "\(result.id): \(result.error ?? "")")
             #expect(result.requests.count == 3, "\(result.id)")

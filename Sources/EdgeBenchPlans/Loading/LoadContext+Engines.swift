@@ -5,7 +5,7 @@ import Yams
 extension LoadContext {
     static let engineKeys = [
         "name", "kind", "url", "server_path", "threads", "context", "offload", "gpu_layers", "api_key_env", "timeout",
-        "extra_args", "llama_bench", "device",
+        "extra_args", "llama_bench", "device", "power",
     ]
     static let kinds = EngineSpec.Kind.allCases.map(\.rawValue)
 
@@ -83,7 +83,7 @@ extension LoadContext {
     /// start the server (managed). Anything else would be silently ignored, so it is an error.
     static func accepts(_ kind: EngineSpec.Kind, _ key: String) -> Bool {
         switch key {
-        case "name", "kind", "timeout", "url", "device": return true  // a url on a local kind has its own message
+        case "name", "kind", "timeout", "url", "device", "power": return true  // a url on a local kind has its own message
         case "api_key_env": return [.llamacpp, .openai, .ollama, .hailoOllama].contains(kind)
         case "threads", "offload", "gpu_layers": return [.managed, .ollama, .llamaBench].contains(kind)
         case "context": return kind == .managed || kind == .ollama

@@ -36,8 +36,10 @@ struct LoadContext {
         let excludes = (fields.list("exclude") ?? []).compactMap { readExclusion($0, names: names) }
         let devices = fields.node("devices").map(readDevices) ?? []
         let engineDevices = readEngineDevices(engineNodes ?? [])
+        let enginePower = readEnginePower(engineNodes ?? [])
         let analysis = fields.node("analysis").flatMap(readAnalysis)
-        let power = readPower(fields)
+        var power = readPower(fields)
+        power.engines = enginePower
 
         guard diagnostics.errors.isEmpty else { return nil }
         let plan = Plan(
@@ -64,6 +66,24 @@ struct LoadContext {
                 let device = mapping["device"]?.scalar?.string, !(mapping["device"]?.isNull ?? true)
             else { continue }
             result[name] = device
+        }
+        return result
+    }
+
+    /// engine name → its own `power:` sources (a meter per board: the methodology's boards each had theirs).
+    func readEnginePower(_ nodes: [Node]) -> [String: [PlanPowerSource]] {
+        var result: [String: [PlanPowerSource]] = [:]
+        for node in nodes {
+            guard let mapping = node.mapping, let name = mapping["name"]?.scalar?.string,
+                let list = mapping["power"]
+            else { continue }
+            guard let items = list.sequence else {
+                diagnostics.error(
+                    "'power' of engine '\(name)' must be a list of sources, e.g. power: [{manual: 6.4, boundary: wall_ac}]",
+                    at: list.mark)
+                continue
+            }
+            result[name] = items.enumerated().compactMap { readPowerSource($0.element, index: $0.offset) }
         }
         return result
     }

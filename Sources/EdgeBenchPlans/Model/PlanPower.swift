@@ -11,6 +11,9 @@ public struct PlanPower: Sendable, Equatable {
     public var minMeasuredSeconds: Double?
     /// telemetry sampling rate, Hz
     public var sampleRate: Double?
+    /// engine name → that engine's own sources (`power:` under an engine), used instead of the
+    /// run-wide list for its configurations: each board of a multi-board plan has its own meter
+    public var engines: [String: [PlanPowerSource]] = [:]
 
     public init(
         sources: [PlanPowerSource] = [], idleSeconds: Double? = nil, minMeasuredSeconds: Double? = nil,

@@ -73,7 +73,7 @@ extension BenchmarkRunner {
 
             let telemetrySources = SystemTelemetry.sources(
                 root: options.sensorRoot, enginePID: prepared.pid, interval: .milliseconds(Int(options.sampleInterval * 1000)))
-                + (try options.power.map { try $0.makeSource() })
+                + (try options.power(for: configuration.id).map { try $0.makeSource() })
             sources = telemetrySources.map(\.description)
             let started = try Sampler(
                 sources: telemetrySources, interval: .milliseconds(Int(options.sampleInterval * 1000)),

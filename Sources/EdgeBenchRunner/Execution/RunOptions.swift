@@ -21,6 +21,8 @@ public struct RunOptions: Sendable {
     public var idleSeconds: Double
     /// power sources the user declares (a meter's command, a value read off a display)
     public var power: [PowerSourceSpec]
+    /// configuration id → its engine's own power sources, used instead of `power` (one meter per board)
+    public var configurationPower: [String: [PowerSourceSpec]] = [:]
     /// repeat measured requests back to back until the measured phase lasts this long, s (0 = just the repetitions)
     public var minMeasuredSeconds: Double
     /// where sysfs/procfs and board tools are looked up ("/"; a copied or fake tree in tests)
@@ -43,6 +45,11 @@ public struct RunOptions: Sendable {
         self.power = power
         self.minMeasuredSeconds = minMeasuredSeconds
         self.sensorRoot = sensorRoot
+    }
+
+    /// The declared power sources of one configuration: its engine's own, else the run's.
+    public func power(for configurationID: String) -> [PowerSourceSpec] {
+        configurationPower[configurationID] ?? power
     }
 
     public var resolvedDatabasePath: String {

@@ -79,11 +79,11 @@ public final class MethodologyServers: Sendable {
         warmup: \(warmup)
 
         engines:
-          - {name: pi5-cpu, kind: ollama, url: "\(pi5.baseURL)", offload: none}
-          - {name: jetson-cpu, kind: ollama, url: "\(jetson.baseURL)", offload: none}
-          - {name: jetson-gpu, kind: ollama, url: "\(jetson.baseURL)", offload: all}
-          - {name: pi5-hailo, kind: hailo-ollama, url: "\(hailo.baseURL)"}
-          - {name: m5stack, kind: stackflow, url: "\(m5stack.url)"}
+          - {name: pi5-cpu, kind: ollama, url: "\(pi5.baseURL)", offload: none, device: rpi5-8gb}
+          - {name: jetson-cpu, kind: ollama, url: "\(jetson.baseURL)", offload: none, device: jetson-orin-nano-super}
+          - {name: jetson-gpu, kind: ollama, url: "\(jetson.baseURL)", offload: all, device: jetson-orin-nano-super}
+          - {name: pi5-hailo, kind: hailo-ollama, url: "\(hailo.baseURL)", device: rpi5-8gb-ai-hat-plus-2}
+          - {name: m5stack, kind: stackflow, url: "\(m5stack.url)", device: m5stack-module-llm}
 
         models:
           - name: qwen2.5-1.5b

@@ -10,11 +10,13 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Continue an interrupted run: its directory.")
     var resume: String?
 
-    @Option(name: .customLong("sample-interval"), help: "Telemetry sampling interval in ms (1–10000).")
-    var sampleInterval = 100.0
+    @Option(
+        name: .customLong("sample-interval"),
+        help: "Telemetry sampling interval in ms (1–10000; default: the plan's sample_rate_hz, else 100).")
+    var sampleInterval: Double?
 
     func validate() throws {
-        guard (1...10_000).contains(sampleInterval) else {
+        if let sampleInterval, !(1...10_000).contains(sampleInterval) {
             throw ValidationError("--sample-interval must be between 1 and 10000 ms, got \(sampleInterval)")
         }
     }

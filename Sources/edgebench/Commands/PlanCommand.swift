@@ -1,5 +1,7 @@
 import ArgumentParser
+import EdgeBenchAnalysis
 import EdgeBenchPlans
+import EdgeBenchRunner
 
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,6 +19,8 @@ struct PlanCommand: ParsableCommand {
         func run() throws {
             do {
                 let plan = try PlanLoader.load(path: file)
+                // Device ids are checked against the catalog here too, as `run` does before anything starts.
+                _ = try RunPlan(plan, catalog: try DeviceCatalog.bundled(), board: nil)
                 print("\(file): ok — \(plan.expand().count) configuration(s)")
             } catch {
                 Stderr.print(String(describing: error))

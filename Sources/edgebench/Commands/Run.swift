@@ -36,21 +36,29 @@ struct Run: AsyncParsableCommand {
         let runPlan: RunPlan
         let planPower: PlanPower?
         let sources: [PowerSourceSpec]
+        var perConfiguration: [String: [PowerSourceSpec]] = [:]
         do {
-            (runPlan, planPower) = try makePlan()
+            let loaded: Plan?
+            (runPlan, loaded) = try makePlan()
+            planPower = loaded?.power
             sources = try power.sources(plan: planPower)
+            // An engine's own meter, unless the command line names the meter for the whole run.
+            if power.sources.isEmpty, let loaded {
+                perConfiguration = try loaded.configurationPower(
+                    runPlan.configurations.isEmpty ? loaded.expand() : runPlan.configurations)
+            }
         } catch {
             Stderr.error(String(describing: error))
             throw Exit.invalidInput
         }
-        // The plan's sample_rate_hz applies unless --sample-interval moved from its default.
-        // TODO: OutputOptions.sampleInterval optional, so an explicit `--sample-interval 100` wins too.
-        let interval = output.sampleInterval != 100 ? output.sampleInterval / 1000 : planPower?.sampleInterval ?? 0.1
-        let options = RunOptions(
+        // --sample-interval, else the plan's sample_rate_hz, else 100 ms.
+        let interval = output.sampleInterval.map { $0 / 1000 } ?? planPower?.sampleInterval ?? 0.1
+        var options = RunOptions(
             outputRoot: URL(fileURLWithPath: output.output), databasePath: output.db,
             resume: output.resume.map { URL(fileURLWithPath: $0) }, sampleInterval: interval,
             llamaServerPath: oneOff.llamaServer, idleSeconds: power.idleSeconds(plan: planPower), power: sources,
             minMeasuredSeconds: power.minMeasuredSeconds(plan: planPower))
+        options.configurationPower = perConfiguration
         let runner = BenchmarkRunner(options: options, reporter: StderrProgress())
 
         let task = Task { try await runner.run(runPlan) }
@@ -77,12 +85,16 @@ struct Run: AsyncParsableCommand {
         }
     }
 
-    /// What to run, and the plan's power settings (nil without a plan file).
-    private func makePlan() throws -> (RunPlan, PlanPower?) {
-        if output.resume != nil {
-            // The run directory holds its own plan; nothing else may be given.
+    /// What to run, and the plan it came from (nil for a one-off run).
+    private func makePlan() throws -> (RunPlan, Plan?) {
+        if let resume = output.resume {
+            // The run directory holds its own plan; nothing else may be given. Its power settings
+            // come back from the stored plan text (a one-off run's description is not a plan: none).
             guard plan == nil else { throw ValidationError("--resume continues an existing run; do not pass a plan file too") }
-            return (RunPlan(name: nil, text: "", hash: "", configurations: []), nil)
+            let stored = try? PlanLoader.parse(
+                RunManifest.read(from: URL(fileURLWithPath: resume)).planText, file: "\(resume)/run.json",
+                baseDirectory: nil)
+            return (RunPlan(name: nil, text: "", hash: "", configurations: []), stored)
         }
         if let plan {
             guard oneOff.engine == nil else {
@@ -92,7 +104,7 @@ struct Run: AsyncParsableCommand {
             // Devices resolve against the catalog before anything runs: an unknown id stops the plan here.
             let catalog = try DeviceCatalog.bundled()
             let board = loaded.needsBoardDetection ? BoardIdentity.read() : nil
-            return (try RunPlan(loaded, catalog: catalog, board: board), loaded.power)
+            return (try RunPlan(loaded, catalog: catalog, board: board), loaded)
         }
         var oneOffPlan = try oneOff.plan()
         // An engine EdgeBench runs here measures this machine: record the board it matches, if any.
