@@ -30,52 +30,17 @@ public struct LlamaBenchImporter: Sendable {
 
     public func run(files: [URL]) throws -> Outcome {
         let imported = try Self.read(files)
-        let environment = Self.environment(imported.tests)
-        let started = Date()
-        let runID = BenchmarkRunner.runID(at: started)
-        let directory = outputRoot.appendingPathComponent(runID)
-        let databasePath = RunOptions(outputRoot: outputRoot, databasePath: databasePath).resolvedDatabasePath
-        let run = RunInfo(
-            id: runID, startedAt: Self.earliestTestTime(imported.tests) ?? WallClock.iso8601(started),
-            edgebenchVersion: BenchmarkRunner.version, planHash: imported.hash,
-            planName: "llama-bench import")
-
-        let store = try ResultStore(path: databasePath)
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw ImportError(
-                "cannot create the run directory \(directory.path) (\(error.localizedDescription)); choose a writable --output")
-        }
-        do {
-            // Copies of what was imported, beside the results: the bundle can always be traced to its source.
-            let sources = directory.appendingPathComponent("imported")
-            try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
-            for (index, file) in files.enumerated() {
-                try FileManager.default.copyItem(
-                    at: file, to: sources.appendingPathComponent("\(index + 1)-\(file.lastPathComponent)"))
-            }
-            try store.beginRun(run, environment: environment, planText: imported.description)
-            for item in imported.configurations {
-                let id = item.configuration.id
-                try store.beginConfiguration(runID: runID, configuration: item.configuration, engine: item.results.engine)
-                for request in item.results.requests {
-                    try store.recordRequest(runID: runID, configurationID: id, result: request, warmup: false)
-                }
-                try store.finishConfiguration(
-                    runID: runID, configurationID: id, engine: item.results.engine, status: .completed, error: nil,
-                    summary: item.results.summary, flags: item.results.flags, telemetry: [:])
-            }
-            let bundle = try store.bundle(runID: runID)
-            let outputs = try ResultsWriter.write(bundle, to: directory)
-            return Outcome(
-                runID: runID, directory: directory, databasePath: databasePath, bundle: bundle, outputs: outputs,
-                notes: imported.notes)
-        } catch {
-            // Everything was checked before; what fails here is the disk. Leave no half-written folder.
-            try? FileManager.default.removeItem(at: directory)
-            throw error
-        }
+        let run = ImportedRun(
+            outputRoot: outputRoot, databasePath: databasePath, planName: "llama-bench import",
+            description: imported.description, planHash: imported.hash,
+            startedAt: Self.earliestTestTime(imported.tests), environment: Self.environment(imported.tests), files: files)
+        return try run.store(
+            imported.configurations.map {
+                ImportedRun.Item(
+                    configuration: $0.configuration, engine: $0.results.engine, requests: $0.results.requests,
+                    summary: $0.results.summary, flags: $0.results.flags)
+            },
+            notes: imported.notes)
     }
 
     struct Imported {

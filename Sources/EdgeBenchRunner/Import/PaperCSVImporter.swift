@@ -45,52 +45,20 @@ public struct PaperCSVImporter: Sendable {
         for (label, id) in catalogDevices.sorted(by: { $0.key < $1.key }) { description += "device \(label)=\(id)\n" }
         for (label, watts) in powerWatts.sorted(by: { $0.key < $1.key }) { description += "power \(label)=\(watts) W\n" }
 
-        let started = Date()
-        let runID = BenchmarkRunner.runID(at: started)
-        let directory = outputRoot.appendingPathComponent(runID)
-        let databasePath = RunOptions(outputRoot: outputRoot, databasePath: databasePath).resolvedDatabasePath
-        let run = RunInfo(
-            id: runID, startedAt: WallClock.iso8601(started), edgebenchVersion: BenchmarkRunner.version,
-            planHash: SHA256.hex(of: Data(contents.utf8)), planName: "paper-csv import")
         // The harness wrote nothing about the machine; never filled in from the one importing.
         let environment = Environment(
             hostname: "unknown", board: nil, cpuModel: nil, cpuCores: 0, memoryBytes: nil, os: nil, kernel: nil,
             architecture: nil)
-
-        let store = try ResultStore(path: databasePath)
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw ImportError(
-                "cannot create the run directory \(directory.path) (\(error.localizedDescription)); choose a writable --output")
-        }
-        do {
-            let sources = directory.appendingPathComponent("imported")
-            try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
-            for (index, file) in files.enumerated() {
-                try FileManager.default.copyItem(
-                    at: file, to: sources.appendingPathComponent("\(index + 1)-\(file.lastPathComponent)"))
-            }
-            try store.beginRun(run, environment: environment, planText: description)
-            for (configuration, result) in read.configurations {
-                try store.beginConfiguration(
-                    runID: runID, configuration: configuration, engine: result.engine, device: result.device)
-                for request in result.requests {
-                    try store.recordRequest(runID: runID, configurationID: result.id, result: request, warmup: false)
-                }
-                try store.finishConfiguration(
-                    runID: runID, configurationID: result.id, engine: result.engine, status: .completed, error: nil,
-                    summary: result.summary, flags: result.flags, telemetry: [:], power: result.power)
-            }
-            let bundle = try store.bundle(runID: runID)
-            let outputs = try ResultsWriter.write(bundle, to: directory)
-            return ImportOutcome(
-                runID: runID, directory: directory, databasePath: databasePath, bundle: bundle, outputs: outputs,
-                notes: read.notes)
-        } catch {
-            try? FileManager.default.removeItem(at: directory)
-            throw error
-        }
+        let run = ImportedRun(
+            outputRoot: outputRoot, databasePath: databasePath, planName: "paper-csv import", description: description,
+            planHash: SHA256.hex(of: Data(contents.utf8)), startedAt: nil, environment: environment, files: files)
+        return try run.store(
+            read.configurations.map { configuration, result in
+                ImportedRun.Item(
+                    configuration: configuration, engine: result.engine, device: result.device, requests: result.requests,
+                    summary: result.summary, flags: result.flags, power: result.power)
+            },
+            notes: read.notes)
     }
 
     static func text(of url: URL) throws -> String {

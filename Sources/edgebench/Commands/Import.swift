@@ -5,6 +5,25 @@ import EdgeBenchRunner
 import Foundation
 
 struct Import: ParsableCommand {
+    /// Runs an import that creates a run: a bad input exits 2 with its message, a storage failure 3;
+    /// then the notes and the usual summary of what was stored where.
+    static func storeRun(json: Bool, _ importing: () throws -> ImportOutcome) throws {
+        let outcome: ImportOutcome
+        do {
+            outcome = try importing()
+        } catch let error as ImportError {
+            Stderr.error(error.description)
+            throw Exit.invalidInput
+        } catch {
+            Stderr.error(String(describing: error))
+            throw Exit.storageFailed
+        }
+        for note in outcome.notes { Stderr.print("note: " + note) }
+        try ResultsSummary.print(
+            outcome.bundle, directory: outcome.directory, outputs: outcome.outputs, databasePath: outcome.databasePath,
+            json: json)
+    }
+
     static let configuration = CommandConfiguration(
         abstract: "Store results another tool measured as a run of their own.",
         subcommands: [LlamaBench.self, PaperCSVCommand.self, BundleCommand.self])
@@ -36,21 +55,10 @@ struct Import: ParsableCommand {
         var json = false
 
         func run() throws {
-            let importer = LlamaBenchImporter(outputRoot: URL(fileURLWithPath: output), databasePath: db)
-            let outcome: LlamaBenchImporter.Outcome
-            do {
-                outcome = try importer.run(files: files.map { URL(fileURLWithPath: $0) })
-            } catch let error as ImportError {
-                Stderr.error(error.description)
-                throw Exit.invalidInput
-            } catch {
-                Stderr.error(String(describing: error))
-                throw Exit.storageFailed
+            try Import.storeRun(json: json) {
+                try LlamaBenchImporter(outputRoot: URL(fileURLWithPath: output), databasePath: db)
+                    .run(files: files.map { URL(fileURLWithPath: $0) })
             }
-            for note in outcome.notes { Stderr.print("note: " + note) }
-            try ResultsSummary.print(
-                outcome.bundle, directory: outcome.directory, outputs: outcome.outputs, databasePath: outcome.databasePath,
-                json: json)
         }
     }
 
@@ -118,26 +126,15 @@ struct Import: ParsableCommand {
         }
 
         func run() throws {
-            let outcome: ImportOutcome
-            do {
+            try Import.storeRun(json: json) {
                 let catalog = try DeviceCatalog.bundled()
                 let importer = PaperCSVImporter(
                     outputRoot: URL(fileURLWithPath: output), databasePath: db, catalog: catalog,
                     catalogDevices: try Self.pairs(catalogDevices, option: "--catalog-device", example: ""),
                     powerWatts: try Self.pairs(powerWatts, option: "--power-watts", example: "").compactMapValues(Double.init))
-                outcome = try importer.run(
+                return try importer.run(
                     results: URL(fileURLWithPath: results), details: details.map { URL(fileURLWithPath: $0) })
-            } catch let error as ImportError {
-                Stderr.error(error.description)
-                throw Exit.invalidInput
-            } catch {
-                Stderr.error(String(describing: error))
-                throw Exit.storageFailed
             }
-            for note in outcome.notes { Stderr.print("note: " + note) }
-            try ResultsSummary.print(
-                outcome.bundle, directory: outcome.directory, outputs: outcome.outputs, databasePath: outcome.databasePath,
-                json: json)
         }
     }
 
