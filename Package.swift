@@ -61,7 +61,7 @@ let package = Package(
         ),
 
         // Rendering results: terminal, Markdown, CSV.
-        .target(name: "EdgeBenchReports", dependencies: ["EdgeBenchCore"]),
+        .target(name: "EdgeBenchReports", dependencies: ["EdgeBenchCore", "EdgeBenchAnalysis"]),
 
         // Executing a plan: lifecycle, warm-up, repetitions, progress events, resume.
         .target(

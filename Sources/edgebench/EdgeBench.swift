@@ -23,6 +23,6 @@ struct EdgeBench: AsyncParsableCommand {
               130  interrupted (Ctrl-C); continue with --resume DIR
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Setup.self, PlanCommand.self, Sensors.self, Import.self, TelemetryCommand.self, EnergyCommand.self, Devices.self, Analyze.self, Recommend.self, Compare.self],
+        subcommands: [Run.self, Setup.self, PlanCommand.self, Sensors.self, Import.self, TelemetryCommand.self, EnergyCommand.self, Devices.self, Analyze.self, Recommend.self, Compare.self, Report.self],
         defaultSubcommand: Run.self)
 }

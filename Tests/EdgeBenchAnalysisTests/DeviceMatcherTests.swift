@@ -1,4 +1,5 @@
 import EdgeBenchCore
+import EdgeBenchTesting
 import Foundation
 import Testing
 
@@ -21,12 +22,12 @@ import Testing
     /// A device-tree model file as the kernel writes it: the string, NUL-terminated, no newline.
     static func model(_ fixture: String) throws -> String? {
         let text = try MatcherFixtures.text("board-ids/\(fixture)")
-        return BoardTranscript.output(of: "cat /proc/device-tree/model", in: text).map { $0 + "\0" }
+        return ShellTranscript.output(of: "cat /proc/device-tree/model", in: text).map { $0 + "\0" }
     }
 
     static func tegra(_ fixture: String) throws -> String? {
         let text = try MatcherFixtures.text("board-ids/\(fixture)")
-        if let output = BoardTranscript.output(of: "cat /etc/nv_tegra_release", in: text) { return output + "\n" }
+        if let output = ShellTranscript.output(of: "cat /etc/nv_tegra_release", in: text) { return output + "\n" }
         return text  // the single-line captures are the file itself
     }
 
@@ -157,7 +158,7 @@ import Testing
     @Test func agxOrinDevkitR36WithMeminfoIs64GB() throws {
         let fixture = "jetson-agx-orin-devkit-r36.5.0-jp6.2-identity.txt"
         let text = try MatcherFixtures.text("board-ids/\(fixture)")
-        let nvpmodel = BoardTranscript.output(of: "nvpmodel -q", in: text)
+        let nvpmodel = ShellTranscript.output(of: "nvpmodel -q", in: text)
         let identity = Self.identity(
             model: try Self.model(fixture), tegra: try Self.tegra(fixture), nvpmodel: nvpmodel, memTotal: Self.agxOrin64MemTotal)
         #expect(identity.deviceTreeModel == "NVIDIA Jetson AGX Orin Developer Kit")
@@ -293,59 +294,5 @@ import Testing
         #expect(DeviceMatcher.nominalGigabytes(15.8 * gib, among: [4, 8, 16]) == 16)
         #expect(DeviceMatcher.nominalGigabytes(1.9 * gib, among: [4, 8, 16]) == nil)  // a 2 GB Pi 5
         #expect(DeviceMatcher.nominalGigabytes(20 * gib, among: [4, 8, 16]) == nil)
-    }
-}
-
-/// Takes a command's output out of a published shell transcript.
-enum BoardTranscript {
-    /// The lines after the line that runs `command`, up to a blank line or the next prompt. The prompt
-    /// is what precedes the command on its line; where a NUL-terminated file left no newline, the
-    /// prompt (or its start) is glued to the last line and is cut off. Indentation of the whole block
-    /// (notes that indent transcripts) is removed. nil when the command is not in the transcript.
-    static func output(of command: String, in text: String) -> String? {
-        let lines = text.components(separatedBy: "\n")
-        guard let index = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).hasSuffix(command) }) else { return nil }
-        let commandLine = lines[index]
-        let indent = commandLine.prefix { $0 == " " }.count
-        let promptEnd = commandLine.range(of: command, options: .backwards)?.lowerBound ?? commandLine.startIndex
-        let prompt = String(commandLine[commandLine.index(commandLine.startIndex, offsetBy: indent)..<promptEnd])
-        var output: [String] = []
-        for line in lines[(index + 1)...] {
-            let body = String(line.dropFirst(min(indent, line.prefix { $0 == " " }.count)))
-            if body.trimmingCharacters(in: .whitespaces).isEmpty { break }
-            if !prompt.trimmingCharacters(in: .whitespaces).isEmpty, body.hasPrefix(prompt) { break }
-            output.append(body)
-        }
-        guard var last = output.popLast() else { return "" }
-        if !prompt.isEmpty {
-            // the longest end of the line that is a start of the prompt
-            for length in stride(from: min(prompt.count, last.count), through: 1, by: -1) where last.hasSuffix(prompt.prefix(length)) {
-                last = String(last.dropLast(length))
-                break
-            }
-        }
-        output.append(last)
-        return output.joined(separator: "\n")
-    }
-}
-
-/// Real captures from /work/shared/fixtures (or $EDGEBENCH_FIXTURES).
-enum MatcherFixtures {
-    static func directory(filePath: String = #filePath) throws -> URL {
-        if let override = ProcessInfo.processInfo.environment["EDGEBENCH_FIXTURES"] {
-            return URL(fileURLWithPath: override)
-        }
-        // Tests/EdgeBenchAnalysisTests/DeviceMatcherTests.swift → repo root → ../shared/fixtures
-        let repoRoot = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidate = repoRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures")
-        guard FileManager.default.fileExists(atPath: candidate.path) else {
-            Issue.record("fixtures not found at \(candidate.path): set EDGEBENCH_FIXTURES to the shared/fixtures folder")
-            throw CocoaError(.fileNoSuchFile)
-        }
-        return candidate
-    }
-
-    static func text(_ relative: String) throws -> String {
-        try String(contentsOf: directory().appendingPathComponent(relative), encoding: .utf8)
     }
 }

@@ -13,14 +13,14 @@ import Testing
         return url
     }
 
-    @Test func writesAllSixFilesWithTheirRenderedContent() throws {
+    @Test func writesEveryFileWithItsRenderedContent() throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let out = root.appendingPathComponent("results/run-1")
         let urls = try ResultsWriter.write(SampleBundle.bundle, to: out)
         #expect(urls.map(\.lastPathComponent) == [
             "bundle.json", "results.md", "requests.csv", "configurations.csv",
-            "benchmark_results.csv", "benchmark_results_details.csv",
+            "benchmark_results.csv", "benchmark_results_details.csv", "report.html",
         ])
         let bundle = try BundleCodec.decode(Data(contentsOf: urls[0]))
         #expect(bundle == SampleBundle.bundle)

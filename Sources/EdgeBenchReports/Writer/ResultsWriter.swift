@@ -1,3 +1,4 @@
+import EdgeBenchAnalysis
 import EdgeBenchCore
 import Foundation
 
@@ -6,14 +7,14 @@ import Foundation
 public enum ResultsWriter {
     public static let fileNames = [
         "bundle.json", "results.md", "requests.csv", "configurations.csv",
-        "benchmark_results.csv", "benchmark_results_details.csv",
+        "benchmark_results.csv", "benchmark_results_details.csv", "report.html",
     ]
 
     /// Returns the URLs written, in `fileNames` order.
     @discardableResult
     public static func write(_ bundle: ResultBundle, to directory: URL) throws -> [URL] {
         // Rendered one at a time, each dropped once written: on a board, the peak memory of a long
-        // run's export is that of its largest file, not of all six.
+        // run's export is that of its largest file, not of all of them.
         let renderers: [() throws -> Data] = [
             { try BundleCodec.encode(bundle) },
             { Data(MarkdownReport.render(bundle).utf8) },
@@ -21,6 +22,8 @@ public enum ResultsWriter {
             { Data(CSVReport.configurations(bundle).utf8) },
             { Data(PaperCSV.results(bundle).utf8) },
             { Data(PaperCSV.details(bundle).utf8) },
+            // last, so the bundle and the tables are on disk whatever happens to the page
+            { Data(report(bundle).utf8) },
         ]
         if let blocker = FolderCheck.fileBlocking(directory) {
             throw ResultsWriterError.unwritable(directory, reason: "\(blocker.path) exists and is not a folder")
@@ -39,6 +42,13 @@ public enum ResultsWriter {
         return written
     }
 
+
+    /// The HTML report of one bundle: default Pareto objectives, no scenario (a bundle carries none).
+    static func report(_ bundle: ResultBundle) -> String {
+        let objectives = (try? Objective.parseList(Analysis.defaultObjectives)) ?? []
+        return HTMLReport.render(
+            bundles: [bundle], analysis: Analysis.analyze(bundles: [bundle], objectives: objectives))
+    }
 
     private static func writeAtomically(_ data: Data, to target: URL, in directory: URL) throws {
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")

@@ -1,4 +1,5 @@
 import EdgeBenchCore
+import EdgeBenchTesting
 import Foundation
 import Testing
 
@@ -38,13 +39,13 @@ import Testing
     func readsEveryBoardIDCapture(_ capture: Capture) throws {
         let text = try Fixtures.text("board-ids/\(capture.fixture)")
         let tree = try FakeTree()
-        if let model = Transcript.output(of: "cat /proc/device-tree/model", in: text) {
+        if let model = ShellTranscript.output(of: "cat /proc/device-tree/model", in: text) {
             try tree.write("/proc/device-tree/model", model + "\0")
         }
-        let tegra = Transcript.output(of: "cat /etc/nv_tegra_release", in: text).map { $0 + "\n" }
+        let tegra = ShellTranscript.output(of: "cat /etc/nv_tegra_release", in: text).map { $0 + "\n" }
             ?? (text.hasPrefix("# R") ? text : nil)
         if let tegra { try tree.write("/etc/nv_tegra_release", tegra) }
-        if let query = Transcript.output(of: "nvpmodel -q", in: text) {
+        if let query = ShellTranscript.output(of: "nvpmodel -q", in: text) {
             try tree.write("/reply/nvpmodel", query + "\n")
             try tree.write("/usr/bin/nvpmodel", "#!/bin/sh\ncat '\(tree.path("/reply/nvpmodel"))'\n", executable: true)
         }
@@ -60,7 +61,7 @@ import Testing
     @Test func fourLineTegraReleaseKeepsOnlyTheReleaseLine() throws {
         let text = try Fixtures.text("board-ids/jetson-orin-nano-r36.4.7-nv_tegra_release-4line.txt")
         let tree = try FakeTree()
-        try tree.write("/etc/nv_tegra_release", try #require(Transcript.output(of: "cat /etc/nv_tegra_release", in: text)))
+        try tree.write("/etc/nv_tegra_release", try #require(ShellTranscript.output(of: "cat /etc/nv_tegra_release", in: text)))
         let release = try #require(BoardIdentity.read(root: tree.root, searchPath: []).tegraRelease)
         #expect(release == BoardIdentity.TegraRelease(
             release: 36, revision: "4.7", board: "generic",
@@ -150,33 +151,5 @@ import Testing
     @Test func anEmptyRootReadsAsNothing() throws {
         let tree = try FakeTree()
         #expect(BoardIdentity.read(root: tree.root, searchPath: ["/usr/bin"]) == BoardIdentity())
-    }
-}
-
-/// Takes a command's output out of a published shell transcript: the lines after the command up to
-/// a blank line or the next prompt, without a prompt glued to the last line (a NUL-terminated file
-/// leaves no newline) and without the indentation of the whole block.
-private enum Transcript {
-    static func output(of command: String, in text: String) -> String? {
-        let lines = text.components(separatedBy: "\n")
-        guard let index = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).hasSuffix(command) }) else { return nil }
-        let commandLine = lines[index]
-        let indent = commandLine.prefix { $0 == " " }.count
-        let promptEnd = commandLine.range(of: command, options: .backwards)?.lowerBound ?? commandLine.startIndex
-        let prompt = String(commandLine[commandLine.index(commandLine.startIndex, offsetBy: indent)..<promptEnd])
-        var output: [String] = []
-        for line in lines[(index + 1)...] {
-            let body = String(line.dropFirst(min(indent, line.prefix { $0 == " " }.count)))
-            if body.trimmingCharacters(in: .whitespaces).isEmpty { break }
-            if !prompt.trimmingCharacters(in: .whitespaces).isEmpty, body.hasPrefix(prompt) { break }
-            output.append(body)
-        }
-        guard var last = output.popLast() else { return "" }
-        for length in stride(from: min(prompt.count, last.count), through: 1, by: -1) where last.hasSuffix(prompt.prefix(length)) {
-            last = String(last.dropLast(length))
-            break
-        }
-        output.append(last)
-        return output.joined(separator: "\n")
     }
 }

@@ -1,0 +1,147 @@
+import EdgeBenchAnalysis
+import EdgeBenchCore
+
+extension HTMLReport {
+    // MARK: 3. Charts
+
+    static func chartsSection(entries: [ReportEntry], matrix: ResultsMatrix, analysis: AnalysisReport) -> String {
+        var html = ["<section id=\"charts\">", "<h2>Charts</h2>"]
+        html.append(powerThroughputFigure(entries, analysis: analysis))
+        html.append(acceleratorFigure(entries, analysis: analysis))
+        for (metric, title, unit) in heatmapMetrics {
+            html.append(heatmapFigure(entries, matrix: matrix, metric: metric, title: title, unit: unit))
+        }
+        html.append(distributionFigures(entries))
+        html.append(figure(id: "chart-power-timeline", svg: nil,
+                           caption: "No power timeline: no samples stored (bundles keep energy and power statistics "
+                               + "per request, not the raw power samples)."))
+        html.append(rooflineFigure(entries))
+        html.append("</section>")
+        return html.joined(separator: "\n")
+    }
+
+    static let heatmapMetrics: [(String, String, String)] = [
+        (MetricID.e2eThroughput.rawValue, "End-to-end throughput", "tok/s"),
+        (DerivedMetric.throughputDensity.rawValue, "Throughput density", "tok/s/m³"),
+        (MetricID.energyPerToken.rawValue, "Energy per token", "J/token"),
+    ]
+
+    /// A chart with its caption; `svg` nil prints the caption alone (a missing chart says why, never blank).
+    static func figure(id: String, svg: String?, caption: String, definitions: [(String, String, String)] = []) -> String {
+        var html = "<figure id=\"\(escape(id))\">"
+        if let svg { html += svg }
+        html += "<figcaption>\(escape(caption))"
+        if !definitions.isEmpty { html += definitionList(definitions) }
+        return html + "</figcaption></figure>"
+    }
+
+    static func group(_ entry: ReportEntry) -> String { entry.analysis.deviceName ?? "unknown device" }
+
+    /// The methodology's main figure: mean power vs end-to-end throughput, bubble area = device volume.
+    static func powerThroughputFigure(_ entries: [ReportEntry], analysis: AnalysisReport) -> String {
+        let points = entries.map { entry in
+            let metrics = entry.analysis.metrics
+            return BubblePoint(
+                id: entry.id, label: entry.id, group: group(entry), x: metrics[MetricID.meanPower.rawValue],
+                y: metrics[MetricID.e2eThroughput.rawValue], size: metrics[DerivedMetric.volume.rawValue])
+        }
+        let chart = BubbleChart(
+            title: "Power vs throughput", points: points, xAxis: ChartAxis(title: "Mean power", unit: "W"),
+            yAxis: ChartAxis(title: "End-to-end throughput", unit: "tok/s"),
+            sizeAxis: ChartAxis(title: "Device volume", unit: "m³"), highlighted: Set(analysis.pareto.front))
+        let noPower = points.filter { $0.x == nil }.map(\.id)
+        var caption = "Mean power (W) against end-to-end throughput (tok/s); bubble area ∝ device volume (m³); "
+            + "outlined bubbles joined by the dashed line are the Pareto front (\(analysis.pareto.objectives.map(\.description).joined(separator: ", ")))."
+        caption += noPower.isEmpty ? " Every configuration measured power."
+            : " Not drawn, no power measured: \(noPower.joined(separator: ", "))."
+        let defs = [MetricID.meanPower, .e2eThroughput].map { ($0.rawValue, $0.unit.rawValue, $0.definition) }
+            + [(DerivedMetric.volume.rawValue, DerivedMetric.volume.unit.rawValue, DerivedMetric.volume.definition)]
+        return figure(id: "chart-power-throughput", svg: chart.svg(), caption: caption, definitions: defs)
+    }
+
+    /// CPU vs accelerator energy per token per board, from the analysis's CPU/accelerated pairs.
+    static func acceleratorFigure(_ entries: [ReportEntry], analysis: AnalysisReport) -> String {
+        let energy = Dictionary(entries.map { ($0.id, $0.analysis.metrics[MetricID.energyPerToken.rawValue]) },
+                                uniquingKeysWith: { first, _ in first })
+        let groups = analysis.acceleratorGains.map { pair in
+            BarGroup(label: "\(pair.board) · \(pair.model)",
+                     values: [energy[pair.cpuConfiguration] ?? nil, energy[pair.acceleratedConfiguration] ?? nil])
+        }
+        let chart = BarChart(title: "CPU vs accelerator energy per token", series: ["CPU", "accelerator"], groups: groups,
+                             valueAxis: ChartAxis(title: "Energy per token", unit: "J/token"))
+        var caption = "Energy per token (J/token) of the same board, model and workload on the CPU and on the accelerator."
+        if groups.isEmpty {
+            caption += " No CPU/accelerator pair was measured, so there is nothing to compare."
+        } else {
+            caption += " Gains: " + analysis.acceleratorGains.map { pair in
+                "\(pair.acceleratedConfiguration) vs \(pair.cpuConfiguration): "
+                    + (pair.gain.number.map { DisplayValue.compact($0, significantDigits: 3) + "×" } ?? "n/a — \(pair.gain.reason ?? "")")
+            }.joined(separator: "; ") + "."
+        }
+        let gain = DerivedMetric.acceleratorGain
+        return figure(id: "chart-accelerator", svg: groups.isEmpty ? nil : chart.svg(), caption: caption,
+                      definitions: [(gain.rawValue, gain.unit.rawValue, gain.definition)])
+    }
+
+    /// Configuration (setup) × model, coloured by one metric.
+    static func heatmapFigure(_ entries: [ReportEntry], matrix: ResultsMatrix, metric: String, title: String, unit: String) -> String {
+        let values = matrix.setups.map { setup in
+            matrix.models.map { model in matrix.entry(model: model, setup: setup)?.analysis.metrics[metric] }
+        }
+        let chart = Heatmap(title: "\(title) by configuration and model", rows: matrix.setups, columns: matrix.models,
+                            values: values, valueAxis: ChartAxis(title: title, unit: unit))
+        let definition = MetricID(rawValue: metric).map(\.definition) ?? DerivedMetric(rawValue: metric)?.definition ?? ""
+        return figure(id: "chart-heatmap-\(metric)", svg: chart.svg(),
+                      caption: "\(title) (\(unit)) per configuration (rows) and model (columns); grey \"–\" = not measured.",
+                      definitions: [(metric, unit, definition)])
+    }
+
+    /// TTFT and ITL box plots from the raw requests. Only quantiles reach the page (at most 50 outlier dots
+    /// per box), so 100,000 requests cost no more bytes than ten.
+    static func distributionFigures(_ entries: [ReportEntry]) -> String {
+        let ttft = entries.map { entry in
+            BoxSeries(label: entry.id, samples: entry.result?.requests.compactMap { $0.metrics[.ttft] } ?? [])
+        }
+        let itl = entries.map { entry in
+            BoxSeries(label: entry.id, samples: entry.result?.requests.flatMap(\.itl) ?? [])
+        }
+        return [
+            distributionFigure(id: "chart-ttft", title: "Time to first token", metric: .ttft, series: ttft),
+            distributionFigure(id: "chart-itl", title: "Inter-token latency", metric: .itl, series: itl),
+        ].joined(separator: "\n")
+    }
+
+    static func distributionFigure(id: String, title: String, metric: MetricID, series: [BoxSeries]) -> String {
+        let medians = series.compactMap { BoxStatistics(samples: $0.samples)?.median }
+        let unit = DisplayUnit.time(medians)
+        // converted for printing only: the chart reads ms where the values are below a second
+        let shown = series.map { BoxSeries(label: $0.label, samples: $0.samples.map { $0 * unit.scale }) }
+        let chart = BoxPlot(title: "\(title) per configuration", series: shown,
+                            valueAxis: ChartAxis(title: title, unit: unit.symbol))
+        let empty = series.filter { $0.samples.isEmpty }.map(\.label)
+        var caption = "\(title) (\(unit.symbol)) over the measured requests of each configuration."
+        if !empty.isEmpty { caption += " No samples stored for: \(empty.joined(separator: ", "))." }
+        return figure(id: id, svg: chart.svg(), caption: caption,
+                      definitions: [(metric.rawValue, metric.unit.rawValue, metric.definition)])
+    }
+
+    /// Decode rate against the board's memory-bandwidth ceiling.
+    static func rooflineFigure(_ entries: [ReportEntry]) -> String {
+        let rows = entries.map { entry in
+            let metrics = entry.analysis.metrics
+            return RooflineEntry(
+                label: entry.id,
+                measured: metrics[MetricID.serverDecodeRate.rawValue] ?? metrics[MetricID.decodeRate.rawValue],
+                ceiling: metrics[DerivedMetric.decodeCeiling.rawValue])
+        }
+        let chart = RooflineChart(title: "Decode rate vs memory-bandwidth ceiling", entries: rows)
+        let missing = entries.compactMap { entry in
+            entry.analysis.notAvailable[DerivedMetric.decodeCeiling.rawValue].map { "\(entry.id): \($0)" }
+        }
+        var caption = "Measured decode rate (server_decode_rate, else decode_rate, tok/s) against decode_ceiling (tok/s); "
+            + "the percentage is roofline_efficiency."
+        if !missing.isEmpty { caption += " No ceiling — " + missing.joined(separator: "; ") + "." }
+        let defs = [DerivedMetric.decodeCeiling, .rooflineEfficiency].map { ($0.rawValue, $0.unit.rawValue, $0.definition) }
+        return figure(id: "chart-roofline", svg: chart.svg(), caption: caption, definitions: defs)
+    }
+}
