@@ -140,29 +140,45 @@ enum CompareText {
 
     static func table(_ rows: [MetricComparison]) -> [String] {
         var cells: [[String]] = [["metric", "base", "new", "change", "change %", "p", "threshold", "verdict"]]
-        for row in rows {
-            let unit = DisplayValue.unit(for: row.metric, values: [row.base, row.new])
-            let unitText = unit.symbol.isEmpty ? "" : " (\(unit.symbol))"
-            cells.append([
-                row.metric + unitText,
-                DisplayValue.readable(unit.fromStored(row.base)),
-                DisplayValue.readable(unit.fromStored(row.new)),
-                signed(DisplayValue.readable(unit.fromStored(row.change)), row.change),
-                row.relativeChange.map { signed(String(format: "%.1f", $0 * 100), $0) + " %" } ?? "n/a",
-                row.p.map(pText) ?? "n/a",
-                // An informational metric never gates, so no threshold applies to it.
-                row.direction == .informational ? "—" : row.threshold.limitText,
-                row.verdict.rawValue,
-            ])
+        for row in rows { cells.append(cellTexts(row)) }
+        return aligned(cells)
+    }
+
+    private static func cellTexts(_ row: MetricComparison) -> [String] {
+        let unit = DisplayValue.unit(for: row.metric, values: [row.base, row.new])
+        let unitText = unit.symbol.isEmpty ? "" : " (\(unit.symbol))"
+        var relative = "n/a"
+        if let change = row.relativeChange { relative = signed(String(format: "%.1f", change * 100), change) + " %" }
+        var p = "n/a"
+        if let value = row.p { p = pText(value) }
+        // An informational metric never gates, so no threshold applies to it.
+        let threshold = row.direction == .informational ? "—" : row.threshold.limitText
+        return [
+            row.metric + unitText, DisplayValue.readable(unit.fromStored(row.base)),
+            DisplayValue.readable(unit.fromStored(row.new)),
+            signed(DisplayValue.readable(unit.fromStored(row.change)), row.change), relative, p, threshold,
+            row.verdict.rawValue,
+        ]
+    }
+
+    /// Text columns (the first and last) left-aligned, numbers right-aligned, two spaces apart.
+    private static func aligned(_ cells: [[String]]) -> [String] {
+        var widths = [Int](repeating: 0, count: cells[0].count)
+        for row in cells {
+            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) }
         }
-        let widths = cells[0].indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
-        return cells.map { row in
-            row.enumerated().map { index, cell in
-                index == 0 || index == row.count - 1
-                    ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[index] - cell.count) + cell
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }.map { "  " + $0 }
+        var lines: [String] = []
+        for row in cells {
+            var parts: [String] = []
+            for (column, cell) in row.enumerated() {
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                parts.append(column == 0 || column == row.count - 1 ? cell + pad : pad + cell)
+            }
+            var line = "  " + parts.joined(separator: "  ")
+            while line.last == " " { line.removeLast() }
+            lines.append(line)
+        }
+        return lines
     }
 
     /// p to three decimals; below that, a bound (a printed "0.000" would claim certainty).
