@@ -53,10 +53,10 @@ public struct HwmonSource: TelemetrySource {
     private func watts(_ measure: Channel.Measure) throws(TelemetryError) -> Double {
         switch measure {
         case .power(let path):
-            return Double(try SysfsText.integer(try SmallFile.contents(of: path), path: path, expected: "an integer in µW")) / 1e6
+            return Double(try SysfsText.integer(try OpenSysfsFiles.contents(of: path), path: path, expected: "an integer in µW")) / 1e6
         case .product(let voltagePath, let currentPath):
-            let millivolts = try SysfsText.integer(try SmallFile.contents(of: voltagePath), path: voltagePath, expected: "an integer in mV")
-            let milliamps = try SysfsText.integer(try SmallFile.contents(of: currentPath), path: currentPath, expected: "an integer in mA")
+            let millivolts = try SysfsText.integer(try OpenSysfsFiles.contents(of: voltagePath), path: voltagePath, expected: "an integer in mV")
+            let milliamps = try SysfsText.integer(try OpenSysfsFiles.contents(of: currentPath), path: currentPath, expected: "an integer in mA")
             return Double(millivolts) * Double(milliamps) / 1e6
         }
     }

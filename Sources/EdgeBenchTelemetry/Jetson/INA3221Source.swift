@@ -74,9 +74,9 @@ public struct INA3221Source: TelemetrySource {
         readings.reserveCapacity(rails.count)
         for rail in rails {
             let millivolts = try SysfsText.integer(
-                try SmallFile.contents(of: rail.voltagePath), path: rail.voltagePath, expected: "an integer in mV")
+                try OpenSysfsFiles.contents(of: rail.voltagePath), path: rail.voltagePath, expected: "an integer in mV")
             let milliamps = try SysfsText.integer(
-                try SmallFile.contents(of: rail.currentPath), path: rail.currentPath, expected: "an integer in mA")
+                try OpenSysfsFiles.contents(of: rail.currentPath), path: rail.currentPath, expected: "an integer in mA")
             readings.append(Reading(channel: rail.channel, quantity: .power, value: Double(millivolts) * Double(milliamps) / 1_000_000))
         }
         return readings

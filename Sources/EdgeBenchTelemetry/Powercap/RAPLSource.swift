@@ -38,7 +38,7 @@ public struct RAPLSource: TelemetrySource {
 
     public func read() throws -> [Reading] {
         try ChannelReads.read(zones, source: description.id) { zone throws(TelemetryError) in
-            let text = try SmallFile.contents(of: zone.energyPath)
+            let text = try OpenSysfsFiles.contents(of: zone.energyPath)
             let micro = try SysfsText.integer(text, path: zone.energyPath, expected: "an integer in µJ")
             let joules = unwrapped.monotonic(zone.zone, raw: Double(micro) / 1e6, range: zone.range)
             return Reading(channel: zone.channel, quantity: .energyCounter, value: joules)

@@ -3,6 +3,9 @@ import EdgeBenchCore
 
 /// The system sources this machine actually has, for the runner to hand to the `Sampler`.
 public enum SystemTelemetry {
+    /// The shortest interval between reads of slow channels (temperatures, clocks, memory, cooling).
+    public static let slowInterval: Duration = .milliseconds(250)
+
     /// Only sources with something to read are returned: no thermal source on a VM
     /// without thermal zones, no engine source without a pid (or once that pid is gone), no RAPL zone
     /// whose counter is root-only (`edgebench sensors` says why).
@@ -13,20 +16,24 @@ public enum SystemTelemetry {
         sources += toolSources(root: root, searchPath: searchPath, interval: interval, hasINA3221: sources.contains {
             $0.description.boundary == .moduleInput
         })
+        // Temperatures, clocks, memory and cooling states change over seconds, not milliseconds: read at
+        // most `slowInterval` apart whatever the rate, so a fast rate for power costs the board little.
+        var slow: [any TelemetrySource] = []
         let npu = RKNPUSource(root: root)
-        if (try? npu.read()) != nil { sources.append(npu) }
+        if (try? npu.read()) != nil { slow.append(npu) }
         let thermal = ThermalZonesSource(root: root)
-        if !thermal.zones.isEmpty { sources.append(thermal) }
+        if !thermal.zones.isEmpty { slow.append(thermal) }
         let cooling = CoolingDevicesSource(root: root)
-        if !cooling.devices.isEmpty { sources.append(cooling) }
+        if !cooling.devices.isEmpty { slow.append(cooling) }
         let cpufreq = CPUFrequencySource(root: root)
-        if !cpufreq.cpus.isEmpty { sources.append(cpufreq) }
+        if !cpufreq.cpus.isEmpty { slow.append(cpufreq) }
         let memory = MemorySource(root: root)
-        if (try? memory.read()) != nil { sources.append(memory) }
+        if (try? memory.read()) != nil { slow.append(memory) }
         if let enginePID {
             let engine = ProcessMemorySource(pid: enginePID, root: root)
-            if SmallFile.exists(engine.path) { sources.append(engine) }
+            if SmallFile.exists(engine.path) { slow.append(engine) }
         }
+        sources += interval < slowInterval ? slow.map { RateLimitedSource($0, minimum: slowInterval) } : slow
         return sources
     }
 
