@@ -39,7 +39,7 @@ public struct MetricThreshold: Sendable, Equatable, CustomStringConvertible {
         guard isDefault || MetricID(rawValue: metric) != nil else {
             throw .unknownMetric(text: text, metric: metric)
         }
-        guard let (number, rest) = Self.leadingNumber(value) else { throw .badNumber(text: text, value: value) }
+        guard let (number, rest) = UnitScale.leadingNumber(value) else { throw .badNumber(text: text, value: value) }
         guard number >= 0 else { throw .negative(text: text) }
         let unitText = rest.trimmingCharacters(in: .whitespaces)
 
@@ -89,18 +89,6 @@ public struct MetricThreshold: Sendable, Equatable, CustomStringConvertible {
 
     /// "ttft ±50 ms".
     public var description: String { "\(metric) \(limitText)" }
-
-    /// The longest leading run of `text` that reads as a finite number, and what follows it.
-    private static func leadingNumber(_ text: String) -> (Double, Substring)? {
-        let numberCharacters = Set("0123456789.+-eE_")
-        var end = text.firstIndex { !numberCharacters.contains($0) } ?? text.endIndex
-        while end > text.startIndex {
-            let candidate = text[..<end].replacingOccurrences(of: "_", with: "")
-            if let value = Double(candidate), value.isFinite { return (value, text[end...]) }
-            end = text.index(before: end)
-        }
-        return nil
-    }
 }
 
 /// Why a `--threshold` could not be read.

@@ -72,7 +72,7 @@ public struct Constraint: Sendable, Equatable, CustomStringConvertible {
             unitText = "$"
             rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces)
         }
-        guard let (number, afterNumber) = Self.leadingNumber(rest) else {
+        guard let (number, afterNumber) = UnitScale.leadingNumber(rest) else {
             throw .badNumber(text: text, value: rest)
         }
         let trailing = afterNumber.trimmingCharacters(in: .whitespaces)
@@ -129,18 +129,6 @@ public struct Constraint: Sendable, Equatable, CustomStringConvertible {
             best = (range, comparison)
         }
         return best
-    }
-
-    /// The longest leading run of `text` that reads as a finite number, and what follows it.
-    private static func leadingNumber(_ text: String) -> (Double, Substring)? {
-        let numberCharacters = Set("0123456789.+-eE_")
-        var end = text.firstIndex { !numberCharacters.contains($0) } ?? text.endIndex
-        while end > text.startIndex {
-            let candidate = text[..<end].replacingOccurrences(of: "_", with: "")
-            if let value = Double(candidate), value.isFinite { return (value, text[end...]) }
-            end = text.index(before: end)
-        }
-        return nil
     }
 }
 

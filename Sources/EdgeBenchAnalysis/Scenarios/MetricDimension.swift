@@ -158,3 +158,18 @@ public enum MetricDimension: String, Sendable, Equatable, CaseIterable {
         "accelerator_gain": .times, "accuracy": .fraction, "roofline_efficiency": .fraction,
     ]
 }
+
+extension UnitScale {
+    /// The longest leading run of `text` that reads as a finite number, and what follows it (the unit):
+    /// "200cm3" → (200, "cm3"), "1e-3 s" → (0.001, " s"). Shared by constraints and compare thresholds.
+    static func leadingNumber(_ text: String) -> (Double, Substring)? {
+        let numberCharacters = Set("0123456789.+-eE_")
+        var end = text.firstIndex { !numberCharacters.contains($0) } ?? text.endIndex
+        while end > text.startIndex {
+            let candidate = text[..<end].replacingOccurrences(of: "_", with: "")
+            if let value = Double(candidate), value.isFinite { return (value, text[end...]) }
+            end = text.index(before: end)
+        }
+        return nil
+    }
+}

@@ -13,7 +13,8 @@ extension HTMLReport {
         if let ranking = analysis.ranking {
             html.append("<h3>Ranking for scenario \(escape(ranking.scenario.name))</h3>")
             html.append(paragraph(ranking.scenario.description, class: "muted"))
-            html.append(list(ranking.scenario.summaryLines))
+            // The description is the paragraph above; the list gives the weights and constraints.
+            html.append(list(Array(ranking.scenario.summaryLines.dropFirst())))
             html.append(list(DecisionText.rankingTop(analysis)))
             let excluded = ranking.excluded.keys.sorted().map { "\($0) not ranked: " + (ranking.excluded[$0] ?? []).joined(separator: "; ") }
             html.append(list(excluded + ranking.notes))

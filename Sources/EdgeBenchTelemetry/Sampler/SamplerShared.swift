@@ -76,7 +76,9 @@ final class SamplerShared: @unchecked Sendable {
         for (index, outcome) in outcomes.enumerated() {
             switch outcome {
             case .success(let readings):
-                tallies[index].reads += 1
+                // Nothing new (a tool between its lines, a rate-limited source) is neither a read nor a gap,
+                // so effectiveRate is the rate the source really delivered.
+                if readings > 0 { tallies[index].reads += 1 }
                 tallies[index].readings += readings
             case .failure(let text):
                 tallies[index].failures += 1

@@ -27,4 +27,18 @@ import Testing
         #expect(outcome.rate == 50)
         #expect(outcome.cpuSeconds >= 0 && outcome.cpuPercentOfOneCore >= 0)
     }
+
+    /// A source with nothing new this round (rate-limited, or a tool between lines) is neither a read
+    /// nor a gap: its effective rate is what it delivered, not the sampler's rate.
+    @Test func roundsWithNothingNewAreNotReads() throws {
+        let tree = try FakeTree()
+        try tree.zone(0, type: "cpu-thermal\n", temp: "48500\n")
+        let limited = RateLimitedSource(ThermalZonesSource(root: tree.root), minimum: .seconds(10))
+        let outcome = try TelemetryRecording.record(sources: [limited], rate: 100, duration: .milliseconds(300))
+        let report = try #require(outcome.report.sources.first)
+        #expect(report.reads == 1)
+        #expect(report.readings == 1)
+        #expect(report.failures == 0)
+        #expect(outcome.report.rounds > 1)
+    }
 }
