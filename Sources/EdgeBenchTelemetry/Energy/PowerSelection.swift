@@ -5,8 +5,8 @@ import EdgeBenchCore
 /// board's DC input over the module input over SoC rails …), and within a source its whole-device rail.
 public enum PowerSelection {
     static let boundaryOrder: [MeasurementBoundary] = [.wallAC, .boardDC, .moduleInput, .socRails, .gpuBoard, .cpuPackage]
-    /// Rails that stand for the whole module or board, in preference order (Jetson, Pi 5 PMIC, RAPL).
-    static let preferredChannels = ["VDD_IN", "POM_5V_IN", "pmic_estimate", "package-0", "psys", TegrastatsLog.sumOfRailsChannel]
+    /// Rails that stand for the whole module or board, in preference order (Jetson, Pi 5 PMIC, RAPL, amd_energy).
+    static let preferredChannels = ["VDD_IN", "POM_5V_IN", "pmic_estimate", "package-0", "psys", "Esocket0", TegrastatsLog.sumOfRailsChannel]
 
     public static func primary(sources: [SourceDescription], samples: [Sample]) -> PowerSeries? {
         var candidates: [(source: SourceDescription, channel: String, quantity: Quantity)] = []

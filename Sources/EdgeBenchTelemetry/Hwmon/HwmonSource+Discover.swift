@@ -46,6 +46,14 @@ extension HwmonSource {
             return label.isEmpty ? nil : label
         }
         var names = ChannelNames()
+        // A cumulative counter integrates what a sampled power value can miss between reads, so a chip that
+        // has one (amd_energy, some INA2xx and SMBus PMBus monitors) is read as energy.
+        let energies = indices("energy", "_input")
+        if !energies.isEmpty {
+            return energies.map { index in
+                Channel(channel: names.unique(label("energy\(index)") ?? "energy\(index)"), measure: .energy(path: "\(directory)/energy\(index)_input"))
+            }
+        }
         // amdgpu before kernel 6.x has only power1_average; a driver's _input is the instantaneous value.
         let powers = Set(indices("power", "_input") + indices("power", "_average")).sorted()
         if !powers.isEmpty {

@@ -10,6 +10,8 @@ public struct HwmonSource: TelemetrySource {
             case power(path: String)
             /// mV × mA
             case product(voltagePath: String, currentPath: String)
+            /// cumulative µJ (`energyN_input`), reported as an energy counter
+            case energy(path: String)
         }
 
         public var channel: String
@@ -22,11 +24,20 @@ public struct HwmonSource: TelemetrySource {
     public let name: String?
     public let channels: [Channel]
     public internal(set) var description: SourceDescription
+    /// Each channel's files (one, or voltage and current), kept open for the sampler.
+    private let files: [[SysfsAttribute]]
+    private let unwrapped = UnwrappedCounters()
 
     init(chip: String, name: String?, channels: [Channel], directory: String) {
         self.chip = chip
         self.name = name
         self.channels = channels
+        files = channels.map { channel in
+            switch channel.measure {
+            case .power(let path), .energy(let path): [SysfsAttribute(path)]
+            case .product(let voltagePath, let currentPath): [SysfsAttribute(voltagePath), SysfsAttribute(currentPath)]
+            }
+        }
         let boundary = Self.boundary(forChip: name)
         description = SourceDescription(
             id: "hwmon:\(name ?? chip)", kind: "hwmon", boundary: boundary,
@@ -39,25 +50,29 @@ public struct HwmonSource: TelemetrySource {
     public static func boundary(forChip name: String?) -> MeasurementBoundary {
         switch name {
         case "apm_xgene": .socRails
+        // per-core and per-socket RAPL-like counters of AMD Zen (labels Ecore000…, Esocket0…)
+        case "amd_energy": .cpuPackage
         case "amdgpu", "nouveau", "radeon": .gpuBoard
         default: .boardDC
         }
     }
 
     public func read() throws -> [Reading] {
-        try ChannelReads.read(channels, source: description.id) { channel throws(TelemetryError) in
-            Reading(channel: channel.channel, quantity: .power, value: try watts(channel.measure))
-        }
-    }
-
-    private func watts(_ measure: Channel.Measure) throws(TelemetryError) -> Double {
-        switch measure {
-        case .power(let path):
-            return Double(try SysfsText.integer(try OpenSysfsFiles.contents(of: path), path: path, expected: "an integer in µW")) / 1e6
-        case .product(let voltagePath, let currentPath):
-            let millivolts = try SysfsText.integer(try OpenSysfsFiles.contents(of: voltagePath), path: voltagePath, expected: "an integer in mV")
-            let milliamps = try SysfsText.integer(try OpenSysfsFiles.contents(of: currentPath), path: currentPath, expected: "an integer in mA")
-            return Double(millivolts) * Double(milliamps) / 1e6
+        try ChannelReads.read(zip(channels, files), source: description.id) { channel, files throws(TelemetryError) in
+            switch channel.measure {
+            case .power:
+                let microwatts = try files[0].integer(expected: "an integer in µW")
+                return Reading(channel: channel.channel, quantity: .power, value: Double(microwatts) / 1e6)
+            case .product:
+                let millivolts = try files[0].integer(expected: "an integer in mV")
+                let milliamps = try files[1].integer(expected: "an integer in mA")
+                return Reading(channel: channel.channel, quantity: .power, value: Double(millivolts) * Double(milliamps) / 1e6)
+            case .energy:
+                let microjoules = try files[0].integer(expected: "an integer in µJ")
+                // No documented range: a counter that goes down (a driver reset) counts nothing for that interval.
+                let joules = unwrapped.monotonic(channel.channel, raw: Double(microjoules) / 1e6, range: nil)
+                return Reading(channel: channel.channel, quantity: .energyCounter, value: joules)
+            }
         }
     }
 }

@@ -4,11 +4,11 @@ import EdgeBenchCore
 /// (a sensor that vanished mid-run is a gap, never a zero); if none could be read, an error naming the
 /// first failure.
 enum ChannelReads {
-    static func read<Channel>(
-        _ channels: [Channel], source: String, _ reading: (Channel) throws(TelemetryError) -> Reading
+    static func read<Channels: Sequence>(
+        _ channels: Channels, source: String, _ reading: (Channels.Element) throws(TelemetryError) -> Reading
     ) throws(TelemetryError) -> [Reading] {
         var readings: [Reading] = []
-        readings.reserveCapacity(channels.count)
+        readings.reserveCapacity(channels.underestimatedCount)
         var firstError: TelemetryError?
         for channel in channels {
             do {

@@ -24,6 +24,8 @@ public struct INA3221Source: TelemetrySource {
     /// `VDD_IN` when this chip measures the module input, else nil (its rails are parts of the module).
     public let moduleInputChannel: String?
     public let description: SourceDescription
+    /// `rails`' voltage and current files, kept open for the sampler.
+    private let files: [(voltage: SysfsAttribute, current: SysfsAttribute)]
 
     static let driverDirectory = "/sys/bus/i2c/drivers/ina3221"
 
@@ -43,6 +45,7 @@ public struct INA3221Source: TelemetrySource {
         }
         self.device = device
         self.rails = rails
+        files = rails.map { (SysfsAttribute($0.voltagePath), SysfsAttribute($0.currentPath)) }
         let input = rails.first { $0.channel == "VDD_IN" }?.channel
         moduleInputChannel = input
         description = SourceDescription(
@@ -72,11 +75,9 @@ public struct INA3221Source: TelemetrySource {
     public func read() throws -> [Reading] {
         var readings: [Reading] = []
         readings.reserveCapacity(rails.count)
-        for rail in rails {
-            let millivolts = try SysfsText.integer(
-                try OpenSysfsFiles.contents(of: rail.voltagePath), path: rail.voltagePath, expected: "an integer in mV")
-            let milliamps = try SysfsText.integer(
-                try OpenSysfsFiles.contents(of: rail.currentPath), path: rail.currentPath, expected: "an integer in mA")
+        for (rail, file) in zip(rails, files) {
+            let millivolts = try file.voltage.integer(expected: "an integer in mV")
+            let milliamps = try file.current.integer(expected: "an integer in mA")
             readings.append(Reading(channel: rail.channel, quantity: .power, value: Double(millivolts) * Double(milliamps) / 1_000_000))
         }
         return readings

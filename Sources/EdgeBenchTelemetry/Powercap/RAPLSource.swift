@@ -22,9 +22,12 @@ public struct RAPLSource: TelemetrySource {
     public let zones: [Zone]
     public let description: SourceDescription
     private let unwrapped = UnwrappedCounters()
+    /// `zones`' energy_uj files, kept open for the sampler.
+    private let files: [SysfsAttribute]
 
     init(top: Zone, subzones: [Zone], directory: String) {
         zones = [top] + subzones
+        files = zones.map { SysfsAttribute($0.energyPath) }
         let isPlatform = top.channel == "psys"
         let covered = zones.map(\.channel).joined(separator: ", ")
         // MeasurementBoundary has no "platform": psys is filed under cpu_package so it is never mixed with
@@ -37,9 +40,8 @@ public struct RAPLSource: TelemetrySource {
     }
 
     public func read() throws -> [Reading] {
-        try ChannelReads.read(zones, source: description.id) { zone throws(TelemetryError) in
-            let text = try OpenSysfsFiles.contents(of: zone.energyPath)
-            let micro = try SysfsText.integer(text, path: zone.energyPath, expected: "an integer in µJ")
+        try ChannelReads.read(zip(zones, files), source: description.id) { zone, file throws(TelemetryError) in
+            let micro = try file.integer(expected: "an integer in µJ")
             let joules = unwrapped.monotonic(zone.zone, raw: Double(micro) / 1e6, range: zone.range)
             return Reading(channel: zone.channel, quantity: .energyCounter, value: joules)
         }

@@ -15,13 +15,16 @@ extension Sampler {
         var lastFlush = start
         var deadline = start.nanoseconds
 
+        // One buffer for the round's outcomes, and one clock read between two sources (the end of one
+        // read is the start of the next): at 100 Hz and more, per-round allocations and clock reads add up.
+        var outcomes: [SamplerShared.Outcome] = []
+        outcomes.reserveCapacity(sources.count)
         while true {
-            var outcomes: [SamplerShared.Outcome] = []
-            outcomes.reserveCapacity(sources.count)
-            for (index, source) in sources.enumerated() {
-                let before = Instant.now()
+            outcomes.removeAll(keepingCapacity: true)
+            var before = Instant.now()
+            for index in sources.indices {
                 do {
-                    let readings = try source.read()
+                    let readings = try sources[index].read()
                     let after = Instant.now()
                     // Stamp the middle of the read: the closest estimate of when the value held.
                     let at = Instant(nanoseconds: before.nanoseconds + (after.nanoseconds - before.nanoseconds) / 2)
@@ -29,19 +32,22 @@ extension Sampler {
                         pending.append(Sample(at: at, source: sourceIDs[index], reading: reading))
                     }
                     outcomes.append(.success(readings: readings.count))
+                    before = after
                 } catch {
                     outcomes.append(.failure(String(describing: error)))
+                    before = Instant.now()
                 }
             }
-            let now = Instant.now()
+            var now = before
             if pending.count >= maxBatch || now.nanoseconds - lastFlush.nanoseconds >= flushEvery {
                 flush(&pending)
                 lastFlush = now
+                now = Instant.now()
             }
 
             deadline += step
             var missed = 0
-            let afterRound = Instant.now().nanoseconds
+            let afterRound = now.nanoseconds
             if afterRound > deadline {
                 let behind = (afterRound - deadline) / step + 1
                 missed = Int(behind)

@@ -17,7 +17,7 @@ final class SamplerShared: @unchecked Sendable {
         var lastError: String?
     }
 
-    private let condition = NSCondition()
+    private let condition = MonotonicCondition()
     // Everything below is touched only while `condition` is locked.
     private var phase = Phase.idle
     private let sourceIDs: [String]
@@ -85,12 +85,8 @@ final class SamplerShared: @unchecked Sendable {
                 tallies[index].lastError = text
             }
         }
-        while phase == .running {
-            let now = Instant.now().nanoseconds
-            guard now < deadline else { break }
-            // NSCondition takes a wall-clock Date; the remaining time comes from the monotonic
-            // clock and is recomputed after every wake-up, so a clock step cannot stretch a wait.
-            _ = condition.wait(until: Date(timeIntervalSinceNow: Double(deadline - now) / 1e9))
+        while phase == .running, Instant.now().nanoseconds < deadline {
+            condition.wait(until: deadline)
         }
         return phase != .running
     }

@@ -10,6 +10,8 @@ public struct CPUFrequencySource: TelemetrySource {
 
     public let cpus: [CPU]
     public let description: SourceDescription
+    /// `cpus`' files, kept open: a fast sampler reads them every round.
+    private let files: [SysfsAttribute]
 
     public init(root: String = "/") {
         let rooted = RootPath(root)
@@ -18,6 +20,7 @@ public struct CPUFrequencySource: TelemetrySource {
             let path = rooted.path("\(base)/\(entry.name)/cpufreq/scaling_cur_freq")
             return SmallFile.exists(path) ? CPU(channel: entry.name, frequencyPath: path) : nil
         }
+        files = cpus.map { SysfsAttribute($0.frequencyPath) }
         description = SourceDescription(
             id: "cpufreq", kind: "cpufreq", boundary: .system,
             detail: "CPU clocks from \(rooted.path(base))/cpu*/cpufreq/scaling_cur_freq (kHz)"
@@ -25,9 +28,8 @@ public struct CPUFrequencySource: TelemetrySource {
     }
 
     public func read() throws -> [Reading] {
-        try ChannelReads.read(cpus, source: description.id) { cpu throws(TelemetryError) in
-            let text = try SmallFile.contents(of: cpu.frequencyPath)
-            let kilohertz = try SysfsText.integer(text, path: cpu.frequencyPath, expected: "an integer in kHz")
+        try ChannelReads.read(zip(cpus, files), source: description.id) { cpu, file throws(TelemetryError) in
+            let kilohertz = try file.integer(expected: "an integer in kHz")
             return Reading(channel: cpu.channel, quantity: .frequency, value: Double(kilohertz) * 1000)
         }
     }

@@ -19,6 +19,8 @@ public struct CoolingDevicesSource: TelemetrySource {
 
     public let devices: [Device]
     public let description: SourceDescription
+    /// `devices`' cur_state files, kept open: a fast sampler reads them every round.
+    private let files: [SysfsAttribute]
 
     public init(root: String = "/") {
         let rooted = RootPath(root)
@@ -30,6 +32,7 @@ public struct CoolingDevicesSource: TelemetrySource {
             guard Self.limitsFrequency(type), SmallFile.exists(directory + "/cur_state") else { return nil }
             return Device(name: entry.name, type: type, statePath: directory + "/cur_state")
         }
+        files = devices.map { SysfsAttribute($0.statePath) }
         description = SourceDescription(
             id: "cooling", kind: "cooling_device", boundary: .system,
             detail: "clock-capping cooling devices (\(devices.map(\.type).joined(separator: ", "))): cur_state > 0 = throttled")
@@ -43,10 +46,9 @@ public struct CoolingDevicesSource: TelemetrySource {
     public func read() throws -> [Reading] {
         var engaged = false
         var failures: [TelemetryError] = []
-        for device in devices {
+        for file in files {
             do {
-                let text = try SmallFile.contents(of: device.statePath)
-                if try SysfsText.integer(text, path: device.statePath, expected: "a cooling state (integer)") > 0 {
+                if try file.integer(expected: "a cooling state (integer)") > 0 {
                     engaged = true
                 }
             } catch {

@@ -8,19 +8,23 @@ public final class RateLimitedSource: TelemetrySource, @unchecked Sendable {
     public let base: any TelemetrySource
     public let minimum: Duration
     private let lock = NSLock()
-    private var last: ContinuousClock.Instant?
+    /// `minimum` in ns, and the last read's `Instant` (plain integers: this runs every sampler round)
+    private let minimumNanoseconds: UInt64
+    private var last: UInt64?
 
     public init(_ base: any TelemetrySource, minimum: Duration) {
         self.base = base
         self.minimum = minimum
+        let parts = minimum.components
+        minimumNanoseconds = UInt64(max(0, parts.seconds)) * 1_000_000_000 + UInt64(max(0, parts.attoseconds) / 1_000_000_000)
     }
 
     public var description: SourceDescription { base.description }
 
     public func read() throws -> [Reading] {
-        let now = ContinuousClock.now
+        let now = Instant.now().nanoseconds
         lock.lock()
-        if let last, now - last < minimum {
+        if let last, now &- last < minimumNanoseconds {
             lock.unlock()
             return []
         }

@@ -80,4 +80,49 @@ import Testing
         #expect(sources.map(\.description.id) == ["hwmon:ina219", "hwmon:ina219#1"])
         #expect(try sources[1].read() == [Reading(channel: "power1", quantity: .power, value: 1)])
     }
+
+    /// `energyN_input` (cumulative µJ, Documentation/hwmon/sysfs-interface.rst) is read as an energy counter
+    /// in J and wins over the chip's power channel; a counter that goes back (a driver reset) adds nothing.
+    @Test func energyCounterWinsAndNeverGoesBack() throws {
+        let tree = try FakeTree()
+        let chip = "/sys/class/hwmon/hwmon4"
+        try tree.write("\(chip)/name", "ina238\n")
+        try tree.write("\(chip)/energy1_input", "1500000\n")
+        try tree.write("\(chip)/power1_input", "4250000\n")
+        let (sources, _) = HwmonSource.discover(root: tree.root)
+        let source = try #require(sources.first)
+        #expect(source.channels.map(\.channel) == ["energy1"])
+        #expect(try source.read() == [Reading(channel: "energy1", quantity: .energyCounter, value: 1.5)])
+        try tree.write("\(chip)/energy1_input", "4000000\n")
+        #expect(try source.read() == [Reading(channel: "energy1", quantity: .energyCounter, value: 4)])
+        try tree.write("\(chip)/energy1_input", "10\n")
+        #expect(try source.read() == [Reading(channel: "energy1", quantity: .energyCounter, value: 4)])
+        try tree.write("\(chip)/energy1_input", "1000010\n")
+        #expect(try source.read() == [Reading(channel: "energy1", quantity: .energyCounter, value: 5)])
+    }
+
+    /// amd_energy (Documentation/hwmon/amd_energy.rst): per-core `Ecore…` and per-socket `Esocket…` counters
+    /// of the CPU package; energy comes from the socket counter, never a core's or a sum of both.
+    @Test func amdEnergySocketCounterIsTheCPUPackage() throws {
+        let tree = try FakeTree()
+        let chip = "/sys/class/hwmon/hwmon2"
+        try tree.write("\(chip)/name", "amd_energy\n")
+        for (index, label) in ["Ecore000", "Ecore001", "Esocket0"].enumerated() {
+            try tree.write("\(chip)/energy\(index + 1)_label", label + "\n")
+        }
+        try tree.write("\(chip)/energy1_input", "2000000\n")
+        try tree.write("\(chip)/energy2_input", "3000000\n")
+        try tree.write("\(chip)/energy3_input", "9000000\n")
+        let source = try #require(HwmonSource.discover(root: tree.root).sources.first)
+        #expect(source.description.boundary == .cpuPackage)
+        let first = try source.read()
+        #expect(first.map(\.channel) == ["Ecore000", "Ecore001", "Esocket0"])
+        try tree.write("\(chip)/energy3_input", "21000000\n")
+        let second = try source.read()
+        let samples = [(0.0, first), (1.0, second)].flatMap { time, readings in
+            readings.map { Sample(at: Instant(nanoseconds: UInt64(time * 1e9)), source: source.description.id, reading: $0) }
+        }
+        let series = try #require(PowerSelection.primary(sources: [source.description], samples: samples))
+        #expect(series.channel == "Esocket0")
+    }
 }

@@ -1,0 +1,44 @@
+import EdgeBenchCore
+import Foundation
+import Testing
+@testable import EdgeBenchTelemetry
+
+@Suite struct MonotonicConditionTests {
+    /// A timed wait on `Instant`'s clock never returns before its deadline (the kernel guarantees the
+    /// lower bound; only that is asserted, so a loaded machine cannot make this flaky).
+    @Test func waitsUntilTheDeadline() {
+        let condition = MonotonicCondition()
+        let deadline = Instant.now().nanoseconds + 30_000_000
+        condition.lock()
+        while Instant.now().nanoseconds < deadline { condition.wait(until: deadline) }
+        condition.unlock()
+        #expect(Instant.now().nanoseconds >= deadline)
+    }
+
+    /// A broadcast ends a wait long before a far deadline (what makes `Sampler.stop()` prompt at 10 s intervals).
+    @Test func broadcastWakesEarly() {
+        let condition = MonotonicCondition()
+        let flag = Flag()
+        let start = Instant.now()
+        let deadline = start.nanoseconds + 60_000_000_000
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 0.05)
+            condition.lock()
+            flag.set()
+            condition.broadcast()
+            condition.unlock()
+        }
+        condition.lock()
+        while !flag.isSet, Instant.now().nanoseconds < deadline { condition.wait(until: deadline) }
+        condition.unlock()
+        #expect(flag.isSet)
+        #expect(Instant.now().seconds(since: start) < 30)
+    }
+
+    final class Flag: @unchecked Sendable {
+        // Read and written only with the condition's mutex held.
+        private var value = false
+        var isSet: Bool { value }
+        func set() { value = true }
+    }
+}
