@@ -59,8 +59,26 @@ for RATE in 10 100; do
   "$BIN/edgebench" telemetry record --rate "$RATE" --duration "$SECONDS_PER_RATE" --root "$TREE" --json > "$TREE/rate-$RATE.json"
 done
 
+# The reference: the same files read at the same rates by a few lines of C (bench/reference/sysfs_poll.c),
+# once with the per-read fstat EdgeBench adds outside a real /sys (this tree is a copy, so EdgeBench pays
+# it here) and once without (what reading a real /sys costs). Skipped without a C compiler.
+FAST=$(find "$TREE/sys/bus/i2c/drivers/ina3221" -path '*/hwmon/hwmon*' \( -name 'in*_input' -o -name 'curr*_input' \) | sort)
+SLOW=$(find "$TREE/sys/class/thermal" "$TREE/sys/devices/system/cpu" \( -name temp -o -name scaling_cur_freq \) | sort)
+for DEVICE in "$TREE"/sys/class/thermal/cooling_device*; do
+  case "$(cat "$DEVICE/type")" in *fan*) ;; *freq*) SLOW="$SLOW $DEVICE/cur_state" ;; esac
+done
+# Slow channels at the rate EdgeBench really read them (its report's effective rate for the thermal zones).
+SLOW_EVERY=$(python3 -c 'import json,sys; r=[s["effectiveRate"] for s in json.load(open(sys.argv[1]))["report"]["sources"] if s["id"]=="thermal"]; print(max(1, round(100 / r[0])) if r and r[0] > 0 else 1)' "$TREE/rate-100.json")
+if CC=$(command -v cc || command -v gcc || command -v clang); then
+  "$CC" -O2 -o "$TREE/sysfs_poll" bench/reference/sysfs_poll.c
+  # shellcheck disable=SC2086
+  "$TREE/sysfs_poll" 100 "$SECONDS_PER_RATE" "$SLOW_EVERY" 1 $FAST -- $SLOW "$TREE/proc/meminfo" > "$TREE/reference-link-check.txt"
+  # shellcheck disable=SC2086
+  "$TREE/sysfs_poll" 100 "$SECONDS_PER_RATE" "$SLOW_EVERY" 0 $FAST -- $SLOW "$TREE/proc/meminfo" > "$TREE/reference-sysfs.txt"
+fi
+
 python3 - "$TREE" bench/thresholds.json <<'PY'
-import json, sys, time, resource
+import json, os, sys, time, resource
 tree, limits = sys.argv[1], json.load(open(sys.argv[2]))
 # The floor: what waking ANY thread 100 times a second costs on this machine (a bare sleep loop).
 # On a VM this alone can be most of the budget; on a board it is a few µs per wake.
@@ -68,7 +86,15 @@ before = resource.getrusage(resource.RUSAGE_SELF); start = time.monotonic()
 for _ in range(1000): time.sleep(0.01)
 after = resource.getrusage(resource.RUSAGE_SELF)
 floor = ((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)) / (time.monotonic() - start) * 100
-print(f"floor: a bare 100 Hz sleep loop costs {floor:.3f} % of one core here")
+print(f"floor: a bare 100 Hz sleep loop (Python) costs {floor:.3f} % of one core here")
+for name, label in (("reference-sysfs", "without the link check, as on a real /sys"),
+                    ("reference-link-check", "with the per-read fstat, as EdgeBench on this copied tree")):
+    path = f"{tree}/{name}.txt"
+    if os.path.exists(path):
+        cpu, wall = map(float, open(path).read().split())
+        print(f"reference in C, same files and rates at 100 Hz, {label}: {cpu / wall * 100:.3f} % of one core")
+    else:
+        print("reference in C: skipped (no C compiler)")
 ok = True
 for rate in (10, 100):
     o = json.load(open(f"{tree}/rate-{rate}.json"))

@@ -128,7 +128,8 @@ enum HTMLFixture {
         #expect(page.contains("0.0820 ± 0.0016 J/token"))
         #expect(page.contains("energy_per_token (J/token = MJ/Mtok)"))
         // qwen2.5 row: energy never measured → "–", and no pi5 cell for qwen2.5 at all
-        let qwenRow = try #require(page.range(of: "<th scope=\"row\" rowspan=\"3\">qwen2.5</th>"))
+        // the model's header cell spans its three metric rows and its flags row
+        let qwenRow = try #require(page.range(of: "<th scope=\"row\" rowspan=\"4\">qwen2.5</th>"))
         let qwen = String(page[qwenRow.upperBound...].prefix(2_000))
         #expect(qwen.contains("150.0 ± 3.0 tok/s"))
         #expect(qwen.contains("<td class=\"missing\">–</td>"))

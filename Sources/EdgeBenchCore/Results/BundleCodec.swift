@@ -130,6 +130,7 @@ extension ResultBundle {
             var c = configuration
             c.summary = c.summary.compactMapValues { $0.finiteOnly() }
             c.telemetry = c.telemetry.filter { $0.value.mean.isFinite && $0.value.min.isFinite && $0.value.max.isFinite }
+            if let timeline = c.power?.timeline { c.power?.timeline = timeline.finiteOnly() }
             return c
         }
         return copy

@@ -16,10 +16,13 @@ public struct PowerProvenance: Sendable, Equatable, Codable {
     public var effectiveRate: Double
     /// length of the idle baseline in s, nil when none was taken
     public var idleSeconds: Double?
+    /// this channel's power over the idle baseline and the measured requests, thinned; nil in bundles
+    /// written before it existed, by imports, and where the samples did not cover the measured phase
+    public var timeline: PowerTimeline?
 
     public init(
         source: String, channel: String, boundary: MeasurementBoundary, quantity: Quantity, isEstimate: Bool,
-        isManual: Bool, samples: Int, effectiveRate: Double, idleSeconds: Double?
+        isManual: Bool, samples: Int, effectiveRate: Double, idleSeconds: Double?, timeline: PowerTimeline? = nil
     ) {
         self.source = source
         self.channel = channel
@@ -30,6 +33,7 @@ public struct PowerProvenance: Sendable, Equatable, Codable {
         self.samples = samples
         self.effectiveRate = effectiveRate
         self.idleSeconds = idleSeconds
+        self.timeline = timeline
     }
 
     enum CodingKeys: String, CodingKey {
@@ -39,5 +43,6 @@ public struct PowerProvenance: Sendable, Equatable, Codable {
         case samples
         case effectiveRate = "effective_rate"
         case idleSeconds = "idle_seconds"
+        case timeline
     }
 }

@@ -12,9 +12,7 @@ extension HTMLReport {
             html.append(heatmapFigure(entries, matrix: matrix, metric: metric, title: title, unit: unit))
         }
         html.append(distributionFigures(entries))
-        html.append(figure(id: "chart-power-timeline", svg: nil,
-                           caption: "No power timeline: no samples stored (bundles keep energy and power statistics "
-                               + "per request, not the raw power samples)."))
+        html.append(powerTimelineFigure(entries))
         html.append(rooflineFigure(entries))
         html.append("</section>")
         return html.joined(separator: "\n")

@@ -92,7 +92,8 @@ extension HTMLReport {
             for (index, metric) in ResultsMatrix.metrics.enumerated() {
                 var row: [String] = []
                 if index == 0 {
-                    row.append("<th scope=\"row\" rowspan=\"\(ResultsMatrix.metrics.count)\">\(escape(model))</th>")
+                    // spans the metric rows and the flags row below them
+                    row.append("<th scope=\"row\" rowspan=\"\(ResultsMatrix.metrics.count + 1)\">\(escape(model))</th>")
                 }
                 row.append(td(matrix.header(metric)))
                 for setup in matrix.setups {

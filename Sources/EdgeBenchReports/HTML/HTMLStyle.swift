@@ -1,5 +1,6 @@
 /// The report's only stylesheet, inline so the page opens on an air-gapped laptop: system fonts, no
-/// url(), tables that scroll sideways on a phone, charts as wide as the page, and a print layout that
+/// url(), tables that scroll sideways on a phone, charts as wide as the page (on a phone at least 560 px,
+/// scrolling sideways, so their text stays readable), and a print layout that
 /// keeps figures and table rows whole.
 enum HTMLStyle {
     static let css = """
@@ -34,6 +35,8 @@ enum HTMLStyle {
           body { font-size: 15px; }
           main { padding: 0.5rem; }
           th, td { padding: 0.2rem 0.3rem; }
+          figure { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+          figure svg { min-width: 560px; }
         }
         @media print {
           body { font-size: 10pt; }

@@ -58,7 +58,9 @@ struct MeasuredEnergy {
         attached.power = PowerProvenance(
             source: series.source.id, channel: series.channel, boundary: series.source.boundary,
             quantity: series.quantity, isEstimate: series.source.isEstimate, isManual: manual, samples: inPhase,
-            effectiveRate: series.effectiveRate, idleSeconds: idleWindow.map { $0.end.seconds(since: $0.start) })
+            effectiveRate: series.effectiveRate, idleSeconds: idleWindow.map { $0.end.seconds(since: $0.start) },
+            // what the report draws: the same channel, idle baseline and request phases on one clock
+            timeline: PowerTimeline(series: series, idle: idleWindow, requests: windows.map(\.windows)))
         return attached
     }
 }

@@ -37,7 +37,12 @@ extension ResultStore {
         error: String?, summary: [String: Summary], flags: [Flag], telemetry: [String: TelemetrySummary],
         power: PowerProvenance? = nil
     ) throws {
-        let powerJSON = try power.map(Self.json)
+        // a non-finite point is not JSON: dropped rather than failing the whole configuration
+        let powerJSON = try power.map { provenance in
+            var finite = provenance
+            finite.timeline = provenance.timeline?.finiteOnly()
+            return try Self.json(finite)
+        }
         let engineJSON = try engine.map(Self.json)
         let summaryJSON = try Self.json(summary.compactMapValues { $0.finiteOnly() })
         let flagsJSON = try Self.json(flags)

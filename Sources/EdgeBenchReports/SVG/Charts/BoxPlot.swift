@@ -32,11 +32,12 @@ public struct BoxPlot: Sendable {
         let labels = series.enumerated().map { index, item in
             "\(ChartText.truncated(item.label, maxCharacters: 22)) (n=\(stats[index]?.n ?? 0))"
         }
-        let rotate = series.count > 6
         let longest = labels.map { ChartText.estimatedWidth($0) }.max() ?? 0
+        let left = AxisRenderer.labelWidth(scale, axis: valueAxis) + 34
+        // slanted when there are many boxes or a label is wider than its box's band (they would overlap)
+        let rotate = series.count > 6 || longest > (width - left - 16) / Double(series.count) - 4
         let margins = PlotArea.Margins(
-            top: 40, right: 16, bottom: (rotate ? longest * 0.72 + 18 : 24) + 24,
-            left: AxisRenderer.labelWidth(scale, axis: valueAxis) + 34)
+            top: 40, right: 16, bottom: (rotate ? longest * 0.72 + 18 : 24) + 24, left: left)
         let area = PlotArea(chartWidth: width, chartHeight: height, margins: margins)
         let band = area.width / Double(series.count)
         let boxWidth = min(band * 0.6, 60)

@@ -47,6 +47,8 @@ public struct BubbleChart: Sendable {
         self.highlightLabel = highlightLabel
     }
 
+    static let legendLimit = 12
+
     struct Placed {
         let point: BubblePoint
         let x: Double
@@ -72,13 +74,16 @@ public struct BubbleChart: Sendable {
         let xScale = Scale.auto(drawable.map(\.1), padding: 0.05)
         let yScale = Scale.auto(drawable.map(\.2), padding: 0.05)
 
-        let legendEntries = groups.enumerated().map { (label: $0.element, color: Palette.color($0.offset)) }
+        // at most 12 groups by name: more would push the plot off the chart (every bubble's tooltip names its group)
+        let named = groups.count > Self.legendLimit ? Self.legendLimit - 1 : groups.count
+        let legendEntries = groups.prefix(named).enumerated().map { (label: $0.element, color: Palette.color($0.offset)) }
+            + (named < groups.count ? [(label: "+\(groups.count - named) more groups", color: Palette.missing)] : [])
             + (highlighted.isEmpty ? [] : [(label: highlightLabel, color: "#FFFFFF")])
-        let legendRows = Double(max(1, Int((Double(legendEntries.count) * 150 / max(width - 80, 100)).rounded(.up))))
         let footnoteHeight: Double = (missing.isEmpty ? 0 : 18) + (sizeAxis == nil ? 0 : 16)
-        let margins = PlotArea.Margins(
-            top: 34 + legendRows * 18, right: 24,
-            bottom: 48 + footnoteHeight, left: AxisRenderer.labelWidth(yScale, axis: yAxis) + 34)
+        let left = AxisRenderer.labelWidth(yScale, axis: yAxis) + 34
+        // laid out first, so the plot starts below however many rows the legend wraps onto
+        let legend = ChartText.legend(legendEntries, x: left, y: 44, maxWidth: width - left - 24, shape: "circle")
+        let margins = PlotArea.Margins(top: 34 + legend.height, right: 24, bottom: 48 + footnoteHeight, left: left)
         let area = PlotArea(chartWidth: width, chartHeight: height, margins: margins)
 
         let maxSize = drawable.compactMap { $0.0.size }.filter { $0.isFinite && $0 > 0 }.max()
@@ -98,7 +103,6 @@ public struct BubbleChart: Sendable {
         }
 
         var children: [SVGElement] = [ChartText.chartTitle(title, width: width)]
-        let legend = ChartText.legend(legendEntries, x: margins.left, y: 44, maxWidth: area.width, shape: "circle")
         children.append(legend.element)
         children.append(AxisRenderer.vertical(yScale, axis: yAxis, area: area, titleX: 14))
         children.append(AxisRenderer.horizontal(xScale, axis: xAxis, area: area, titleY: area.bottom + 34))
@@ -109,8 +113,12 @@ public struct BubbleChart: Sendable {
         let showLabels = placed.count <= 40
         if showLabels {
             children.append(.group([SVGAttribute("class", "labels")], placed.map { item in
-                ChartText.text(ChartText.truncated(item.point.label, maxCharacters: 24),
-                               x: item.cx + item.radius + 3, y: item.cy + 4, size: 10)
+                let label = ChartText.truncated(item.point.label, maxCharacters: 24)
+                // right of the bubble, or left of it where the label would run off the chart
+                let fitsRight = item.cx + item.radius + 3 + ChartText.estimatedWidth(label, fontSize: 10) <= width - 2
+                return fitsRight
+                    ? ChartText.text(label, x: item.cx + item.radius + 3, y: item.cy + 4, size: 10)
+                    : ChartText.text(label, x: item.cx - item.radius - 3, y: item.cy + 4, anchor: "end", size: 10)
             }))
         }
         var footY = height - footnoteHeight + 10

@@ -10,7 +10,7 @@ public struct TimelineSeries: Sendable {
 }
 
 /// A named interval of the timeline (prefill, decode), shaded behind the lines. Times in s.
-public struct TimelinePhase: Sendable {
+public struct TimelinePhase: Sendable, Equatable {
     public var name: String
     public var start: Double
     public var end: Double
@@ -22,7 +22,8 @@ public struct TimelinePhase: Sendable {
     }
 }
 
-/// Power vs time: lines (min/max-downsampled), a dashed idle baseline, shaded phases.
+/// Power vs time: lines (min/max-downsampled), a dashed idle baseline, shaded phases (intervals of one
+/// name closer than `phaseMergePixels` are drawn as one rect, so the page stays small for any run length).
 public struct TimelineChart: Sendable {
     public var title: String
     public var series: [TimelineSeries]
@@ -32,11 +33,12 @@ public struct TimelineChart: Sendable {
     public var xAxis: ChartAxis
     public var yAxis: ChartAxis
     public var maxPointsPerSeries: Int
+    public var phaseMergePixels: Double
 
     public init(
         title: String, series: [TimelineSeries], phases: [TimelinePhase] = [], idleBaseline: Double? = nil,
         xAxis: ChartAxis = ChartAxis(title: "Time", unit: "s"), yAxis: ChartAxis = ChartAxis(title: "Power", unit: "W"),
-        maxPointsPerSeries: Int = 2_000
+        maxPointsPerSeries: Int = 2_000, phaseMergePixels: Double = 2
     ) {
         self.title = title
         self.series = series
@@ -45,6 +47,7 @@ public struct TimelineChart: Sendable {
         self.xAxis = xAxis
         self.yAxis = yAxis
         self.maxPointsPerSeries = maxPointsPerSeries
+        self.phaseMergePixels = phaseMergePixels
     }
 
     public func svg(width: Double = 720, height: Double = 360) -> String {
@@ -62,7 +65,7 @@ public struct TimelineChart: Sendable {
         let xScale = Scale.linear(points.map(\.time) + validPhases.flatMap { [$0.start, $0.end] })
         let yValues = points.map(\.value) + [idleBaseline].compactMap { $0 }.filter(\.isFinite)
         let yScale = Scale.linear(yValues, includeZero: true)
-        let legendEntries = lines.enumerated().map { (label: $0.element.name, color: Palette.color($0.offset)) }
+        let legendEntries = lines.enumerated().map { (label: $0.element.name, color: lineColor($0.offset)) }
             + validPhases.map(\.name).uniqued().map { (label: $0, color: phaseColor($0)) }
         let legend = ChartText.legend(legendEntries, x: 60, y: 44, maxWidth: width - 80)
         let margins = PlotArea.Margins(top: 34 + legend.height + 4, right: 16, bottom: 48,
@@ -72,10 +75,16 @@ public struct TimelineChart: Sendable {
         func py(_ v: Double) -> Double { area.y(yScale.fraction(v) ?? 0) }
 
         var children: [SVGElement] = [ChartText.chartTitle(title, width: width), legend.element]
-        children.append(.group([SVGAttribute("class", "phases")], validPhases.map { phase in
-            ChartText.rect(x: px(phase.start), y: area.top, width: px(phase.end) - px(phase.start), height: area.height,
-                           fill: phaseColor(phase.name), extra: [SVGAttribute("fill-opacity", 0.18)],
-                           title: "\(phase.name): \(xAxis.valueText(phase.start)) – \(xAxis.valueText(phase.end))")
+        let secondsPerPixel = area.width > 0 ? (xScale.upper - xScale.lower) / area.width : 0
+        let shaded = PhaseMerging.merge(validPhases, gap: phaseMergePixels * secondsPerPixel)
+        children.append(.group([SVGAttribute("class", "phases")], shaded.map { merged in
+            let phase = merged.phase
+            let times = "\(xAxis.valueText(phase.start)) – \(xAxis.valueText(phase.end))"
+            // at least a pixel wide: a 5 ms prefill on a minute-long axis would otherwise vanish
+            return ChartText.rect(x: px(phase.start), y: area.top, width: Swift.max(1, px(phase.end) - px(phase.start)),
+                                  height: area.height, fill: phaseColor(phase.name),
+                                  extra: [SVGAttribute("fill-opacity", 0.18)],
+                                  title: "\(phase.name): \(times)" + (merged.count > 1 ? " (\(merged.count) intervals)" : ""))
         }))
         children.append(AxisRenderer.vertical(yScale, axis: yAxis, area: area, titleX: 14))
         children.append(AxisRenderer.horizontal(xScale, axis: xAxis, area: area, titleY: area.bottom + 34))
@@ -85,7 +94,7 @@ public struct TimelineChart: Sendable {
             }.joined(separator: " ")
             let peak = line.points.map(\.value).max() ?? 0
             children.append(SVGElement("path", [
-                SVGAttribute("d", path), SVGAttribute("fill", "none"), SVGAttribute("stroke", Palette.color(index)),
+                SVGAttribute("d", path), SVGAttribute("fill", "none"), SVGAttribute("stroke", lineColor(index)),
                 SVGAttribute("stroke-width", 1.5), SVGAttribute("stroke-linejoin", "round"),
             ], children: [.element(.title("\(line.name): peak \(yAxis.valueText(peak))"))]))
         }
@@ -100,11 +109,15 @@ public struct TimelineChart: Sendable {
         return SVGDocument(width: width, height: height, label: title, children: children).render()
     }
 
+    /// Lines skip the two phase colours (a line the colour of the prefill shading reads as part of it).
+    func lineColor(_ index: Int) -> String { Palette.color(4 + index) }
+
     /// Prefill and decode get fixed colours so every timeline in a report shades them alike.
     func phaseColor(_ name: String) -> String {
         switch name.lowercased() {
         case "prefill": return Palette.color(0)
         case "decode": return Palette.color(1)
+        case "idle": return "#999999"
         // a stable colour per name (hashValue is seeded per process, output must be reproducible)
         default: return Palette.color(2 + name.unicodeScalars.reduce(0) { $0 + Int($1.value) } % 5)
         }

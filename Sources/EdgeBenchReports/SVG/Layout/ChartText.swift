@@ -83,10 +83,15 @@ enum ChartText {
                 cursorY += 18
             }
             if shape == "circle" {
-                children.append(SVGElement("circle", [
+                var circle = [
                     SVGAttribute("cx", cursorX + 6), SVGAttribute("cy", cursorY - 4), SVGAttribute("r", 6),
                     SVGAttribute("fill", entry.color),
-                ]))
+                ]
+                // a white swatch (the outlined Pareto-front bubbles) is invisible without its outline
+                if entry.color.uppercased() == "#FFFFFF" {
+                    circle += [SVGAttribute("stroke", "#000000"), SVGAttribute("stroke-width", 2)]
+                }
+                children.append(SVGElement("circle", circle))
             } else {
                 children.append(rect(x: cursorX, y: cursorY - 10, width: 12, height: 12, fill: entry.color))
             }
