@@ -43,17 +43,34 @@ public struct INA3221Source: TelemetrySource {
             guard !label.isEmpty, label != "NC", SmallFile.exists(voltagePath), SmallFile.exists(currentPath) else { continue }
             rails.append(Rail(channel: names.unique(label), voltagePath: voltagePath, currentPath: currentPath))
         }
+        self.init(id: "ina3221-\(device)", device: device, rails: rails, location: hwmonDirectory)
+    }
+
+    init(id: String, device: String, rails: [Rail], location: String) {
         self.device = device
         self.rails = rails
         files = rails.map { (SysfsAttribute($0.voltagePath), SysfsAttribute($0.currentPath)) }
         let input = rails.first { $0.channel == "VDD_IN" }?.channel
         moduleInputChannel = input
+        let summed = input == nil && rails.count > 1
         description = SourceDescription(
-            id: "ina3221-\(device)", kind: "ina3221", boundary: input == nil ? .socRails : .moduleInput,
+            id: id, kind: "ina3221", boundary: input == nil ? .socRails : .moduleInput,
             detail: "Jetson INA3221 \(device) rails \(rails.map(\.channel).joined(separator: ", ")): "
-                + "in*_input (mV) × curr*_input (mA) under \(hwmonDirectory)"
+                + "in*_input (mV) × curr*_input (mA) under \(location)"
                 + (input == nil ? "" : "; VDD_IN is the module input")
+                + (summed ? "; no module input rail: \"\(TegrastatsLog.sumOfRailsChannel)\" is their sum (SoC rails)" : "")
         )
+    }
+
+    /// Modules where no chip measures the module input (AGX Orin: 1-0040 and 1-0041) as one source: every
+    /// chip's rails and their sum, the SoC-rails figure tegrastats also sums, so energy never comes from
+    /// one rail or from one chip's share. Chips are returned as they are when any has `VDD_IN` or there is one.
+    public static func combined(_ chips: [INA3221Source]) -> [INA3221Source] {
+        guard chips.count > 1, chips.allSatisfy({ $0.moduleInputChannel == nil }) else { return chips }
+        var names = ChannelNames()
+        let rails = chips.flatMap(\.rails).map { Rail(channel: names.unique($0.channel), voltagePath: $0.voltagePath, currentPath: $0.currentPath) }
+        let devices = chips.map(\.device).joined(separator: "+")
+        return [INA3221Source(id: "ina3221", device: devices, rails: rails, location: driverDirectory + "/{" + chips.map(\.device).joined(separator: ",") + "}")]
     }
 
     /// Every INA3221 hwmon directory under `root` with at least one readable rail, in device order.
@@ -79,6 +96,9 @@ public struct INA3221Source: TelemetrySource {
             let millivolts = try file.voltage.integer(expected: "an integer in mV")
             let milliamps = try file.current.integer(expected: "an integer in mA")
             readings.append(Reading(channel: rail.channel, quantity: .power, value: Double(millivolts) * Double(milliamps) / 1_000_000))
+        }
+        if moduleInputChannel == nil, readings.count > 1 {
+            readings.append(Reading(channel: TegrastatsLog.sumOfRailsChannel, quantity: .power, value: readings.reduce(0) { $0 + $1.value }))
         }
         return readings
     }

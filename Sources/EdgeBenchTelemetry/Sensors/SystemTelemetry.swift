@@ -41,7 +41,7 @@ public enum SystemTelemetry {
     /// any other hwmon chip with power or voltage × current. An INA3221 is also a hwmon chip: it is read
     /// once, as INA3221, where its rail labels say which one is the module input.
     public static func powerSources(root: String = "/") -> [any TelemetrySource] {
-        let ina3221 = INA3221Source.discover(root: root)
+        let ina3221 = INA3221Source.combined(INA3221Source.discover(root: root))
         var sources: [any TelemetrySource] = ina3221
         sources += RAPLSource.discover(root: root).sources
         sources += HwmonSource.discover(root: root).sources.filter { ina3221.isEmpty || $0.name != "ina3221" }

@@ -62,15 +62,31 @@ import Testing
         #expect(sources.allSatisfy { $0.description.boundary == .socRails && $0.moduleInputChannel == nil })
 
         let orin = try sources[0].read()
-        #expect(orin.map(\.channel) == ["VDD_GPU_SOC", "VDD_CPU_CV", "VIN_SYS_5V0"])
+        #expect(orin.map(\.channel) == ["VDD_GPU_SOC", "VDD_CPU_CV", "VIN_SYS_5V0", "sum of rails"])
         #expect(orin.allSatisfy { $0.quantity == .power })
         // 5064 mV × 553 mA = 2800.392 mW; 5064 × 158 = 800.112 mW; 5056 × 656 = 3316.736 mW
         #expect(isMilliwatt(orin[0].value, 2.800))
         #expect(isMilliwatt(orin[1].value, 0.800))
         #expect(isMilliwatt(orin[2].value, 3.317))
+        #expect(isMilliwatt(orin[3].value, 6.917))
 
-        // "NC" is left out, not reported as 0 W
+        // "NC" is left out, not reported as 0 W; one rail is not summed
         #expect(try sources[1].read() == [Reading(channel: "VDDQ_VDD2_1V8AO", quantity: .power, value: 5048.0 * 97 / 1_000_000)])
+
+        // What a run samples: one source with both chips' rails and their sum (2.800 + 0.800 + 3.317 + 0.490 W),
+        // which is the channel energy comes from, at the SoC-rails boundary; never one rail.
+        let combined = INA3221Source.combined(sources)
+        #expect(combined.map(\.description.id) == ["ina3221"])
+        #expect(combined[0].device == "1-0040+1-0041")
+        let all = try combined[0].read()
+        #expect(all.map(\.channel) == ["VDD_GPU_SOC", "VDD_CPU_CV", "VIN_SYS_5V0", "VDDQ_VDD2_1V8AO", "sum of rails"])
+        #expect(isMilliwatt(all[4].value, 7.407))
+        #expect(SystemTelemetry.powerSources(root: tree.root).map(\.description.id) == ["ina3221"])
+        let samples = all.map { Sample(at: Instant(nanoseconds: 0), source: "ina3221", reading: $0) }
+            + all.map { Sample(at: Instant(nanoseconds: 1_000_000_000), source: "ina3221", reading: $0) }
+        let series = try #require(PowerSelection.primary(sources: [combined[0].description], samples: samples))
+        #expect(series.channel == "sum of rails")
+        #expect(series.source.boundary == .socRails)
     }
 
     /// Orin Nano / NX: one chip at 1-0040 with VDD_IN, the module input (tegrastats line 1 of
