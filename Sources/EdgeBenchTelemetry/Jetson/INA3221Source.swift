@@ -91,7 +91,7 @@ public struct INA3221Source: TelemetrySource {
 
     public func read() throws -> [Reading] {
         var readings: [Reading] = []
-        readings.reserveCapacity(rails.count)
+        readings.reserveCapacity(rails.count + 1)  // the rails and, without VDD_IN, their sum
         for (rail, file) in zip(rails, files) {
             let millivolts = try file.voltage.integer(expected: "an integer in mV")
             let milliamps = try file.current.integer(expected: "an integer in mA")
