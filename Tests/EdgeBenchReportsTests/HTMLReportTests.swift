@@ -1,5 +1,6 @@
 import EdgeBenchAnalysis
 import EdgeBenchCore
+import EdgeBenchTesting
 import Foundation
 import Testing
 
@@ -11,18 +12,9 @@ import FoundationXML
 
 /// A fixed four-configuration run: Pi 5 CPU, Pi 5 + AI HAT+ 2, Jetson GPU (two models, one without power).
 enum HTMLFixture {
-    static let pi5 = Device(
-        id: "rpi5-8gb", name: "Raspberry Pi 5 (8 GB)",
-        dimensions: .init(length: 0.085, width: 0.056, height: 0.017), mass: 0.046, price: .init(usd: 222.75),
-        memoryBandwidth: 17.07e9)
-    static let pi5Hat2 = Device(
-        id: "rpi5-8gb+ai-hat-plus-2", name: "Raspberry Pi 5 (8 GB) + AI HAT+ 2", base: "rpi5-8gb",
-        dimensions: .init(length: 0.085, width: 0.056, height: 0.020), price: .init(usd: 451.83),
-        accelerator: .init(name: "Hailo-10H", peakOps: 40e12, precision: "INT4"))
-    static let jetson = Device(
-        id: "jetson-orin-nano-super", name: "NVIDIA Jetson Orin Nano Super",
-        dimensions: .init(length: 0.100, width: 0.079, height: 0.021), price: .init(usd: 304.78),
-        memoryBandwidth: 102e9, accelerator: .init(name: "Ampere GPU", peakOps: 67e12, precision: "INT8"))
+    static let pi5 = TestDevices.pi5
+    static let pi5Hat2 = TestDevices.pi5Hat2
+    static let jetson = TestDevices.jetson
 
     /// mean with stddev = 2 % of it (CV 2 %) over n = 10.
     static func summary(_ mean: Double, _ unit: MetricUnit, stddev: Double? = nil) -> Summary {

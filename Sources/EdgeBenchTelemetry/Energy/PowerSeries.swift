@@ -52,16 +52,20 @@ public struct PowerSeries: Sendable {
 
     /// Highest power in [a, b]: the largest sample, or for a counter the largest power between samples.
     public func peakPower(from start: Instant, to end: Instant) -> Double? {
-        let inside = points.indices.filter { points[$0].0 >= start && points[$0].0 <= end }
         switch quantity {
         case .energyCounter:
-            let rates = inside.dropFirst().compactMap { i -> Double? in
-                let span = points[i].0.seconds(since: points[i - 1].0)
-                return span > 0 ? (points[i].1 - points[i - 1].1) / span : nil
-            }
-            return rates.max()
+            counterIntervals.filter { $0.start >= start && $0.end <= end }.map(\.watts).max()
         default:
-            return inside.map { points[$0].1 }.max()
+            points.filter { $0.0 >= start && $0.0 <= end }.map(\.1).max()
+        }
+    }
+
+    /// For a counter: the mean power between each two consecutive readings, with the interval it covers
+    /// (readings at the same instant give none).
+    public var counterIntervals: [(start: Instant, end: Instant, watts: Double)] {
+        zip(points, points.dropFirst()).compactMap { previous, next in
+            let span = next.0.seconds(since: previous.0)
+            return span > 0 ? (previous.0, next.0, (next.1 - previous.1) / span) : nil
         }
     }
 

@@ -6,22 +6,18 @@ extension PowerTimeline {
     ///
     /// t = 0 is the idle baseline's start, else the first request's submission. The readings bracketing
     /// the span are kept (the energy of its edges is interpolated from them), so t may start below 0.
-    /// A counter becomes power between consecutive readings, placed at the middle of the interval.
+    /// A counter becomes power between consecutive readings (`PowerSeries.counterIntervals`).
     public init?(series: PowerSeries, idle: (start: Instant, end: Instant)?, requests: [RequestEnergy.Windows]) {
         guard let origin = idle?.start ?? requests.first?.submit else { return nil }
         let end = ([idle?.end].compactMap { $0 } + requests.map(\.done)).max() ?? origin
-        var readings: [(at: Double, watts: Double)] = []
-        readings.reserveCapacity(series.points.count)
-        switch series.quantity {
+        var readings: [(at: Double, watts: Double)] = switch series.quantity {
+        // a counter's power is placed at the middle of the interval it was averaged over
         case .energyCounter:
-            for (previous, next) in zip(series.points, series.points.dropFirst()) {
-                let span = next.0.seconds(since: previous.0)
-                guard span > 0 else { continue }
-                let middle = previous.0.seconds(since: origin) + span / 2
-                readings.append((middle, (next.1 - previous.1) / span))
+            series.counterIntervals.map { interval in
+                ((interval.start.seconds(since: origin) + interval.end.seconds(since: origin)) / 2, interval.watts)
             }
         default:
-            readings = series.points.map { ($0.0.seconds(since: origin), $0.1) }
+            series.points.map { ($0.0.seconds(since: origin), $0.1) }
         }
         readings = readings.filter { $0.at.isFinite && $0.watts.isFinite }
         let last = end.seconds(since: origin)

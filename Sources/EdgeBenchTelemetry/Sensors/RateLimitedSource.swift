@@ -15,8 +15,7 @@ public final class RateLimitedSource: TelemetrySource, @unchecked Sendable {
     public init(_ base: any TelemetrySource, minimum: Duration) {
         self.base = base
         self.minimum = minimum
-        let parts = minimum.components
-        minimumNanoseconds = UInt64(max(0, parts.seconds)) * 1_000_000_000 + UInt64(max(0, parts.attoseconds) / 1_000_000_000)
+        minimumNanoseconds = minimum.nanoseconds
     }
 
     public var description: SourceDescription { base.description }

@@ -58,7 +58,7 @@ public enum SystemTelemetry {
         func find(_ tool: String) -> String? {
             directories.lazy.map { rooted.path("\($0)/\(tool)") }.first(where: SmallFile.isExecutable)
         }
-        let milliseconds = max(1, Int(interval.components.seconds * 1000 + interval.components.attoseconds / 1_000_000_000_000_000))
+        let milliseconds = max(1, Int(interval.nanoseconds / 1_000_000))
         var sources: [any TelemetrySource] = []
         if let vcgencmd = find("vcgencmd") {
             sources.append(RateLimitedSource(RaspberryPiSource(executable: vcgencmd), minimum: .seconds(1)))
