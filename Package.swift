@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "EdgeBenchAnalysis",
             dependencies: ["EdgeBenchCore", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/devices.yaml")]
+            resources: [.copy("Resources/devices.yaml"), .copy("Resources/scenarios.yaml")]
         ),
 
         // Rendering results: terminal, Markdown, CSV.

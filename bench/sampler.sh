@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sampler cost benchmark (issue #4): how much of one core EdgeBench's sampler takes at 10 Hz and
 # 100 Hz, reading a Jetson AGX Orin-like sysfs tree rebuilt from the real INA3221 capture
-# (../shared/fixtures/jetson-ina3221), the RK3588 cooling devices (board-ids) and thermal/cpufreq
+# (Tests/Fixtures/jetson-ina3221), the RK3588 cooling devices (board-ids) and thermal/cpufreq
 # files in the kernel's formats. The tree lives in tmpfs-like temp space, so this measures EdgeBench's
 # own cost (open/read/parse per file), not a slow I2C bus.
 #
@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RATE=${1:-30}
-FIXTURES=${EDGEBENCH_FIXTURES:-../shared/fixtures}
+FIXTURES=${EDGEBENCH_FIXTURES:-Tests/Fixtures}
 swift build -c release --product edgebench >&2
 BIN=$(swift build -c release --show-bin-path)
 TREE=$(mktemp -d)

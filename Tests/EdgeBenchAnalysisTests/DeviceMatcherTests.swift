@@ -5,7 +5,7 @@ import Testing
 
 @testable import EdgeBenchAnalysis
 
-/// Detection on every capture in shared/fixtures/board-ids (see SOURCES.md §10). The captures are shell
+/// Detection on every capture in Tests/Fixtures/board-ids (see SOURCES.md §10). The captures are shell
 /// transcripts; `BoardTranscript` takes out what each file held, and the identity is built with the
 /// same parsers `BoardIdentity.read` uses on a live machine.
 @Suite struct DeviceMatcherTests {
@@ -21,12 +21,12 @@ import Testing
 
     /// A device-tree model file as the kernel writes it: the string, NUL-terminated, no newline.
     static func model(_ fixture: String) throws -> String? {
-        let text = try MatcherFixtures.text("board-ids/\(fixture)")
+        let text = try Fixtures.text("board-ids/\(fixture)")
         return ShellTranscript.output(of: "cat /proc/device-tree/model", in: text).map { $0 + "\0" }
     }
 
     static func tegra(_ fixture: String) throws -> String? {
-        let text = try MatcherFixtures.text("board-ids/\(fixture)")
+        let text = try Fixtures.text("board-ids/\(fixture)")
         if let output = ShellTranscript.output(of: "cat /etc/nv_tegra_release", in: text) { return output + "\n" }
         return text  // the single-line captures are the file itself
     }
@@ -95,7 +95,7 @@ import Testing
     ])
     func pi5WithAHailoHAT(identify: String, id: String, chip: String) throws {
         let model = try Self.model("rpi5-rev1.0-model-no-powercap.txt")
-        let hailo = try MatcherFixtures.text("hailo/\(identify)")
+        let hailo = try Fixtures.text("hailo/\(identify)")
         let match = matcher.match(Self.identity(model: model, memTotal: Self.piMemTotal(gigabytes: 8), hailo: hailo))
         #expect(match.id == id)
         #expect(match.confidence == .high)
@@ -112,7 +112,7 @@ import Testing
     }
 
     @Test func pi5With4GBAndAHATIsNotInTheCatalog() throws {
-        let hailo = try MatcherFixtures.text("hailo/hailortcli-identify-hailo10h-rpi5-aihat2-fw5.1.1-TRIMMED.txt")
+        let hailo = try Fixtures.text("hailo/hailortcli-identify-hailo10h-rpi5-aihat2-fw5.1.1-TRIMMED.txt")
         let match = matcher.match(Self.identity(
             model: "Raspberry Pi 5 Model B Rev 1.0\0", memTotal: Self.piMemTotal(gigabytes: 4), hailo: hailo))
         #expect(match.id == nil)
@@ -157,7 +157,7 @@ import Testing
 
     @Test func agxOrinDevkitR36WithMeminfoIs64GB() throws {
         let fixture = "jetson-agx-orin-devkit-r36.5.0-jp6.2-identity.txt"
-        let text = try MatcherFixtures.text("board-ids/\(fixture)")
+        let text = try Fixtures.text("board-ids/\(fixture)")
         let nvpmodel = ShellTranscript.output(of: "nvpmodel -q", in: text)
         let identity = Self.identity(
             model: try Self.model(fixture), tegra: try Self.tegra(fixture), nvpmodel: nvpmodel, memTotal: Self.agxOrin64MemTotal)
@@ -246,7 +246,7 @@ import Testing
     /// Every board-id capture is covered by a test above; a new capture must get one too.
     @Test func everyBoardIDFixtureIsCovered() throws {
         let names = try FileManager.default.contentsOfDirectory(
-            at: MatcherFixtures.directory().appendingPathComponent("board-ids"), includingPropertiesForKeys: nil
+            at: Fixtures.root().appendingPathComponent("board-ids"), includingPropertiesForKeys: nil
         ).map(\.lastPathComponent).sorted()
         #expect(names == [
             "jetson-agx-orin-devkit-r36.5.0-jp6.2-identity.txt", "jetson-agx-orin-r35.4.1-jp5.1.2-nv_tegra_release.txt",

@@ -96,8 +96,11 @@ import Testing
             #expect(abs(preset.totalWeight - 1) < 1e-12, "\(preset.name) weights sum to \(preset.totalWeight)")
             #expect(Scenario.named(preset.name) == preset)
             #expect(!preset.description.isEmpty)
+            // The numbers live in the weights alone: a description that restated one could drift from it.
+            #expect(preset.description.range(of: #"\b0\.\d"#, options: .regularExpression) == nil, "\(preset.description)")
             for weight in preset.weights {
                 #expect(Objective.defaultDirection(for: weight.metric) == weight.direction)
+                #expect(weight.reason?.isEmpty == false, "\(preset.name).\(weight.metric) says why it has its share")
             }
         }
         #expect(Scenario.named("UAV")?.name == "uav")
@@ -107,7 +110,8 @@ import Testing
         #expect(Scenario.named("rugged-portable")?.weights.map(\.metric) == ["battery_hours", "mean_power", "volume"])
         // Every printed ranking starts with the weights and constraints it used.
         #expect(Array(Scenario.interactive.summaryLines.dropFirst()) == [
-            "weights: ttft 0.6 (min), decode_rate 0.4 (max)",
+            "weights: ttft 0.6 (min: the wait for the first token is what a person notices most); "
+                + "decode_rate 0.4 (max: then the streaming speed)",
             "constraints: decode_rate >= 5 tok/s",
         ])
     }
@@ -128,7 +132,7 @@ import Testing
         description: survey flights on a small quadcopter
         weights:
           energy_per_token: 0.5
-          decode_rate: {weight: 0.3, direction: max}
+          decode_rate: {weight: 0.3, direction: max, why: the crew reads the answers}
           mass: 0.2
         constraints: ["mean_power <= 10 W", "mass <= 150 g"]
         """
@@ -137,11 +141,29 @@ import Testing
         #expect(scenario.description == "survey flights on a small quadcopter")
         #expect(scenario.weights == [
             ScenarioWeight(metric: "energy_per_token", weight: 0.5, direction: .minimize),
-            ScenarioWeight(metric: "decode_rate", weight: 0.3, direction: .maximize),
+            ScenarioWeight(metric: "decode_rate", weight: 0.3, direction: .maximize, reason: "the crew reads the answers"),
             ScenarioWeight(metric: "mass", weight: 0.2, direction: .minimize),
         ])
         #expect(scenario.constraints.map(\.description) == ["mean_power <= 10 W", "mass <= 150 g"])
         #expect(scenario.constraints[1].threshold == 0.15)
+    }
+
+    /// The bundled format is a list of scenario files; its errors carry the line in the whole file.
+    @Test func aScenarioListNamesTheLineOfItsMistake() {
+        let twice = """
+        scenarios:
+          - name: a
+            weights: {decode_rate: 1}
+          - name: a
+            weights: {ttft: 1}
+        """
+        #expect(throws: ScenarioYAMLError(line: 4, field: "name", message: "'a' is listed twice")) {
+            try Scenario.list(yaml: twice)
+        }
+        let badWhy = "scenarios:\n  - name: a\n    weights: {decode_rate: {weight: 1, why: [x]}}\n"
+        #expect(throws: ScenarioYAMLError(line: 3, field: "weights.decode_rate.why", message: "must be a text")) {
+            try Scenario.list(yaml: badWhy)
+        }
     }
 
     @Test func yamlErrorsNameLineAndField() {

@@ -1,4 +1,5 @@
 @testable import EdgeBenchEngines
+import EdgeBenchTesting
 import Foundation
 import Testing
 

@@ -75,9 +75,7 @@ struct EnergyTests {
 
     /// A Shelly Pro 1PM replaying its real Shelly.GetStatus (47.11 W): wall AC power for every request.
     @Test func aSmartPlugIsPolledOverHTTP() async throws {
-        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/fixtures/smartplugs-meters")
-        let body = try String(contentsOf: fixtures.appendingPathComponent("shelly-gen2-Shelly.GetStatus-pro1pm.json"), encoding: .utf8)
+        let body = try Fixtures.text("smartplugs-meters/shelly-gen2-Shelly.GetStatus-pro1pm.json")
         let plug = try await SmartPlugTestServer.shellyRPC(shellyStatus: body)
         let result = try await Self.run(power: [.plug(.shellyRPC, url: plug.baseURL)], interval: 0.02)
         await plug.stop()

@@ -21,7 +21,7 @@ struct LlamaBenchImportTests {
         let output = RunnerFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }
 
-        let outcome = try importing([LlamaBenchFixtures.url(Self.smolB11434)], into: output)
+        let outcome = try importing([Fixtures.url(Self.smolB11434)], into: output)
 
         #expect(outcome.bundle.configurations.count == 1)
         let result = try #require(outcome.bundle.configurations.first)
@@ -80,7 +80,7 @@ struct LlamaBenchImportTests {
         let output = RunnerFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }
 
-        let outcome = try importing([LlamaBenchFixtures.url(Self.orinNano)], into: output)
+        let outcome = try importing([Fixtures.url(Self.orinNano)], into: output)
 
         #expect(outcome.bundle.configurations.map(\.id) == [
             "llama-bench-b1-cuda-ngl99/qwen2.5-3b-instruct-q4_k_m/pp512+tg128",
@@ -128,7 +128,7 @@ struct LlamaBenchImportTests {
             "llm-servers/llama.cpp-0c1e570-cpu-2vcpu-xeon-vm/llama-bench-gemma-3-270m-q4_k_m.json",
             "llm-servers/llama.cpp-b11434-cpu-2vcpu-xeon-vm/llama-bench-gemma-3-270m-q4_k_m.json",
             Self.smolB11434,
-        ].map(LlamaBenchFixtures.url)
+        ].map(Fixtures.url)
 
         let outcome = try importing(files, into: output)
 
@@ -241,12 +241,12 @@ struct LlamaBenchImportTests {
     @Test func aDamagedFileStopsTheImportBeforeAnythingIsWritten() throws {
         let output = RunnerFixtures.temporaryDirectory().appendingPathComponent("results")
         defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
-        let damaged = try LlamaBenchFixtures.url(Self.damaged)
+        let damaged = try Fixtures.url(Self.damaged)
         let empty = output.deletingLastPathComponent().appendingPathComponent("empty.json")
         try Data().write(to: empty)
 
         #expect {
-            try importing([LlamaBenchFixtures.url(Self.smolB11434), damaged, empty, URL(fileURLWithPath: "/nonexistent.json")], into: output)
+            try importing([Fixtures.url(Self.smolB11434), damaged, empty, URL(fileURLWithPath: "/nonexistent.json")], into: output)
         } throws: { error in
             let text = String(describing: error)
             return error is ImportError
@@ -262,27 +262,5 @@ struct LlamaBenchImportTests {
         #expect(throws: ImportError("no file given; pass one or more files that llama-bench wrote")) {
             try LlamaBenchImporter(outputRoot: URL(fileURLWithPath: "/tmp/unused")).run(files: [])
         }
-    }
-}
-
-/// Locates /work/shared/fixtures: `EDGEBENCH_FIXTURES`, else `../shared/fixtures` beside the repository root.
-enum LlamaBenchFixtures {
-    struct Missing: Error, CustomStringConvertible {
-        var path: String
-        var description: String { "fixture missing: \(path) (set EDGEBENCH_FIXTURES)" }
-    }
-
-    static func url(_ relative: String) throws -> URL {
-        let root: URL
-        if let override = ProcessInfo.processInfo.environment["EDGEBENCH_FIXTURES"], !override.isEmpty {
-            root = URL(fileURLWithPath: override)
-        } else {
-            // Tests/EdgeBenchRunnerTests/<file>.swift → repository root → ../shared/fixtures
-            root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/fixtures")
-        }
-        let url = root.appendingPathComponent(relative)
-        guard FileManager.default.fileExists(atPath: url.path) else { throw Missing(path: url.path) }
-        return url
     }
 }

@@ -8,7 +8,7 @@ extension Scenario {
     /// description: why these weights
     /// weights:
     ///   energy_per_token: 0.5            # direction from the metric's default
-    ///   decode_rate: {weight: 0.5, direction: max}
+    ///   decode_rate: {weight: 0.5, direction: max, why: the crew reads the answers}
     /// constraints: ["mean_power <= 10 W", "mass <= 150 g"]
     /// ```
     public init(yaml: String) throws(ScenarioYAMLError) {
@@ -18,8 +18,17 @@ extension Scenario {
         } catch {
             throw ScenarioYAMLError(line: nil, field: nil, message: "not valid YAML: \(error)")
         }
-        guard let root, let mapping = root.mapping else {
-            throw ScenarioYAMLError(line: root?.mark?.line, field: nil,
+        guard let root else {
+            throw ScenarioYAMLError(line: nil, field: nil,
+                                    message: "a scenario is a mapping with name, description, weights and constraints")
+        }
+        try self.init(node: root)
+    }
+
+    /// One scenario mapping, from a user's file or from the bundled `scenarios.yaml`.
+    init(node root: Node) throws(ScenarioYAMLError) {
+        guard let mapping = root.mapping else {
+            throw ScenarioYAMLError(line: root.mark?.line, field: nil,
                                     message: "a scenario is a mapping with name, description, weights and constraints")
         }
         let known: Set<String> = ["name", "description", "weights", "constraints"]
@@ -84,10 +93,17 @@ extension Scenario {
             let field = "weights.\(metric)"
             var weightNode = value
             var direction = Objective.defaultDirection(for: metric)
+            var reason: String?
             if let detail = value.mapping {
-                for (detailKey, _) in detail where !["weight", "direction"].contains(detailKey.string ?? "") {
+                for (detailKey, _) in detail where !["weight", "direction", "why"].contains(detailKey.string ?? "") {
                     throw ScenarioYAMLError(line: detailKey.mark?.line, field: field,
-                                            message: "unknown key '\(detailKey.string ?? "?")'; use weight and direction")
+                                            message: "unknown key '\(detailKey.string ?? "?")'; use weight, direction and why")
+                }
+                if let whyNode = detail["why"] {
+                    guard let text = whyNode.scalar?.string, !text.isEmpty else {
+                        throw ScenarioYAMLError(line: whyNode.mark?.line, field: "\(field).why", message: "must be a text")
+                    }
+                    reason = text
                 }
                 guard let inner = detail["weight"] else {
                     throw ScenarioYAMLError(line: value.mark?.line, field: field, message: "missing weight")
@@ -111,7 +127,7 @@ extension Scenario {
                 throw ScenarioYAMLError(line: key.mark?.line, field: field,
                                         message: "no default direction for \(metric); write {weight: \(DisplayValue.compact(weight)), direction: max|min}")
             }
-            weights.append(ScenarioWeight(metric: metric, weight: weight, direction: direction))
+            weights.append(ScenarioWeight(metric: metric, weight: weight, direction: direction, reason: reason))
         }
         return weights
     }

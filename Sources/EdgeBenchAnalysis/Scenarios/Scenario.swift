@@ -4,11 +4,14 @@ public struct ScenarioWeight: Sendable, Equatable {
     /// Share of the score, 0…1; a scenario's weights sum to 1 (ranking rescales them if not).
     public var weight: Double
     public var direction: OptimizationDirection
+    /// Why the metric has this share, printed beside it (the YAML's `why`).
+    public var reason: String?
 
-    public init(metric: String, weight: Double, direction: OptimizationDirection) {
+    public init(metric: String, weight: Double, direction: OptimizationDirection, reason: String? = nil) {
         self.metric = metric
         self.weight = weight
         self.direction = direction
+        self.reason = reason
     }
 
     /// Takes the direction from `Objective.defaultDirection(for:)`; nil for a metric with none known.
@@ -38,8 +41,11 @@ public struct Scenario: Sendable, Equatable {
 
     /// Weights and constraints in one line each, for the header of every printed ranking.
     public var summaryLines: [String] {
-        let weightText = weights.map { "\($0.metric) \(DisplayValue.compact($0.weight)) (\($0.direction.rawValue))" }
-        var lines = ["scenario \(name): \(description)", "weights: " + weightText.joined(separator: ", ")]
+        let weightText = weights.map { weight in
+            "\(weight.metric) \(DisplayValue.compact(weight.weight)) (\(weight.direction.rawValue)"
+                + (weight.reason.map { ": \($0)" } ?? "") + ")"
+        }
+        var lines = ["scenario \(name): \(description)", "weights: " + weightText.joined(separator: "; ")]
         lines.append("constraints: " + (constraints.isEmpty ? "none" : constraints.map(\.description).joined(separator: "; ")))
         return lines
     }

@@ -1,3 +1,5 @@
+import EdgeBenchCore
+
 /// `-o csv`: a header of llama-bench's field names, then one row per test. llama-bench quotes every
 /// field; plain fields and doubled quotes inside quoted ones are read too (RFC 4180).
 enum LlamaBenchCSVReader {
@@ -7,28 +9,28 @@ enum LlamaBenchCSVReader {
     }
 
     static func read(_ text: TextLocation, headerLine: Int, file: String) throws(LlamaBenchParseError) -> [LlamaBenchTest] {
-        let header = fields(text.lineText(headerLine)).map { $0.value.trimmingWhitespace() }
+        let block = String(decoding: text.bytes[text.lineStarts[headerLine]...], as: UTF8.self)
+        let records = CSVReader.records(block, firstLine: headerLine + 1)
+        let header = (records.first?.values ?? []).map { $0.trimmingWhitespace() }
         var tests: [LlamaBenchTest] = []
-        for index in (headerLine + 1)..<text.lineStarts.count {
-            let line = text.lineText(index)
-            if line.trimmingWhitespace().isEmpty { continue }
-            let row = fields(line)
+        for record in records.dropFirst() {
+            let lineStart = text.lineStarts[record.line - 1]
             // A line without a single comma is stray text (a trailer, stderr), not a row.
-            if row.count == 1 { continue }
-            guard row.count == header.count else {
+            if record.fields.count == 1 { continue }
+            guard record.fields.count == header.count else {
                 throw LlamaBenchParser.error(
-                    "this row has \(row.count) fields, the header has \(header.count)",
-                    at: text.lineStarts[index], in: text, file: file)
+                    "this row has \(record.fields.count) fields, the header has \(header.count)",
+                    at: lineStart, in: text, file: file)
             }
             var values: [String: LlamaBenchRecord.Field] = [:]
-            for (name, field) in zip(header, row) { values[name] = .text(field.value) }
+            for (name, field) in zip(header, record.fields) { values[name] = .text(field.value) }
             do {
-                tests.append(try LlamaBenchTest(record: LlamaBenchRecord(fields: values), line: index + 1))
+                tests.append(try LlamaBenchTest(record: LlamaBenchRecord(fields: values), line: record.line))
             } catch {
-                let column = header.firstIndex(of: error.name).map { row[$0].offset } ?? 0
+                let column = header.firstIndex(of: error.name).map { record.fields[$0].offset } ?? 0
                 throw LlamaBenchParser.error(
                     "the \"\(error.name)\" field of this row is not a number",
-                    at: text.lineStarts[index] + column, in: text, file: file)
+                    at: lineStart + column, in: text, file: file)
             }
         }
         guard !tests.isEmpty else {
@@ -37,46 +39,6 @@ enum LlamaBenchCSVReader {
                 remedy: "llama-bench printed nothing to measure; check its command line (-p, -n) and run it again")
         }
         return tests
-    }
-
-    /// The fields of one line, each with the byte offset where it starts in the line.
-    static func fields(_ line: String) -> [(value: String, offset: Int)] {
-        let bytes = Array(line.utf8)
-        var result: [(String, Int)] = []
-        var index = 0
-        while true {
-            let start = index
-            var value: [UInt8] = []
-            if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
-                index += 1
-                while index < bytes.count {
-                    if bytes[index] == UInt8(ascii: "\"") {
-                        if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") {
-                            value.append(UInt8(ascii: "\""))
-                            index += 2
-                            continue
-                        }
-                        index += 1
-                        break
-                    }
-                    value.append(bytes[index])
-                    index += 1
-                }
-                // anything between the closing quote and the comma is kept, as a spreadsheet would
-                while index < bytes.count, bytes[index] != UInt8(ascii: ",") {
-                    value.append(bytes[index])
-                    index += 1
-                }
-            } else {
-                while index < bytes.count, bytes[index] != UInt8(ascii: ",") {
-                    value.append(bytes[index])
-                    index += 1
-                }
-            }
-            result.append((String(decoding: value, as: UTF8.self), start))
-            guard index < bytes.count else { return result }
-            index += 1
-        }
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Takes a command's output out of a published shell transcript (the board-id and sensor captures of
-/// `shared/fixtures` are copied from terminals and issue threads).
+/// `Tests/Fixtures` are copied from terminals and issue threads).
 public enum ShellTranscript {
     /// The lines after the line that runs `command`, up to a blank line or the next prompt. The prompt
     /// is what precedes the command on its line; where a NUL-terminated file left no newline, the

@@ -5,7 +5,7 @@ import Testing
 
 @testable import EdgeBenchTelemetry
 
-/// `BoardIdentity.read` on fake roots built from the board-id captures (shared/fixtures/board-ids):
+/// `BoardIdentity.read` on fake roots built from the board-id captures (Tests/Fixtures/board-ids):
 /// each file holds what the capture shows the machine printed, with the device tree's NUL terminator.
 @Suite struct BoardIdentityReadTests {
     /// What a capture's files become in a fake root.

@@ -1,3 +1,4 @@
+import EdgeBenchTesting
 import Testing
 @testable import EdgeBenchTelemetry
 

@@ -1,4 +1,5 @@
 import EdgeBenchCore
+import EdgeBenchTesting
 import Foundation
 import Testing
 @testable import EdgeBenchTelemetry

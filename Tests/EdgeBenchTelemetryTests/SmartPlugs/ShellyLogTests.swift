@@ -1,3 +1,4 @@
+import EdgeBenchTesting
 import EdgeBenchCore
 import Testing
 @testable import EdgeBenchTelemetry

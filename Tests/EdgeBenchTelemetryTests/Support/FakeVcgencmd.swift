@@ -1,3 +1,4 @@
+import EdgeBenchTesting
 import Foundation
 
 extension FakeTree {
