@@ -111,5 +111,7 @@ let package = Package(
         .testTarget(name: "EdgeBenchReportsTests", dependencies: ["EdgeBenchReports", "EdgeBenchTesting"]),
         .testTarget(name: "EdgeBenchAnalysisTests", dependencies: ["EdgeBenchAnalysis", "EdgeBenchTesting"]),
         .testTarget(name: "EdgeBenchRunnerTests", dependencies: ["EdgeBenchRunner", "EdgeBenchTesting"]),
+        // Runs the built `edgebench` binary as a user does; the dependency makes SwiftPM build it first.
+        .testTarget(name: "EdgeBenchCLITests", dependencies: ["edgebench", "EdgeBenchTesting"]),
     ]
 )
