@@ -1,6 +1,7 @@
 import ArgumentParser
 import EdgeBenchAnalysis
 import EdgeBenchCore
+import EdgeBenchReports
 import EdgeBenchStore
 import Foundation
 

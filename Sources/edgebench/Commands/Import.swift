@@ -19,7 +19,7 @@ struct Import: ParsableCommand {
             throw Exit.storageFailed
         }
         for note in outcome.notes { Stderr.print("note: " + note) }
-        try ResultsSummary.print(
+        try StoredResults.print(
             outcome.bundle, directory: outcome.directory, outputs: outcome.outputs, databasePath: outcome.databasePath,
             json: json)
     }
