@@ -1,8 +1,6 @@
 import ArgumentParser
 import EdgeBenchAnalysis
-import EdgeBenchCore
 import EdgeBenchReports
-import EdgeBenchStore
 import Foundation
 
 struct Analyze: ParsableCommand {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import EdgeBenchAnalysis
-import EdgeBenchCore
 import Foundation
 
 struct Recommend: ParsableCommand {
