@@ -55,6 +55,8 @@ import Testing
         (["energy", "file.log"], "Missing expected argument '--format <format>'"),
         (["import", "paper-csv", "r.csv", "--power-watts", "AX630=lots"], "--power-watts AX630=lots"),
         (["devices", "show"], "Missing expected argument '<name>'"),
+        (["telemetry", "record", "--rate", "0"], "--rate must be between 0.1 and 1000 Hz"),
+        (["setup", "--models", "nope"], "unknown model 'nope'"),
     ])
     func usageErrorsExit64(arguments: [String], message: String) async throws {
         let result = try await CLI.run(arguments)

@@ -76,4 +76,28 @@ import Testing
         #expect(result.stderr.hasPrefix("error: "), "\(result)")
         #expect(result.stdout.isEmpty)
     }
+
+    /// A short recording of this machine: /proc alone gives memory and CPU readings.
+    @Test func recordThisMachine() async throws {
+        let directory = Scratch.directory("record")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try await CLI.run(
+            ["telemetry", "record", "--rate", "10", "--duration", "0.3", "--out", "samples.jsonl", "--json"], in: directory)
+        #expect(result.status == 0, "\(result)")
+        let outcome = try result.jsonObject()
+        #expect(outcome["rate"] as? Double == 10, "the requested rate: \(outcome)")
+        let samples = try #require(outcome["samples"] as? Int)
+        let lines = try String(contentsOf: directory.appendingPathComponent("samples.jsonl"), encoding: .utf8)
+            .split(separator: "\n")
+        #expect(lines.count == samples, "one JSON line per sample")
+    }
+
+    @Test func recordWithNothingToSampleExits2() async throws {
+        let root = Scratch.directory("empty-root")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try await CLI.run(["telemetry", "record", "--root", root.path, "--duration", "0.2"])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("nothing to sample under \(root.path)"), "\(result)")
+        #expect(result.stdout.isEmpty)
+    }
 }
