@@ -77,8 +77,8 @@ let package = Package(
         .executableTarget(
             name: "edgebench",
             dependencies: [
-                "EdgeBenchCore", "EdgeBenchTelemetry", "EdgeBenchEngines", "EdgeBenchPlans", "EdgeBenchStore",
-                "EdgeBenchAnalysis", "EdgeBenchReports", "EdgeBenchRunner",
+                "EdgeBenchCore", "EdgeBenchTelemetry", "EdgeBenchEngines", "EdgeBenchPlans", "EdgeBenchAnalysis",
+                "EdgeBenchReports", "EdgeBenchRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EdgeBenchAnalysis
 import EdgeBenchReports
+import EdgeBenchRunner
 import Foundation
 
 struct Analyze: ParsableCommand {
@@ -33,7 +34,7 @@ struct Analyze: ParsableCommand {
         let parsedScenario: Scenario?
         do {
             parsedObjectives = try Objective.parseList(objectives)
-            parsedScenario = try scenario.map(AnalysisInput.scenario)
+            parsedScenario = try scenario.map(ScenarioFile.load)
         } catch {
             Stderr.error(String(describing: error))
             throw Exit.invalidInput

@@ -2,6 +2,7 @@ import ArgumentParser
 import EdgeBenchAnalysis
 import EdgeBenchCore
 import EdgeBenchReports
+import EdgeBenchRunner
 import Foundation
 
 struct Compare: ParsableCommand {
@@ -53,8 +54,8 @@ struct Compare: ParsableCommand {
         do {
             parsedThresholds = try thresholds.map { text throws(ThresholdError) in try MetricThreshold(parsing: text) }
             parsedMetrics = try metrics.map(Self.metricList)
-            baseBundle = try AnalysisInput.bundle(at: base)
-            newBundle = try AnalysisInput.bundle(at: new)
+            baseBundle = try RunSelection.bundle(at: base)
+            newBundle = try RunSelection.bundle(at: new)
         } catch let error as ValidationError {
             Stderr.error(error.message)
             throw Self.comparisonImpossible
