@@ -36,7 +36,6 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 // StackFlow speaks JSON lines over plain TCP.
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -60,7 +59,7 @@ let package = Package(
             resources: [.copy("Resources/devices.yaml"), .copy("Resources/scenarios.yaml")]
         ),
 
-        // Rendering results: terminal, Markdown, CSV.
+        // Rendering results: terminal text, JSON, Markdown, CSV, HTML.
         .target(name: "EdgeBenchReports", dependencies: ["EdgeBenchCore", "EdgeBenchAnalysis"]),
 
         // Executing a plan: lifecycle, warm-up, repetitions, progress events, resume.
@@ -69,15 +68,17 @@ let package = Package(
             dependencies: [
                 "EdgeBenchCore", "EdgeBenchTelemetry", "EdgeBenchEngines",
                 "EdgeBenchPlans", "EdgeBenchStore", "EdgeBenchReports", "EdgeBenchAnalysis",
-                .product(name: "Logging", package: "swift-log"),
+                // The runner owns the one HTTPClient its engines share (EngineFactory).
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
 
+        // Parses arguments and prints; every decision lives in the libraries.
         .executableTarget(
             name: "edgebench",
             dependencies: [
-                "EdgeBenchRunner",
-                "EdgeBenchAnalysis",
+                "EdgeBenchCore", "EdgeBenchTelemetry", "EdgeBenchEngines", "EdgeBenchPlans", "EdgeBenchAnalysis",
+                "EdgeBenchReports", "EdgeBenchRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -104,12 +105,36 @@ let package = Package(
         ),
 
         .testTarget(name: "EdgeBenchCoreTests", dependencies: ["EdgeBenchCore"]),
-        .testTarget(name: "EdgeBenchTelemetryTests", dependencies: ["EdgeBenchTelemetry", "EdgeBenchTesting"]),
-        .testTarget(name: "EdgeBenchEnginesTests", dependencies: ["EdgeBenchEngines", "EdgeBenchTesting"]),
-        .testTarget(name: "EdgeBenchPlansTests", dependencies: ["EdgeBenchPlans"]),
-        .testTarget(name: "EdgeBenchStoreTests", dependencies: ["EdgeBenchStore", "EdgeBenchTesting"]),
-        .testTarget(name: "EdgeBenchReportsTests", dependencies: ["EdgeBenchReports", "EdgeBenchTesting"]),
-        .testTarget(name: "EdgeBenchAnalysisTests", dependencies: ["EdgeBenchAnalysis", "EdgeBenchTesting"]),
-        .testTarget(name: "EdgeBenchRunnerTests", dependencies: ["EdgeBenchRunner", "EdgeBenchTesting"]),
+        .testTarget(
+            name: "EdgeBenchTelemetryTests", dependencies: ["EdgeBenchCore", "EdgeBenchTelemetry", "EdgeBenchTesting"]),
+        .testTarget(
+            name: "EdgeBenchEnginesTests",
+            dependencies: [
+                "EdgeBenchCore", "EdgeBenchEngines", "EdgeBenchTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .testTarget(name: "EdgeBenchPlansTests", dependencies: ["EdgeBenchCore", "EdgeBenchPlans"]),
+        .testTarget(
+            name: "EdgeBenchStoreTests",
+            dependencies: [
+                "EdgeBenchCore", "EdgeBenchStore", "EdgeBenchTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "EdgeBenchReportsTests",
+            dependencies: ["EdgeBenchCore", "EdgeBenchAnalysis", "EdgeBenchReports", "EdgeBenchTesting"]
+        ),
+        .testTarget(
+            name: "EdgeBenchAnalysisTests", dependencies: ["EdgeBenchCore", "EdgeBenchAnalysis", "EdgeBenchTesting"]),
+        .testTarget(
+            name: "EdgeBenchRunnerTests",
+            dependencies: [
+                "EdgeBenchCore", "EdgeBenchTelemetry", "EdgeBenchEngines", "EdgeBenchPlans", "EdgeBenchStore",
+                "EdgeBenchAnalysis", "EdgeBenchRunner", "EdgeBenchTesting",
+            ]
+        ),
+        // Runs the built `edgebench` binary as a user does; the dependency makes SwiftPM build it first.
+        .testTarget(name: "EdgeBenchCLITests", dependencies: ["edgebench", "EdgeBenchTesting"]),
     ]
 )

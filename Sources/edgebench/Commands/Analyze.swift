@@ -1,7 +1,7 @@
 import ArgumentParser
 import EdgeBenchAnalysis
-import EdgeBenchCore
-import EdgeBenchStore
+import EdgeBenchReports
+import EdgeBenchRunner
 import Foundation
 
 struct Analyze: ParsableCommand {
@@ -34,7 +34,7 @@ struct Analyze: ParsableCommand {
         let parsedScenario: Scenario?
         do {
             parsedObjectives = try Objective.parseList(objectives)
-            parsedScenario = try scenario.map(AnalysisInput.scenario)
+            parsedScenario = try scenario.map(ScenarioFile.load)
         } catch {
             Stderr.error(String(describing: error))
             throw Exit.invalidInput

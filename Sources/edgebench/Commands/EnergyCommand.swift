@@ -43,11 +43,6 @@ struct EnergyCommand: ParsableCommand {
             FileHandle.standardOutput.write(try encoder.encode(result) + Data("\n".utf8))
             return
         }
-        let f = LogSummaryText.format
-        print("""
-            energy: \(f(result.energy)) J over [\(f(result.window[0])), \(f(result.window[1]))] s
-            mean_power: \(f(result.meanPower)) W, peak_power: \(f(result.peakPower)) W, \(result.samples) samples
-            rail: \(result.rail) (\(result.boundary.rawValue)\(result.estimate ? ", estimate" : ""))\(result.note.map { "; \($0)" } ?? "")
-            """)
+        print(LogSummaryText.render(result))
     }
 }

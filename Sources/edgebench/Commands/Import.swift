@@ -1,11 +1,9 @@
 import ArgumentParser
-import EdgeBenchAnalysis
-import EdgeBenchCore
 import EdgeBenchRunner
-import Foundation
 
+/// `edgebench import llama-bench|paper-csv|bundle`.
 struct Import: ParsableCommand {
-    /// Runs an import that creates a run: a bad input exits 2 with its message, a storage failure 3;
+    /// Runs an import that creates a run: a bad input exits 2 with its message, a storage failure 4;
     /// then the notes and the usual summary of what was stored where.
     static func storeRun(json: Bool, _ importing: () throws -> ImportOutcome) throws {
         let outcome: ImportOutcome
@@ -19,7 +17,7 @@ struct Import: ParsableCommand {
             throw Exit.storageFailed
         }
         for note in outcome.notes { Stderr.print("note: " + note) }
-        try ResultsSummary.print(
+        try StoredResults.print(
             outcome.bundle, directory: outcome.directory, outputs: outcome.outputs, databasePath: outcome.databasePath,
             json: json)
     }
@@ -27,151 +25,4 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Store results another tool measured as a run of their own.",
         subcommands: [LlamaBench.self, PaperCSVCommand.self, BundleCommand.self])
-
-    struct LlamaBench: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "llama-bench",
-            abstract: "Import llama-bench output (-o json, jsonl, csv or md) as configurations of a new run.",
-            discussion: """
-                A pp test and a tg test with the same settings become one configuration: server_prefill_rate from pp, server_decode_rate from tg (tok/s). A combined test (-pg, "pp512+tg128") becomes e2e_throughput: generated tokens over the time of prompt and generation. Where llama-bench listed each repetition (JSON), each is stored as a measured request; markdown and CSV give only mean ± standard deviation, stored as the summary.
-
-                The run's machine is what the output says (its cpu_info; the GPU is named in each configuration's offload), never the machine importing. Results go where `edgebench run` writes them: <output>/<run id>/ and the SQLite database.
-
-                Examples:
-                  llama-bench -m model.gguf -o json > bench.json && edgebench import llama-bench bench.json
-                  edgebench import llama-bench notes.md other.csv --output results
-                """)
-
-        @Argument(help: "Files llama-bench wrote (its stdout; a shell prompt or ggml lines around it are fine).")
-        var files: [String]
-
-        @Option(help: "Folder for run directories.")
-        var output = "edgebench-results"
-
-        @Option(help: "SQLite results database (default: <output>/edgebench.sqlite).")
-        var db: String?
-
-        @ArgumentParser.Flag(help: "Print the result bundle (JSON) to stdout and nothing else there.")
-        var json = false
-
-        func run() throws {
-            try Import.storeRun(json: json) {
-                try LlamaBenchImporter(outputRoot: URL(fileURLWithPath: output), databasePath: db)
-                    .run(files: files.map { URL(fileURLWithPath: $0) })
-            }
-        }
-    }
-
-    struct PaperCSVCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "paper-csv",
-            abstract: "Import the methodology's original harness CSV (benchmark_results.csv) as configurations of a new run.",
-            discussion: """
-                Each (model, device) row becomes one configuration named DEVICE/MODEL: e2e_throughput = avg_tokens_per_sec (tok/s), e2e_latency = avg_time_s (s), ttft = avg_ttft_s (s), n_out = num_tokens, n = num_runs. Device labels: CPU-Ollama and GPU-Ollama (Ollama, offload none / all), GPU-Hailo-Ollama (hailo-ollama), AX630 (StackFlow).
-
-                Mean power read off a display-only meter, per label (--power-watts) or per row (a power_w column), gives mean_power (W) and energy_per_token = P / e2e_throughput (J/token, numerically the paper's MJ/Mtok), flagged manual at the wall (wall_ac).
-
-                The harness counted the requested maximum (num_predict) as generated tokens: every imported figure is flagged estimated.
-
-                Example:
-                  edgebench import paper-csv benchmark_results.csv --details benchmark_results_details.csv \\
-                    --catalog-device AX630=m5stack-module-llm --power-watts AX630=1.4
-                """)
-
-        @Argument(help: "benchmark_results.csv as the harness wrote it.")
-        var results: String
-
-        @Option(help: "benchmark_results_details.csv (one row per run): stored as measured requests.")
-        var details: String?
-
-        @Option(
-            name: .customLong("catalog-device"),
-            help: "LABEL=CATALOG_ID: the board a device label ran on (repeatable), e.g. AX630=m5stack-module-llm.")
-        var catalogDevices: [String] = []
-
-        @Option(
-            name: .customLong("power-watts"),
-            help: "LABEL=W: mean power read off a display-only meter for a device label (repeatable).")
-        var powerWatts: [String] = []
-
-        @Option(help: "Folder for run directories.")
-        var output = "edgebench-results"
-
-        @Option(help: "SQLite results database (default: <output>/edgebench.sqlite).")
-        var db: String?
-
-        @ArgumentParser.Flag(help: "Print the result bundle (JSON) to stdout and nothing else there.")
-        var json = false
-
-        func validate() throws {
-            _ = try Self.pairs(catalogDevices, option: "--catalog-device", example: "AX630=m5stack-module-llm")
-            for (label, text) in try Self.pairs(powerWatts, option: "--power-watts", example: "AX630=1.4") {
-                guard let watts = Double(text), watts > 0, watts.isFinite else {
-                    throw ValidationError("--power-watts \(label)=\(text): the power must be a number of watts > 0")
-                }
-            }
-        }
-
-        /// `LABEL=VALUE` options as a dictionary; a label given twice is a mistake.
-        static func pairs(_ items: [String], option: String, example: String) throws -> [String: String] {
-            var result: [String: String] = [:]
-            for item in items {
-                guard let equals = item.firstIndex(of: "="), equals != item.startIndex, item.index(after: equals) != item.endIndex
-                else { throw ValidationError("\(option) must be LABEL=VALUE, e.g. \(example), got \(item)") }
-                let label = String(item[..<equals])
-                guard result[label] == nil else { throw ValidationError("\(option) gives \(label) twice; give it once") }
-                result[label] = String(item[item.index(after: equals)...])
-            }
-            return result
-        }
-
-        func run() throws {
-            try Import.storeRun(json: json) {
-                let catalog = try DeviceCatalog.bundled()
-                let importer = PaperCSVImporter(
-                    outputRoot: URL(fileURLWithPath: output), databasePath: db, catalog: catalog,
-                    catalogDevices: try Self.pairs(catalogDevices, option: "--catalog-device", example: ""),
-                    powerWatts: try Self.pairs(powerWatts, option: "--power-watts", example: "").compactMapValues(Double.init))
-                return try importer.run(
-                    results: URL(fileURLWithPath: results), details: details.map { URL(fileURLWithPath: $0) })
-            }
-        }
-    }
-
-    struct BundleCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "bundle",
-            abstract: "Store bundles (bundle.json) measured on other machines in the local results database.",
-            discussion: """
-                Each bundle is stored as the run it is, under its own run id; a run that is stored already is skipped ("already stored, skipped"), so importing the same bundles again is harmless.
-
-                Example:
-                  edgebench import bundle pi5/bundle.json jetson/bundle.json --db edgebench-results/edgebench.sqlite
-                """)
-
-        @Argument(help: "bundle.json files written by `edgebench run` (or any EdgeBench import).")
-        var files: [String]
-
-        @Option(help: "Folder whose edgebench.sqlite receives the runs (when --db is not given).")
-        var output = "edgebench-results"
-
-        @Option(help: "SQLite results database (default: <output>/edgebench.sqlite).")
-        var db: String?
-
-        func run() throws {
-            let path = db ?? URL(fileURLWithPath: output).appendingPathComponent("edgebench.sqlite").path
-            let outcomes: [BundleImporter.Outcome]
-            do {
-                outcomes = try BundleImporter(databasePath: path).run(files: files.map { URL(fileURLWithPath: $0) })
-            } catch let error as ImportError {
-                Stderr.error(error.description)
-                throw Exit.invalidInput
-            } catch {
-                Stderr.error(String(describing: error))
-                throw Exit.storageFailed
-            }
-            for outcome in outcomes { Stderr.print(outcome.message) }
-            Stderr.print("results database: \(path)")
-        }
-    }
 }

@@ -1,52 +1,9 @@
 import ArgumentParser
-import EdgeBenchAnalysis
-import EdgeBenchPlans
-import EdgeBenchRunner
 
+/// `edgebench plan check|expand`.
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Check a plan or list the configurations it expands into.",
         subcommands: [Check.self, Expand.self])
-
-    struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Validate a plan: every mistake is reported as FILE:LINE:COLUMN with what is expected.")
-
-        @Argument(help: "The plan file (YAML).")
-        var file: String
-
-        func run() throws {
-            do {
-                let plan = try PlanLoader.load(path: file)
-                // Device ids are checked against the catalog here too, as `run` does before anything starts.
-                _ = try RunPlan(plan, catalog: try DeviceCatalog.bundled(), board: nil)
-                print("\(file): ok — \(plan.expand().count) configuration(s)")
-            } catch {
-                Stderr.print(String(describing: error))
-                throw Exit.invalidInput
-            }
-        }
-    }
-
-    struct Expand: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the configurations a plan expands into.")
-
-        @Argument(help: "The plan file (YAML).")
-        var file: String
-
-        func run() throws {
-            do {
-                let plan = try PlanLoader.load(path: file)
-                for configuration in plan.expand() {
-                    let request = configuration.workload.request
-                    print("\(configuration.id)\t\(configuration.engine.kind.rawValue)\t\(request.api.rawValue)\t"
-                          + "max_tokens=\(request.maxTokens)\trepetitions=\(configuration.repetitions)\twarmup=\(configuration.warmup)")
-                }
-            } catch {
-                Stderr.print(String(describing: error))
-                throw Exit.invalidInput
-            }
-        }
-    }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import EdgeBenchCore
-import EdgeBenchPlans
 import EdgeBenchRunner
 import EdgeBenchTelemetry
 
@@ -26,18 +25,11 @@ struct PowerOptions: ParsableArguments {
         help: "Where that meter sits: wall_ac (plug, PSU included), board_dc (USB-C input), module_input, soc_rails, gpu_board, cpu_package.")
     var boundary: MeasurementBoundary = .wallAC
 
-    /// The idle baseline in s: this flag, else the plan's `idle_seconds`, else 10 s.
-    func idleSeconds(plan: PlanPower?) -> Double { idleSeconds ?? plan?.idleSeconds ?? 10 }
-
-    /// This flag, else the plan's `min_measured_seconds`, else 0 (just the repetitions).
-    func minMeasuredSeconds(plan: PlanPower?) -> Double { minMeasuredSeconds ?? plan?.minMeasuredSeconds ?? 0 }
-
-    /// The power sources of this run: the flags' source when one is given (it overrides the plan's
-    /// `power:` list), else the plan's.
-    func sources(plan: PlanPower?) throws -> [PowerSourceSpec] {
-        let given = sources
-        if !given.isEmpty { return given }
-        return try (plan?.sources ?? []).map(PowerSourceSpec.init)
+    /// The flags as given; RunSettings fills in what they leave out from the plan, then the defaults.
+    func flags(sampleInterval milliseconds: Double?) -> RunFlags {
+        RunFlags(
+            power: sources, idleSeconds: idleSeconds, minMeasuredSeconds: minMeasuredSeconds,
+            sampleIntervalMilliseconds: milliseconds)
     }
 
     @Option(

@@ -1,6 +1,6 @@
 import ArgumentParser
 import EdgeBenchAnalysis
-import EdgeBenchCore
+import EdgeBenchRunner
 import Foundation
 
 struct Recommend: ParsableCommand {
@@ -22,7 +22,7 @@ struct Recommend: ParsableCommand {
     func run() throws {
         let parsed: Scenario
         do {
-            parsed = try AnalysisInput.scenario(scenario)
+            parsed = try ScenarioFile.load(scenario)
         } catch {
             Stderr.error(String(describing: error))
             throw Exit.invalidInput

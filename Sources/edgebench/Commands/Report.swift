@@ -1,7 +1,7 @@
 import ArgumentParser
 import EdgeBenchAnalysis
-import EdgeBenchCore
 import EdgeBenchReports
+import EdgeBenchRunner
 import Foundation
 
 /// `edgebench report`: the results people read, from stored runs.
@@ -42,7 +42,7 @@ struct Report: ParsableCommand {
         let parsedScenario: Scenario?
         do {
             parsedObjectives = try Objective.parseList(objectives)
-            parsedScenario = try scenario.map(AnalysisInput.scenario)
+            parsedScenario = try scenario.map(ScenarioFile.load)
         } catch {
             Stderr.error(String(describing: error))
             throw Exit.invalidInput

@@ -1,11 +1,5 @@
 import ArgumentParser
-import EdgeBenchAnalysis
-import EdgeBenchCore
-import EdgeBenchEngines
-import EdgeBenchPlans
 import EdgeBenchRunner
-import EdgeBenchStore
-import EdgeBenchTelemetry
 import Foundation
 
 struct Run: AsyncParsableCommand {
@@ -33,33 +27,20 @@ struct Run: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let runPlan: RunPlan
-        let planPower: PlanPower?
-        let sources: [PowerSourceSpec]
-        var perConfiguration: [String: [PowerSourceSpec]] = [:]
+        let preparation: RunPreparation
         do {
-            let loaded: Plan?
-            (runPlan, loaded) = try makePlan()
-            planPower = loaded?.power
-            sources = try power.sources(plan: planPower)
-            // An engine's own meter, unless the command line names the meter for the whole run.
-            if power.sources.isEmpty, let loaded {
-                perConfiguration = try loaded.configurationPower(
-                    runPlan.configurations.isEmpty ? loaded.expand() : runPlan.configurations)
-            }
+            let source = try RunSource.choose(
+                planFile: plan, resume: output.resume, engineGiven: oneOff.engine != nil, oneOff: oneOff.plan)
+            preparation = try RunPreparation.prepare(source, flags: power.flags(sampleInterval: output.sampleInterval))
         } catch {
             Stderr.error(String(describing: error))
             throw Exit.invalidInput
         }
-        // --sample-interval, else the plan's sample_rate_hz, else 100 ms.
-        let interval = output.sampleInterval.map { $0 / 1000 } ?? planPower?.sampleInterval ?? 0.1
-        var options = RunOptions(
+        let options = preparation.options(
             outputRoot: URL(fileURLWithPath: output.output), databasePath: output.db,
-            resume: output.resume.map { URL(fileURLWithPath: $0) }, sampleInterval: interval,
-            llamaServerPath: oneOff.llamaServer, idleSeconds: power.idleSeconds(plan: planPower), power: sources,
-            minMeasuredSeconds: power.minMeasuredSeconds(plan: planPower))
-        options.configurationPower = perConfiguration
+            resume: output.resume.map { URL(fileURLWithPath: $0) }, llamaServerPath: oneOff.llamaServer)
         let runner = BenchmarkRunner(options: options, reporter: StderrProgress())
+        let runPlan = preparation.plan
 
         let task = Task { try await runner.run(runPlan) }
         let interrupt = InterruptHandler { task.cancel() }
@@ -72,7 +53,7 @@ struct Run: AsyncParsableCommand {
             Stderr.error(String(describing: error))
             throw Exit.storageFailed
         }
-        try ResultsSummary.print(
+        try StoredResults.print(
             outcome.bundle, directory: outcome.directory, outputs: outcome.outputs, databasePath: outcome.databasePath,
             json: json)
         if outcome.interrupted {
@@ -83,38 +64,5 @@ struct Run: AsyncParsableCommand {
             Stderr.print("\(outcome.failedConfigurations) configuration(s) failed; see their error above and in results.md")
             throw Exit.configurationFailed
         }
-    }
-
-    /// What to run, and the plan it came from (nil for a one-off run).
-    private func makePlan() throws -> (RunPlan, Plan?) {
-        if let resume = output.resume {
-            // The run directory holds its own plan; nothing else may be given. Its power settings
-            // come back from the stored plan text (a one-off run's description is not a plan: none).
-            guard plan == nil else { throw ValidationError("--resume continues an existing run; do not pass a plan file too") }
-            let stored = try? PlanLoader.parse(
-                RunManifest.read(from: URL(fileURLWithPath: resume)).planText, file: "\(resume)/run.json",
-                baseDirectory: nil)
-            return (RunPlan(name: nil, text: "", hash: "", configurations: []), stored)
-        }
-        if let plan {
-            guard oneOff.engine == nil else {
-                throw ValidationError("give either a plan file or --engine, not both")
-            }
-            let loaded = try PlanLoader.load(path: plan)
-            // Devices resolve against the catalog before anything runs: an unknown id stops the plan here.
-            let catalog = try DeviceCatalog.bundled()
-            let board = loaded.needsBoardDetection ? BoardIdentity.read() : nil
-            return (try RunPlan(loaded, catalog: catalog, board: board), loaded)
-        }
-        var oneOffPlan = try oneOff.plan()
-        // An engine EdgeBench runs here measures this machine: record the board it matches, if any.
-        // A catalog that cannot be read only costs the device, never the run.
-        let local = oneOffPlan.configurations.filter { $0.engine.kind.runsLocally }
-        if !local.isEmpty, let catalog = try? DeviceCatalog.bundled(),
-            let device = DeviceResolution.detected(BoardIdentity.read(), catalog: catalog)
-        {
-            for configuration in local { oneOffPlan.devices[configuration.id] = device }
-        }
-        return (oneOffPlan, nil)
     }
 }

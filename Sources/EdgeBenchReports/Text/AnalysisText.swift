@@ -1,18 +1,16 @@
-import ArgumentParser
 import EdgeBenchAnalysis
 import EdgeBenchCore
-import EdgeBenchStore
 import Foundation
 
 /// The terminal rendering: configurations × metrics in display units, n/a reasons under the table, then
 /// the Pareto front, accelerator gains, the ranking and the parameters used.
-enum AnalysisText {
+public enum AnalysisText {
     /// Measured metrics worth a row next to the derived ones (rows with no value anywhere are dropped).
     static let measuredRows: [MetricID] = [
         .ttft, .decodeRate, .serverDecodeRate, .e2eThroughput, .meanPower, .idlePower, .energyPerToken,
     ]
 
-    static func render(_ report: AnalysisReport) -> String {
+    public static func render(_ report: AnalysisReport) -> String {
         var lines: [String] = []
         let labels = Dictionary(
             uniqueKeysWithValues: report.configurations.enumerated().map { ($0.element.id, "[\($0.offset + 1)]") })
@@ -164,5 +162,3 @@ enum AnalysisText {
         return text + (parameter.isDefault ? " (default)" : "")
     }
 }
-
-// MARK: - JSON

@@ -1,12 +1,10 @@
-import ArgumentParser
 import EdgeBenchAnalysis
 import EdgeBenchCore
-import EdgeBenchStore
 import Foundation
 
 /// `--json`: every configuration's metrics by METRICS.md id in SI units, n/a reasons, the front, the gains,
 /// the ranking (null without a scenario) and the parameters used.
-enum AnalysisJSON {
+public enum AnalysisJSON {
     struct Document: Encodable {
         var configurations: [ConfigurationJSON]
         var failed: [FailedJSON]
@@ -183,7 +181,7 @@ enum AnalysisJSON {
             notes: report.notes)
     }
 
-    static func encode(_ report: AnalysisReport) throws -> Data {
+    public static func encode(_ report: AnalysisReport) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(document(report))

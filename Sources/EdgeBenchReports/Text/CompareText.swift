@@ -1,0 +1,104 @@
+import EdgeBenchAnalysis
+import EdgeBenchCore
+import Foundation
+
+/// Per configuration a table (metric with its display unit, base, new, change, change %, p, threshold,
+/// verdict), the reasons no test was possible under it, then added/removed configurations and the verdict.
+public enum CompareText {
+    public static func render(_ comparison: RunComparison) -> String {
+        let defaultText = MetricThreshold(metric: MetricThreshold.defaultKey, limit: comparison.defaultThreshold).limitText
+        var lines = [
+            "\(comparison.newRunID) (new) against \(comparison.baseRunID) (base): means, \(WelchTest.name); "
+                + "default threshold \(defaultText)"
+        ]
+        for configuration in comparison.configurations {
+            lines.append("")
+            var heading = configuration.id
+            if configuration.brokeInNew {
+                heading += " — \(configuration.newStatus.rawValue) in the new run"
+                    + (configuration.newError.map { ": \($0)" } ?? "") + " (counts as regressed)"
+            }
+            lines.append(heading)
+            guard !configuration.metrics.isEmpty else {
+                lines.append("  (no metric summarised in both runs)")
+                continue
+            }
+            lines += table(configuration.metrics)
+            var untested: [String: [String]] = [:]
+            for row in configuration.metrics {
+                if case .notPossible(let why) = row.test { untested[why, default: []].append(row.metric) }
+            }
+            for (why, metrics) in untested.sorted(by: { $0.key < $1.key }) {
+                lines.append("  p n/a for \(metrics.joined(separator: ", ")): \(why)")
+            }
+        }
+        if !comparison.added.isEmpty {
+            lines.append("")
+            lines.append("added (only in the new run): " + comparison.added.joined(separator: ", "))
+        }
+        if !comparison.removed.isEmpty {
+            lines.append("")
+            lines.append("removed (only in the base run): " + comparison.removed.joined(separator: ", "))
+        }
+        if !comparison.notes.isEmpty {
+            lines.append("")
+            lines.append("notes")
+            lines += comparison.notes.map { "  " + $0 }
+        }
+        lines.append("")
+        lines.append(comparison.verdictLine)
+        return lines.joined(separator: "\n")
+    }
+
+    static func table(_ rows: [MetricComparison]) -> [String] {
+        var cells: [[String]] = [["metric", "base", "new", "change", "change %", "p", "threshold", "verdict"]]
+        for row in rows { cells.append(cellTexts(row)) }
+        return aligned(cells)
+    }
+
+    private static func cellTexts(_ row: MetricComparison) -> [String] {
+        let unit = DisplayValue.unit(for: row.metric, values: [row.base, row.new])
+        let unitText = unit.symbol.isEmpty ? "" : " (\(unit.symbol))"
+        var relative = "n/a"
+        if let change = row.relativeChange { relative = signed(String(format: "%.1f", change * 100), change) + " %" }
+        var p = "n/a"
+        if let value = row.p { p = pText(value) }
+        // An informational metric never gates, so no threshold applies to it.
+        let threshold = row.direction == .informational ? "—" : row.threshold.limitText
+        return [
+            row.metric + unitText, DisplayValue.readable(unit.fromStored(row.base)),
+            DisplayValue.readable(unit.fromStored(row.new)),
+            signed(DisplayValue.readable(unit.fromStored(row.change)), row.change), relative, p, threshold,
+            row.verdict.rawValue,
+        ]
+    }
+
+    /// Text columns (the first and last) left-aligned, numbers right-aligned, two spaces apart.
+    private static func aligned(_ cells: [[String]]) -> [String] {
+        var widths = [Int](repeating: 0, count: cells[0].count)
+        for row in cells {
+            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) }
+        }
+        var lines: [String] = []
+        for row in cells {
+            var parts: [String] = []
+            for (column, cell) in row.enumerated() {
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                parts.append(column == 0 || column == row.count - 1 ? cell + pad : pad + cell)
+            }
+            var line = "  " + parts.joined(separator: "  ")
+            while line.last == " " { line.removeLast() }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// p to three decimals; below that, a bound (a printed "0.000" would claim certainty).
+    static func pText(_ p: Double) -> String {
+        p < 0.001 ? "<0.001" : String(format: "%.3f", p)
+    }
+
+    private static func signed(_ text: String, _ value: Double) -> String {
+        value > 0 && !text.hasPrefix("+") ? "+" + text : text
+    }
+}

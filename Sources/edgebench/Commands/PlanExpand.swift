@@ -1,0 +1,25 @@
+import ArgumentParser
+import EdgeBenchPlans
+
+extension PlanCommand {
+    struct Expand: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the configurations a plan expands into.")
+
+        @Argument(help: "The plan file (YAML).")
+        var file: String
+
+        func run() throws {
+            do {
+                let plan = try PlanLoader.load(path: file)
+                for configuration in plan.expand() {
+                    let request = configuration.workload.request
+                    print("\(configuration.id)\t\(configuration.engine.kind.rawValue)\t\(request.api.rawValue)\t"
+                          + "max_tokens=\(request.maxTokens)\trepetitions=\(configuration.repetitions)\twarmup=\(configuration.warmup)")
+                }
+            } catch {
+                Stderr.print(String(describing: error))
+                throw Exit.invalidInput
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import EdgeBenchTesting
+import Foundation
+import Testing
+
+/// `edgebench import llama-bench|paper-csv|bundle`: stored runs, their bundles, their exit codes.
+@Suite(.serialized) struct ImportCommandTests {
+    @Test func llamaBenchCaptureBecomesAValidBundle() async throws {
+        let directory = Scratch.directory("import")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try await CLI.run(
+            ["import", "llama-bench", try CLIFixtures.path(CLIFixtures.llamaBenchJSON), "--json"], in: directory)
+        #expect(result.status == 0, "\(result)")
+        let validation = try BundleSchemaValidator.validate(result.stdoutData)
+        #expect(validation.valid, "\(validation.output)")
+        let bundle = try result.jsonObject()
+        let configuration = try #require((bundle["configurations"] as? [[String: Any]])?.first)
+        #expect(configuration["id"] as? String == "llama-bench-b11434-cpu-t2/smollm2-135m-instruct-q4_1/pp64+tg32")
+        let decode = try #require((configuration["summary"] as? [String: Any])?["server_decode_rate"] as? [String: Any])
+        #expect(abs((decode["mean"] as? Double ?? 0) - 106.563) < 1e-9)
+        #expect(decode["n"] as? Int == 3)
+        #expect((bundle["run"] as? [String: Any])?["plan_name"] as? String == "llama-bench import")
+        #expect(result.stderr.contains("results: "))
+        #expect(FileManager.default.fileExists(atPath: directory.path + "/edgebench-results/edgebench.sqlite"))
+    }
+
+    @Test func llamaBenchOfAMissingFileExits2() async throws {
+        let directory = Scratch.directory("import")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try await CLI.run(["import", "llama-bench", "/nonexistent/bench.json"], in: directory)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("/nonexistent/bench.json"), "\(result)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func paperCSVRowsBecomeConfigurations() async throws {
+        let directory = Scratch.directory("import")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try Scratch.write(StoredRuns.paperCSV, named: "benchmark_results.csv", in: directory)
+        let result = try await CLI.run(
+            ["import", "paper-csv", "benchmark_results.csv", "--catalog-device", "AX630=m5stack-module-llm",
+             "--power-watts", "AX630=1.5", "--json"], in: directory)
+        #expect(result.status == 0, "\(result)")
+        let validation = try BundleSchemaValidator.validate(result.stdoutData)
+        #expect(validation.valid, "\(validation.output)")
+        let configurations = try #require(try result.jsonObject()["configurations"] as? [[String: Any]])
+        #expect(configurations.map { $0["id"] as? String } == ["AX630/qwen2.5:1.5b", "CPU-Ollama/qwen2.5:1.5b"])
+        let ax = try #require(configurations.first?["summary"] as? [String: Any])
+        #expect((ax["e2e_throughput"] as? [String: Any])?["mean"] as? Double == 3.44)
+        #expect((ax["mean_power"] as? [String: Any])?["mean"] as? Double == 1.5)
+    }
+
+    @Test func paperCSVWithTheWrongHeaderExits2() async throws {
+        let directory = Scratch.directory("import")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try Scratch.write("a,b\n1,2\n", named: "r.csv", in: directory)
+        let result = try await CLI.run(["import", "paper-csv", "r.csv"], in: directory)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("not a paper benchmark_results.csv"), "\(result)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    /// A bundle from another machine goes into another database; importing it twice is harmless.
+    @Test func bundleIsStoredOnce() async throws {
+        let directory = Scratch.directory("import")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try await StoredRuns.llamaBenchRun(in: directory)
+        let first = try await CLI.run(["import", "bundle", run + "/bundle.json", "--db", "other.sqlite"], in: directory)
+        #expect(first.status == 0, "\(first)")
+        #expect(first.stdout.isEmpty)
+        #expect(first.stderr.contains("results database: other.sqlite"), "\(first)")
+        #expect(FileManager.default.fileExists(atPath: directory.path + "/other.sqlite"))
+        let again = try await CLI.run(["import", "bundle", run + "/bundle.json", "--db", "other.sqlite"], in: directory)
+        #expect(again.status == 0, "\(again)")
+        #expect(again.stderr.contains("already stored, skipped"), "\(again)")
+    }
+
+    @Test func bundleThatIsNotABundleExits2() async throws {
+        let directory = Scratch.directory("import")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try Scratch.write("{\"hello\": 1}", named: "bundle.json", in: directory)
+        let result = try await CLI.run(["import", "bundle", "bundle.json"], in: directory)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("bundle.json"), "\(result)")
+    }
+}
