@@ -182,7 +182,7 @@ def main():
     p.add_argument("--long-tokens", type=int, default=20000, help="tokens per request in the long CPU/RSS run")
     p.add_argument("--short-tokens", type=int, default=10, help="tokens per request in the short CPU/RSS run")
     p.add_argument("--cpu-requests", type=int, default=5, help="requests per CPU/RSS run")
-    p.add_argument("--cpu-rounds", type=int, default=1, help="interleaved rounds of the CPU/RSS runs (median taken)")
+    p.add_argument("--cpu-rounds", type=int, default=3, help="interleaved rounds of the CPU/RSS runs (median taken)")
     p.add_argument("--bin", required=True, help="folder with edgebench and edgebench-testserver (release)")
     p.add_argument("--guidellm", help="guidellm executable")
     p.add_argument("--aiperf", help="aiperf executable")
@@ -194,7 +194,7 @@ def main():
             setattr(a, k, os.path.abspath(getattr(a, k)))
     if a.quick:
         a.timing_requests, a.timing_rounds = 6, 2
-        a.long_tokens, a.cpu_requests = 2000, 2
+        a.long_tokens, a.cpu_requests, a.cpu_rounds = 2000, 2, 1
     names = [n.strip() for n in a.clients.split(",") if n.strip()]
     work = a.work or tempfile.mkdtemp(prefix="edgebench-peers-")
     os.makedirs(work, exist_ok=True)
@@ -213,7 +213,7 @@ def main():
     server = Server(os.path.join(a.bin, "edgebench-testserver"), work, "paced", a.pace_tokens, a.ttft_ms, interval)
     try:
         for r in range(rounds):
-            for c in cl:
+            for c in cl[r % len(cl):] + cl[:r % len(cl)]:  # rotate the order so no client always goes first
                 rep, recs, _, sampler = run_measured(c, server, per_round, a.pace_tokens, work, f"timing{r}")
                 te, tes, ie, win = timing_figures(rep, recs, sampler)
                 t = timing[c.name]
@@ -290,7 +290,29 @@ def main():
     for title, f in rows:
         print(f"| {title} | " + " | ".join(f(fig[c.name]) for c in cl) + " |")
     print("\nVersions: " + "; ".join(f"{c.title} {c.version}" for c in cl))
-    print("MB = 10^6 bytes. TTFT error > 0: the client reports a later first token than the server sent it.")
+    for c in cl:
+        note = os.path.join(HERE, "..", ".peers", f"install-{c.name}.txt")
+        if os.path.exists(note):
+            print(f"Install: {open(note).read().strip()}")
+    print(f"""
+What is compared (every time on CLOCK_MONOTONIC of this machine, server and clients alike):
+- TTFT error: the client's own reported TTFT − (the server's write of the first token − the server's receipt of
+  the request), per request; the median is shown. It includes the request's and the first token's loopback
+  transit and the client's own delays. The second TTFT row uses the client's own request start instead of the
+  server's receipt (n/a: the client reports no absolute start time; GuideLLM's and AIPerf's are wall-clock
+  times, placed with the server's CLOCK_REALTIME reading taken at receipt). AIPerf starts its clock before
+  connecting; the raw client after.
+- ITL p99 error: p99 of the client's reported inter-token gaps − p99 of the server's gaps between token writes,
+  over the same requests, median over runs.
+- Marginal CPU per token: user+sys of the client and all its children (/usr/bin/time) in a run of
+  {a.cpu_requests} × {a.long_tokens} tokens minus one of {a.cpu_requests} × {a.short_tokens}, ÷ the tokens the server
+  wrote in excess (start-up, tokenizer loading and exports cancel out); median over {a.cpu_rounds} round(s).
+- CPU while streaming: CPU of the client's process tree (per-thread schedstat, sampled every 50 ms and
+  interpolated) from the server's receipt of a run's 2nd request to its last token write of the last
+  request, ÷ that wall time; summed over the timing runs.
+- Peak RSS: the larger of /usr/bin/time's max RSS (its largest process) and the peak of the summed RSS of the
+  client's process tree (sampled every 50 ms), in the long run; the short run's for comparison.
+The server (edgebench-testserver) is never measured. MB = 10^6 bytes. Error > 0: the client is late.""")
 
     if "edgebench" in fig:
         e = fig["edgebench"]
