@@ -170,8 +170,14 @@ def fmt(v, spec, unit=""):
     return "n/a" if v is None else format(v, spec) + unit
 
 
+class _Help(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
+    pass
+
+
 def main():
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=_Help,
+                                epilog="bench/peers.sh sets --bin, --guidellm, --aiperf and --tokenizer; "
+                                       "--quick: 6 paced requests in 2 rounds, 2 × 2,000 and 2 × 10 tokens, 1 round.")
     p.add_argument("--quick", action="store_true", help="smoke test: few requests, short streams")
     p.add_argument("--clients", default="raw,edgebench,guidellm,aiperf", help="comma-separated, in this order")
     p.add_argument("--timing-requests", type=int, default=25, help="paced requests per client (TTFT/ITL)")
@@ -183,7 +189,7 @@ def main():
     p.add_argument("--short-tokens", type=int, default=10, help="tokens per request in the short CPU/RSS run")
     p.add_argument("--cpu-requests", type=int, default=5, help="requests per CPU/RSS run")
     p.add_argument("--cpu-rounds", type=int, default=3, help="interleaved rounds of the CPU/RSS runs (median taken)")
-    p.add_argument("--bin", required=True, help="folder with edgebench and edgebench-testserver (release)")
+    p.add_argument("--bin", required=True, help="folder with edgebench and edgebench-testserver (release; peers.sh sets it)")
     p.add_argument("--guidellm", help="guidellm executable")
     p.add_argument("--aiperf", help="aiperf executable")
     p.add_argument("--tokenizer", help="Hugging Face tokenizer folder (built from the GGUF by peers.sh)")
