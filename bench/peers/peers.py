@@ -101,6 +101,9 @@ class Server:
             self.proc.wait()
 
 
+CLIENT_TIMEOUT_S = 900
+
+
 def run_measured(client, server, requests, max_tokens, work, label):
     """Runs one client invocation under /usr/bin/time with a /proc sampler on its tree.
 
@@ -113,9 +116,16 @@ def run_measured(client, server, requests, max_tokens, work, label):
     timefile = os.path.join(out, "time.txt")
     full = ["/usr/bin/time", "-f", "%e %U %S %M", "-o", timefile] + cmd
     with open(os.path.join(out, "stdout.txt"), "w") as so, open(os.path.join(out, "stderr.txt"), "w") as se:
-        proc = subprocess.Popen(full, stdout=so, stderr=se, env=env, cwd=out)
+        proc = subprocess.Popen(full, stdout=so, stderr=se, env=env, cwd=out, start_new_session=True)
         sampler = TreeSampler(proc.pid, skip_root=True).start()
-        rc = proc.wait()
+        try:
+            rc = proc.wait(CLIENT_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)  # its own session: the client and every child it started
+            proc.wait()
+            sampler.stop()
+            die(f"{client.title} did not finish within {CLIENT_TIMEOUT_S} s in {label} (killed): {' '.join(cmd)}\n"
+                f"see {out}/stderr.txt; what to do: {client.hint}; or raise --client-timeout")
         exited = time.monotonic_ns()
         sampler.stop()
     if rc != 0:
@@ -193,8 +203,11 @@ def main():
     p.add_argument("--guidellm", help="guidellm executable")
     p.add_argument("--aiperf", help="aiperf executable")
     p.add_argument("--tokenizer", help="Hugging Face tokenizer folder (built from the GGUF by peers.sh)")
+    p.add_argument("--client-timeout", type=int, default=900, help="seconds one client invocation may take")
     p.add_argument("--work", help="keep all outputs here (default: a temporary folder, removed)")
     a = p.parse_args()
+    global CLIENT_TIMEOUT_S
+    CLIENT_TIMEOUT_S = a.client_timeout
     for k in ("bin", "guidellm", "aiperf", "tokenizer"):  # clients run in their own output folders
         if getattr(a, k):
             setattr(a, k, os.path.abspath(getattr(a, k)))
