@@ -69,7 +69,7 @@ NEED_TOKENIZER=0
 if wants guidellm; then
   if [ -z "${TORCH_SPEC:-}" ]; then
     # A CPU-only torch wheel in pip's find-links avoids PyPI's CUDA build (GuideLLM requires torch; it never uses a GPU here).
-    for dir in $(pip config list 2>/dev/null | sed -n "s/.*find-links='\(.*\)'/\1/p"); do
+    for dir in $(python3 -m pip config list 2>/dev/null | sed -n "s/.*find-links='\(.*\)'/\1/p"); do
       whl=$(ls "$dir"/torch-*+cpu-*.whl 2>/dev/null | head -1 || true)
       [ -n "$whl" ] && TORCH_SPEC="torch==$(basename "$whl" | cut -d- -f2)"
     done
