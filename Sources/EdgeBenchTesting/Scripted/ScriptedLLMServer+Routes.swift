@@ -32,9 +32,10 @@ extension ScriptedLLMServer {
             return RouteSupport.json(#"{"tokens":["# + (0..<count).map { String($0 + 1) }.joined(separator: ",") + "]}")
         }
         router.post("/completion") { request, _ in
+            let received = SendLog.Received.now()
             let body = try await RouteSupport.text(of: request)
             await RouteSupport.record(request, body: body, in: state.log)
-            return await stream(state: state) { script in
+            return await stream(state: state, path: "/completion", received: received) { script in
                 script.tokens.enumerated().map { ScriptedWire.nativeToken($0.element, index: $0.offset, promptTokens: script.promptTokens) }
             } epilogue: { script in
                 [ScriptedWire.nativeFinal(script)]
@@ -42,6 +43,7 @@ extension ScriptedLLMServer {
         }
         for (path, chat) in [("/v1/chat/completions", true), ("/v1/completions", false)] {
             router.post(RouterPath(path)) { request, _ in
+                let received = SendLog.Received.now()
                 let body = try await RouteSupport.text(of: request)
                 await RouteSupport.record(request, body: body, in: state.log)
                 let fields = RouteSupport.fields(body)
@@ -49,7 +51,7 @@ extension ScriptedLLMServer {
                     return RouteSupport.json(#"{"error":{"message":"The model `"# + asked + #"` does not exist.","type":"invalid_request_error","code":"model_not_found"}}"#, status: 404)
                 }
                 let usage = ((fields["stream_options"] as? [String: Any])?["include_usage"] as? Bool) == true
-                return await stream(state: state) { script in
+                return await stream(state: state, path: path, received: received) { script in
                     (script.sendsRoleChunk && chat ? [ScriptedWire.roleChunk(model: model)] : [])
                         + script.tokens.map { ScriptedWire.contentChunk($0, chat: chat, model: model) }
                 } epilogue: { script in
@@ -64,7 +66,7 @@ extension ScriptedLLMServer {
     /// Streams `tokens` (one write each, after the script's delay), then `epilogue`, applying the script's failure.
     /// A role-only first chunk in `tokens` is sent without delay and not counted as a token.
     private static func stream(
-        state: State, tokens: @escaping @Sendable (Script) -> [String], epilogue: @escaping @Sendable (Script) -> [String]
+        state: State, path: String, received: SendLog.Received, tokens: @escaping @Sendable (Script) -> [String], epilogue: @escaping @Sendable (Script) -> [String]
     ) async -> Response {
         let script = await state.script
         if case .httpStatus(let status, let body) = script.failure {
@@ -78,6 +80,9 @@ extension ScriptedLLMServer {
             headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
             body: ResponseBody { writer in
                 await state.streamStarted(at: Instant.now())
+                let sendLog = state.sendLog
+                var tokenWrites: [UInt64] = []
+                if sendLog != nil { tokenWrites.reserveCapacity(script.tokens.count) }
                 for (index, chunk) in chunks.enumerated() {
                     let tokenIndex = index - leading
                     if tokenIndex >= 0 {
@@ -93,6 +98,7 @@ extension ScriptedLLMServer {
                         if let delay = script.delay(before: tokenIndex) { try await Task.sleep(for: delay) }
                         // Stamp right before the write; recording it waits until after, off the measured path.
                         let writing = Instant.now()
+                        if sendLog != nil { tokenWrites.append(SendLog.monotonicNanoseconds()) }
                         try await writer.write(ByteBuffer(string: chunk))
                         await state.wrote(at: writing)
                     } else {
@@ -101,6 +107,7 @@ extension ScriptedLLMServer {
                 }
                 for chunk in epilogue(script) { try await writer.write(ByteBuffer(string: chunk)) }
                 try await writer.finish(nil)
+                sendLog?.append(path: path, received: received, tokenWrites: tokenWrites)
             })
     }
 }

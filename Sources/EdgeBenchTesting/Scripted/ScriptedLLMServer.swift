@@ -18,8 +18,9 @@ public final class ScriptedLLMServer: Sendable {
     private let state: State
     private let server: LocalHTTPServer
 
-    public static func start(script: Script, model: String = "scripted-model") async throws -> ScriptedLLMServer {
-        let state = State(script: script)
+    /// `sendLog`: record each stream's receive and token-write times there (see `SendLog`).
+    public static func start(script: Script, model: String = "scripted-model", sendLog: SendLog? = nil) async throws -> ScriptedLLMServer {
+        let state = State(script: script, sendLog: sendLog)
         let router = Router()
         ScriptedLLMServer.addRoutes(to: router, state: state, model: model)
         let server = try await LocalHTTPServer.start(router: router, name: "ScriptedLLMServer")
@@ -47,7 +48,11 @@ public final class ScriptedLLMServer: Sendable {
         var health: Health = .ok
         var timeline = StreamTimeline(started: nil, tokenWrites: [])
         let log = RequestLog()
-        init(script: Script) { self.script = script }
+        let sendLog: SendLog?
+        init(script: Script, sendLog: SendLog? = nil) {
+            self.script = script
+            self.sendLog = sendLog
+        }
         func set(script: Script) { self.script = script }
         func set(health: Health) { self.health = health }
         func streamStarted(at instant: Instant) { timeline = StreamTimeline(started: instant, tokenWrites: []) }
