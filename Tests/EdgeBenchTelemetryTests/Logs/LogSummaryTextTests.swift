@@ -1,5 +1,6 @@
 import EdgeBenchCore
 import EdgeBenchTelemetry
+import EdgeBenchTesting
 import Foundation
 import Testing
 
