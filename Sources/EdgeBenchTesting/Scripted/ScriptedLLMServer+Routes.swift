@@ -67,6 +67,7 @@ extension ScriptedLLMServer {
         state: State, tokens: @escaping @Sendable (Script) -> [String], epilogue: @escaping @Sendable (Script) -> [String]
     ) async -> Response {
         let script = await state.script
+        let gate = await state.gate
         if case .httpStatus(let status, let body) = script.failure {
             return Response(status: .init(code: status), headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(string: body)))
@@ -90,6 +91,7 @@ extension ScriptedLLMServer {
                             return
                         default: break
                         }
+                        await gate?.wait(for: tokenIndex)
                         if let delay = script.delay(before: tokenIndex) { try await Task.sleep(for: delay) }
                         // Stamp right before the write; recording it waits until after, off the measured path.
                         let writing = Instant.now()
