@@ -49,7 +49,9 @@ struct EnergyTests {
             let active = try #require(metrics[.activeEnergy], "\(metrics)")
             #expect(abs(active) < 1e-6)  // idle power is the same 5 W
             #expect(request.metrics[.prefillEnergyPerToken] != nil && request.metrics[.decodeEnergyPerToken] != nil)
-            #expect(!request.flags.contains(.lowConfidence))
+            // No `!lowConfidence` here: that flag says fewer than 10 readings fell in the request's ~0.23 s,
+            // i.e. whether a busy machine ran the 10 ms sampler on time. The rule is PowerSeriesTests' (exact
+            // sample counts), the sampler's rounds SamplerTests' (virtual clock).
         }
         #expect(abs((result.summary["idle_power"]?.mean ?? 0) - 5) < 1e-9)
         #expect(result.summary["energy_per_token"]?.n == 3)
