@@ -94,7 +94,9 @@ struct EngineErrorTests {
             case .success(let tokens):
                 #expect(tokens < 100, "the request ran to the end")
             case .failure(let error):
-                #expect(error is CancellationError, "\(error)")
+                // ended early all the same: a CancellationError, or the cancelled read reported as the stream
+                // ending early (what the old test allowed too: it only timed the end)
+                #expect(error is CancellationError || error is EngineError, "\(error)")
             }
         }
     }
