@@ -50,18 +50,34 @@ struct OllamaEngineTests {
             stopReason: "stop")
         try await withOllamaServer(script) { server, client in
             let engine = OllamaEngine(baseURL: server.baseURL, model: Self.model, client: client)
-            let events = try await collect(engine.generate(GenerationRequest(prompt: "Colour of the sky?", maxTokens: 64)))
+            let gate = TokenGate(openedThrough: 0)
+            await server.setGate(gate)
+            let events = try await collectGated(engine.generate(GenerationRequest(prompt: "Colour of the sky?", maxTokens: 64)), gate: gate)
+            await expectTimeline(try Measured(events), firstDelay: 0.040, gap: 0.015, server: server)
             let result = RequestMetrics.compute(try record(events, maxTokens: 64), index: 0)
             #expect(result.metrics[.nOut] == 5)  // eval_count, not the 64 asked for
             #expect(result.metrics[.nIn] == 26)
-            #expect(result.flags == [.stoppedEarly])
+            // client_server_disagreement (rates > 10 % apart) is what a busy machine's delivery delays may earn
+            #expect(result.flags.filter { $0 != .clientServerDisagreement } == [.stoppedEarly])
             #expect(result.response == "The sky is blue.")
             let ttft = try #require(result.metrics[.ttft])
             #expect(ttft >= 0.040)
-            // The server's eval rate comes from its own clock over the same gaps: within 10 % of ours.
+            // The server's eval rate, from its eval_count and eval_duration (ns), is exactly what its own write
+            // instants give: (N − 1) over its first-to-last write (Ollama's eval_duration spans N shares of the
+            // gaps). Ours is (N − 1) over our first-to-last arrival. How close the two come depends on a busy
+            // machine's delivery delays: a figure for bench/ (bench/README.md), not a test.
+            let writes = await server.lastStreamTimeline().tokenWrites
             let client = try #require(result.metrics[.decodeRate])
-            let server = try #require(result.metrics[.serverDecodeRate])
-            #expect(abs(client - server) / server < 0.10, "client \(client) tok/s vs server \(server) tok/s")
+            let serverRate = try #require(result.metrics[.serverDecodeRate])
+            #expect(writes.count == 5)
+            if let first = writes.first, let last = writes.last {
+                let expected = 4 / last.seconds(since: first)
+                #expect(abs(serverRate - expected) / expected < 1e-6, "server \(serverRate) tok/s vs its writes \(expected) tok/s")
+                #expect(expected <= 1 / 0.015)  // its gaps are at least the scripted 15 ms
+            }
+            let decodeTime = try #require(result.metrics[.decodeTime])
+            #expect(abs(client - 4 / decodeTime) < 1e-9 * client)
+            #expect(!result.flags.contains(.serverTimingImplausible))
             #expect(result.metrics[.serverPrefillRate] != nil)
         }
     }
@@ -70,11 +86,14 @@ struct OllamaEngineTests {
         let behaviour = OllamaBehaviour(loadDelay: .milliseconds(300))
         try await withOllamaServer(Script.fast(tokens: 3), behaviour) { server, client in
             let engine = OllamaEngine(baseURL: server.baseURL, model: Self.model, client: client)
+            let before = Instant.now()
             let cold = try await engine.load()
+            let after = Instant.now()
             #expect(cold.wasResident == false)
-            // The load-only reply reports zero durations (as real Ollama does), so the wall time is used.
+            // The load-only reply reports zero durations (as real Ollama does), so the wall time is used: at
+            // least the scripted load, at most the call's own span (bounds no load can break; "< 5 s" was a speed test).
             let loadTime = try #require(cold.loadTime)
-            #expect(loadTime >= 0.300 && loadTime < 5)
+            #expect(loadTime >= 0.300 && loadTime <= after.seconds(since: before))
             let warm = try await engine.load()
             #expect(warm == OllamaEngine.LoadOutcome(wasResident: true, loadTime: nil))
             let events = try await collect(engine.generate(GenerationRequest(prompt: "Hi", maxTokens: 3)))
@@ -180,7 +199,11 @@ struct OllamaEngineTests {
         let script = Script(tokens: ["A", " neural", " network", " is", " a"], delays: [.milliseconds(20), .milliseconds(10)])
         try await withOllamaServer(script, OllamaBehaviour(durationUnit: .millisecondsRKLLama)) { server, client in
             let engine = OllamaEngine(baseURL: server.baseURL, model: Self.model, client: client)
-            let events = try await collect(engine.generate(GenerationRequest(prompt: "Explain", maxTokens: 5)))
+            // Gated, so our decode span is at least the server's from its second write to its last: a busy
+            // machine that delivered every token in one read cannot make our rate look as high as the bad one.
+            let gate = TokenGate(openedThrough: 0)
+            await server.setGate(gate)
+            let events = try await collectGated(engine.generate(GenerationRequest(prompt: "Explain", maxTokens: 5)), gate: gate)
             let rawRate = try #require(try Measured(events).completion.timings?.predictedRate)
             let result = RequestMetrics.compute(try record(events, maxTokens: 5), index: 0)
             let decode = try #require(result.metrics[.decodeRate])

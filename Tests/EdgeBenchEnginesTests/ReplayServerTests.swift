@@ -42,7 +42,10 @@ struct ReplayServerTests {
         #expect(recorded.map(\.path) == ["/v1/chat/completions"])
     }
 
-    /// The parser and interpreter run on the board being measured; this bounds their cost per token event.
+    /// The parser and interpreter run on the board being measured. Their cost per token event is a figure,
+    /// not a test (a bound here measured how busy the machine was): bench/run.sh holds the whole harness,
+    /// parser included, to `cpu_us_per_token` (bench/README.md). Here: repeated parses give the same count,
+    /// and the figure is printed for the log.
     @Test func parsingCostPerTokenEvent() throws {
         let bytes = try Fixtures.bytes(Fixtures.b11434 + "/chat-stream.response.sse")
         let rounds = 20
@@ -53,13 +56,6 @@ struct ReplayServerTests {
         }
         #expect(tokens == 64 * rounds)
         let perToken = Double(elapsed.components.attoseconds) / 1e18 / Double(tokens) + Double(elapsed.components.seconds) / Double(tokens)
-        // Release builds measure a few µs; an unoptimised debug build on a shared box is ~10× slower.
-        #if DEBUG
-        let bound = 0.000_500
-        #else
-        let bound = 0.000_020
-        #endif
-        #expect(perToken < bound, "parse + decode per token event: \(perToken * 1e6) µs")
         print("SSE parse + decode per token event: \(String(format: "%.1f", perToken * 1e6)) µs")
     }
 }

@@ -172,7 +172,9 @@ struct StackFlowEngineTests {
             let engine = try await StackFlowEngine.connect(url: server.url)
             _ = try await engine.setup(model: Self.model, maxTokens: 4, systemPrompt: "Be brief.")
             let request = GenerationRequest(prompt: "Say hello", systemPrompt: "Be brief.", maxTokens: 4)
-            let events = try await collect(engine.generate(request))
+            let gate = TokenGate(openedThrough: 0)
+            await server.setGate(gate)
+            let events = try await collectGated(engine.generate(request), gate: gate)
             let measured = try Measured(events)
 
             #expect(events.count == 6)
@@ -190,21 +192,12 @@ struct StackFlowEngineTests {
             #expect(prompt.pieces == 1)
             #expect(measured.submitted < prompt.completedAt)
             #expect(prompt.completedAt < measured.tokenInstants[0])
-            // TTFT holds the scripted prefill; the gaps are the scripted decode delays (loose bounds: shared machine).
-            #expect(measured.ttft >= 0.080, "ttft \(measured.ttft)")
-            #expect(measured.ttft < 0.080 + 0.5, "ttft \(measured.ttft)")
-            for gap in measured.itls {
-                #expect(gap > 0.015 && gap < 0.030 + 0.25, "itl \(gap)")
-            }
-            let meanGap = measured.itls.reduce(0, +) / Double(measured.itls.count)
-            #expect(meanGap >= 0.025 && meanGap < 0.030 + 0.1, "mean itl \(meanGap)")
-            // Each delta is stamped when its bytes arrived, never before the server wrote them.
+            // TTFT holds the scripted 80 ms prefill, and each delta is stamped when its bytes arrived: never
+            // before the server wrote it, and (the gate holds the next delta until the test has this one)
+            // before the server wrote the next. Bounds on the server's own write times, true under any load.
             let timeline = await server.lastStream()
             #expect(timeline.deltaWrites.count == 4)
-            for (write, arrival) in zip(timeline.deltaWrites, measured.tokenInstants) {
-                #expect(write <= arrival)
-            }
-            #expect(measured.completion.at >= measured.tokenInstants.last!)
+            expectTimeline(measured, writes: timeline.deltaWrites, started: prompt.completedAt, firstDelay: 0.080, gap: 0.030)
 
             // The runner's view: counted deltas, flagged estimated.
             let result = RequestMetrics.compute(try record(events, maxTokens: request.maxTokens), index: 0)
@@ -421,17 +414,21 @@ struct StackFlowEngineTests {
             let started = Instant.now()
             let (events, error) = await collectFailure(engine.generate(GenerationRequest(prompt: "x", maxTokens: 8)))
             let waited = Instant.now().seconds(since: started)
+            // The silence lasts forever, so only the adapter's own timeout (named in the error) ends this; no
+            // upper bound on the wait: how late a loaded machine fires it is not the adapter's doing.
             #expect(events.count == 2)
             #expect(error as? StackFlowError == .timeout(url: server.url, action: "inference on llm.1000", seconds: 0.3, deltas: 1))
             #expect((error as? StackFlowError)?.description.contains("no bytes from the device for 0.3 s after 1 delta(s)") == true)
-            #expect(waited >= 0.3 && waited < 3, "waited \(waited)")
+            #expect(waited >= 0.3, "waited \(waited)")
             #expect(await eventually { await server.openSessions().isEmpty })
             await engine.close()
         }
     }
 
+    /// The first delta comes at once, the other 49 a second apart: a consumer that ran to the end would take
+    /// 49 s, so events short of 50 and no final event show the cancellation ended it, with no clock read.
     @Test func cancellingTheConsumerExitsTheSessionAndClosesTheConnection() async throws {
-        let script = StackFlowScript(deltas: Array(repeating: "t", count: 50), delays: [.milliseconds(20)])
+        let script = StackFlowScript(deltas: Array(repeating: "t", count: 50), delays: [.zero, .seconds(1)])
         try await withStackFlowServer(script) { server in
             let engine = try await StackFlowEngine.connect(url: server.url)
             _ = try await engine.setup(model: Self.model, maxTokens: 64, systemPrompt: nil)
@@ -445,13 +442,11 @@ struct StackFlowEngineTests {
                 return events
             }
             for await _ in firstToken { break }
-            let started = Instant.now()
             consumer.cancel()
             // Cancelled inside the adapter's wait it throws CancellationError; cancelled between events,
             // AsyncThrowingStream(unfolding:) ends the stream without calling the adapter again. Either
             // way the request stops early, without a final event.
             let outcome = await consumer.result
-            #expect(Instant.now().seconds(since: started) < 1)
             if case .success(let events) = outcome {
                 #expect(events.count < 50)
                 if case .finished = events.last { Issue.record("the consumer ran to the end") }
@@ -552,8 +547,10 @@ func withStackFlowServer<T>(
     }
 }
 
-/// Polls `condition` every 10 ms for up to `limit`: for effects that follow a failure asynchronously.
-private func eventually(within limit: Duration = .seconds(2), _ condition: () async -> Bool) async -> Bool {
+/// Polls `condition` every 10 ms for up to `limit`: for effects that follow a failure asynchronously. The
+/// limit only turns an effect that never comes into a failure instead of a hang: it returns as soon as the
+/// condition holds, so a long limit costs nothing, and a short one failed on a loaded machine.
+private func eventually(within limit: Duration = .seconds(60), _ condition: () async -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + limit
     while ContinuousClock.now < deadline {
         if await condition() { return true }

@@ -49,7 +49,9 @@ struct EnergyTests {
             let active = try #require(metrics[.activeEnergy], "\(metrics)")
             #expect(abs(active) < 1e-6)  // idle power is the same 5 W
             #expect(request.metrics[.prefillEnergyPerToken] != nil && request.metrics[.decodeEnergyPerToken] != nil)
-            #expect(!request.flags.contains(.lowConfidence))
+            // No `!lowConfidence` here: that flag says fewer than 10 readings fell in the request's ~0.23 s,
+            // i.e. whether a busy machine ran the 10 ms sampler on time. The rule is PowerSeriesTests' (exact
+            // sample counts), the sampler's rounds SamplerTests' (virtual clock).
         }
         #expect(abs((result.summary["idle_power"]?.mean ?? 0) - 5) < 1e-9)
         #expect(result.summary["energy_per_token"]?.n == 3)
@@ -57,7 +59,9 @@ struct EnergyTests {
         let power = try #require(result.power)
         #expect(power.source == "manual" && power.boundary == .wallAC && power.isManual && power.isEstimate)
         #expect(power.idleSeconds.map { $0 >= 0.3 } == true)
-        #expect(power.samples > 30)
+        // Sampled over the phase, not read once. How many rounds a busy machine grants the sampler is not
+        // asserted (it was > 30 of the nominal ~100): the sampler's rounds are counted exactly in SamplerTests.
+        #expect(power.samples >= 2)
     }
 
     @Test func aMeterCommandPrintingWattsIsIntegrated() async throws {
@@ -102,10 +106,13 @@ struct EnergyTests {
         #expect(total >= 1.4, "\(total) s over \(result.requests.count) requests")
     }
 
-    @Test func withoutAPowerSourceThereIsNoEnergyAndNoIdleWait() async throws {
+    /// An hour of idle is asked for: a runner that waited it would run into the time limit, one that did not
+    /// finishes in the time its requests take. No speed is asserted: the bound is the idle time itself, which
+    /// a waiting runner cannot beat however idle the machine is, and a loaded one cannot miss by an hour.
+    @Test(.timeLimit(.minutes(10))) func withoutAPowerSourceThereIsNoEnergyAndNoIdleWait() async throws {
         let started = Date()
-        let result = try await Self.run(power: [], idle: 30)
-        #expect(Date().timeIntervalSince(started) < 20)
+        let result = try await Self.run(power: [], idle: 3600)
+        #expect(Date().timeIntervalSince(started) < 3600)
         #expect(result.power == nil)
         #expect(result.requests.allSatisfy { $0.metrics[.energy] == nil })
         #expect(result.summary["idle_power"] == nil)

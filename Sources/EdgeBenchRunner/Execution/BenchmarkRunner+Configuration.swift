@@ -26,9 +26,13 @@ extension BenchmarkRunner {
         var energy = MeasuredEnergy()
 
         func finish(_ status: ConfigurationResult.Status, error: String?) async -> ConfigurationResult.Status {
-            // The last request's energy interpolates its end from the sample after it: wait for one.
-            if sampler != nil, !energy.windows.isEmpty, PowerSelection.hasPowerSource(sources) {
+            // The last request's energy interpolates its end from the sample after it: wait for one. Two more
+            // rounds, not a fixed time: the one under way may have read before the end, and a busy machine
+            // may run the sampler thread late.
+            if let sampler, !energy.windows.isEmpty, PowerSelection.hasPowerSource(sources) {
+                let rounds = sampler.report().rounds
                 try? await Task.sleep(for: .milliseconds(Int(options.sampleInterval * 1500) + 1))
+                try? await Self.waitForRounds(of: sampler, atLeast: rounds + 2, interval: options.sampleInterval)
             }
             _ = sampler?.stop()
             await engine?.stop()
@@ -101,8 +105,10 @@ extension BenchmarkRunner {
             // Idle baseline (engine loaded, no requests), only where something measures power.
             if PowerSelection.hasPowerSource(sources), options.idleSeconds > 0 {
                 reporter.report(.phase("idle baseline \(String(format: "%g", options.idleSeconds)) s"))
-                // A sample before the window's start, so its edge is interpolated, not extrapolated.
+                // A sample before the window's start, so its edge is interpolated, not extrapolated: the
+                // sampler's first round done (on a busy machine its thread may not have run in 1.5 intervals).
                 try await Task.sleep(for: .milliseconds(Int(options.sampleInterval * 1500) + 1))
+                try await Self.waitForRounds(of: started, atLeast: 1, interval: options.sampleInterval)
                 let start = Instant.now()
                 try await Task.sleep(for: .milliseconds(Int(options.idleSeconds * 1000)))
                 energy.idleWindow = (start, Instant.now())
@@ -135,6 +141,15 @@ extension BenchmarkRunner {
             // Name the engine: a plan of five boards needs to say which one failed, not just why.
             let spec = configuration.engine
             return await finish(.failed, error: "engine '\(spec.name)' (\(spec.kind.rawValue)): \(error)")
+        }
+    }
+
+    /// Waits until `sampler` has done `rounds` rounds, polling at half its interval, for at most 20 intervals
+    /// (5 s at least): past that the window's edge simply has no sample, as before, rather than the run hanging.
+    static func waitForRounds(of sampler: Sampler, atLeast rounds: Int, interval: Double) async throws {
+        let deadline = Instant.now().adding(seconds: max(5, interval * 20))
+        while sampler.report().rounds < rounds, Instant.now() < deadline {
+            try await Task.sleep(for: .milliseconds(Int(interval * 500) + 1))
         }
     }
 }

@@ -37,12 +37,20 @@ public enum TelemetryRecording {
     public static func record(
         sources: [any TelemetrySource], rate: Double, duration: Duration, output: FileHandle? = nil
     ) throws -> Outcome {
+        try record(sources: sources, rate: rate, duration: duration, output: output, clock: MonotonicSamplerClock())
+    }
+
+    /// `clock` is the seam for tests: on a virtual clock the recording lasts `duration` of virtual time.
+    static func record(
+        sources: [any TelemetrySource], rate: Double, duration: Duration, output: FileHandle? = nil,
+        clock: any SamplerClock
+    ) throws -> Outcome {
         let interval = Duration.nanoseconds(Int64((1e9 / rate).rounded()))
         let counter = SampleCounter()
-        let start = Instant.now()
+        let start = clock.now()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let sampler = try Sampler(sources: sources, interval: interval) { batch in
+        let sampler = try Sampler(sources: sources, interval: interval, clock: clock) { batch in
             counter.add(batch.count)
             guard let output else { return }
             var text = Data()
@@ -56,11 +64,11 @@ public enum TelemetryRecording {
             output.write(text)
         }
         let cpuBefore = processCPUSeconds()
-        let wallBefore = Instant.now()
+        let wallBefore = clock.now()
         sampler.start()
-        Thread.sleep(forTimeInterval: duration.seconds)
+        clock.pass(duration)
         let report = sampler.stop()
-        let elapsed = Instant.now().seconds(since: wallBefore)
+        let elapsed = clock.now().seconds(since: wallBefore)
         let cpu = processCPUSeconds() - cpuBefore
         return Outcome(
             rate: rate, duration: elapsed, samples: counter.total, cpuSeconds: cpu,

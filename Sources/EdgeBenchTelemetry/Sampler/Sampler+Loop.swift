@@ -8,7 +8,8 @@ extension Sampler {
     func run() {
         let step = interval.nanoseconds
         let flushEvery = flushInterval.nanoseconds
-        let start = Instant.now()
+        let clock = self.clock
+        let start = clock.now()
         shared.markStarted(at: start)
         var pending: [Sample] = []
         pending.reserveCapacity(min(maxBatch, 4096))
@@ -21,11 +22,11 @@ extension Sampler {
         outcomes.reserveCapacity(sources.count)
         while true {
             outcomes.removeAll(keepingCapacity: true)
-            var before = Instant.now()
+            var before = clock.now()
             for index in sources.indices {
                 do {
                     let readings = try sources[index].read()
-                    let after = Instant.now()
+                    let after = clock.now()
                     // Stamp the middle of the read: the closest estimate of when the value held.
                     let at = Instant(nanoseconds: before.nanoseconds + (after.nanoseconds - before.nanoseconds) / 2)
                     for reading in readings {
@@ -35,14 +36,14 @@ extension Sampler {
                     before = after
                 } catch {
                     outcomes.append(.failure(String(describing: error)))
-                    before = Instant.now()
+                    before = clock.now()
                 }
             }
             var now = before
             if pending.count >= maxBatch || now.nanoseconds - lastFlush.nanoseconds >= flushEvery {
                 flush(&pending)
                 lastFlush = now
-                now = Instant.now()
+                now = clock.now()
             }
 
             deadline += step
@@ -56,7 +57,7 @@ extension Sampler {
             if shared.finishRound(outcomes, missed: missed, sleepUntil: deadline) { break }
         }
         flush(&pending)
-        shared.markStopped(at: Instant.now())
+        shared.markStopped(at: clock.now())
     }
 
     private func flush(_ pending: inout [Sample]) {

@@ -19,13 +19,28 @@ public final class Sampler: Sendable {
     let flushInterval: Duration
     let maxBatch: Int
     let sink: @Sendable ([Sample]) -> Void
+    let clock: any SamplerClock
     let shared: SamplerShared
 
-    public init(
+    public convenience init(
         sources: [any TelemetrySource],
         interval: Duration = Sampler.defaultInterval,
         flushInterval: Duration = .seconds(1),
         maxBatch: Int = 1024,
+        sink: @escaping @Sendable ([Sample]) -> Void
+    ) throws(SamplerError) {
+        try self.init(
+            sources: sources, interval: interval, flushInterval: flushInterval, maxBatch: maxBatch,
+            clock: MonotonicSamplerClock(), sink: sink)
+    }
+
+    /// `clock` is the seam for tests (virtual time); production passes `MonotonicSamplerClock`.
+    init(
+        sources: [any TelemetrySource],
+        interval: Duration = Sampler.defaultInterval,
+        flushInterval: Duration = .seconds(1),
+        maxBatch: Int = 1024,
+        clock: any SamplerClock,
         sink: @escaping @Sendable ([Sample]) -> Void
     ) throws(SamplerError) {
         guard Self.allowedIntervals.contains(interval) else { throw .intervalOutOfRange(interval) }
@@ -35,7 +50,8 @@ public final class Sampler: Sendable {
         self.flushInterval = max(flushInterval, interval)
         self.maxBatch = max(1, maxBatch)
         self.sink = sink
-        self.shared = SamplerShared(sourceIDs: sourceIDs)
+        self.clock = clock
+        self.shared = SamplerShared(sourceIDs: sourceIDs, clock: clock)
     }
 
     /// Starts the sampler thread; a second call does nothing.

@@ -18,6 +18,7 @@ final class SamplerShared: @unchecked Sendable {
     }
 
     private let condition = MonotonicCondition()
+    private let clock: any SamplerClock
     // Everything below is touched only while `condition` is locked.
     private var phase = Phase.idle
     private let sourceIDs: [String]
@@ -29,8 +30,9 @@ final class SamplerShared: @unchecked Sendable {
     private var batches = 0
     private var largestBatch = 0
 
-    init(sourceIDs: [String]) {
+    init(sourceIDs: [String], clock: any SamplerClock) {
         self.sourceIDs = sourceIDs
+        self.clock = clock
         self.tallies = Array(repeating: Tally(), count: sourceIDs.count)
     }
 
@@ -66,7 +68,7 @@ final class SamplerShared: @unchecked Sendable {
         }
     }
 
-    /// Records a round, then sleeps until `deadline` (monotonic ns) or a stop request.
+    /// Records a round, then sleeps until `deadline` (the clock's ns) or a stop request.
     /// Returns true when the thread should stop.
     func finishRound(_ outcomes: [Outcome], missed: Int, sleepUntil deadline: UInt64) -> Bool {
         condition.lock()
@@ -85,8 +87,8 @@ final class SamplerShared: @unchecked Sendable {
                 tallies[index].lastError = text
             }
         }
-        while phase == .running, Instant.now().nanoseconds < deadline {
-            condition.wait(until: deadline)
+        while phase == .running, clock.now().nanoseconds < deadline {
+            clock.wait(on: condition, until: deadline)
         }
         return phase != .running
     }
@@ -110,7 +112,7 @@ final class SamplerShared: @unchecked Sendable {
 
     func report(interval: Double) -> SamplerReport {
         locked {
-            let end = stoppedAt ?? (phase == .running ? Instant.now() : startedAt)
+            let end = stoppedAt ?? (phase == .running ? clock.now() : startedAt)
             let duration = startedAt.flatMap { start in end.map { $0.seconds(since: start) } } ?? 0
             let sources = zip(sourceIDs, tallies).map { id, tally in
                 SamplerReport.SourceReport(

@@ -11,17 +11,24 @@ public final class RateLimitedSource: TelemetrySource, @unchecked Sendable {
     /// `minimum` in ns, and the last read's `Instant` (plain integers: this runs every sampler round)
     private let minimumNanoseconds: UInt64
     private var last: UInt64?
+    private let clock: any SamplerClock
 
-    public init(_ base: any TelemetrySource, minimum: Duration) {
+    public convenience init(_ base: any TelemetrySource, minimum: Duration) {
+        self.init(base, minimum: minimum, clock: MonotonicSamplerClock())
+    }
+
+    /// `clock` is the seam for tests: the sampler's virtual clock, so the limit holds in virtual time.
+    init(_ base: any TelemetrySource, minimum: Duration, clock: any SamplerClock) {
         self.base = base
         self.minimum = minimum
         minimumNanoseconds = minimum.nanoseconds
+        self.clock = clock
     }
 
     public var description: SourceDescription { base.description }
 
     public func read() throws -> [Reading] {
-        let now = Instant.now().nanoseconds
+        let now = clock.now().nanoseconds
         lock.lock()
         if let last, now &- last < minimumNanoseconds {
             lock.unlock()

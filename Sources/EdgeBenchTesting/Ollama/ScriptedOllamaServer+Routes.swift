@@ -80,6 +80,8 @@ extension ScriptedOllamaServer {
             status: .ok, headers: [.contentType: "application/x-ndjson"],
             body: ResponseBody { writer in
                 let start = Instant.now()
+                await state.streamStarted(at: start)
+                let gate = await state.gate
                 var first: Instant?
                 var last: Instant?
                 for (index, token) in tokens.enumerated() {
@@ -100,12 +102,14 @@ extension ScriptedOllamaServer {
                         return
                     default: break
                     }
+                    await gate?.wait(for: index)
                     if let delay = script.delay(before: index) { try await Task.sleep(for: delay / speedup) }
                     let at = Instant.now()
                     if first == nil { first = at }
                     last = at
                     try await writer.write(ByteBuffer(string: OllamaScriptedWire.token(
                         token, model: model, chat: chat, flavour: behaviour.flavour)))
+                    await state.wrote(at: at)
                 }
                 let done = Instant.now()
                 let final = finalChunk(

@@ -38,6 +38,11 @@ public final class ScriptedOllamaServer: Sendable {
     public func evictAll() async { await state.evictAll() }
     /// How many times a model was loaded (cold starts).
     public func loads() async -> Int { await state.loadCount }
+    /// When the last stream started and when each of its token lines was written, on the client's
+    /// monotonic clock: the instants its `eval_duration` was computed from.
+    public func lastStreamTimeline() async -> StreamTimeline { await state.timeline }
+    /// Streams started from now on write each token only once `gate` lets it go (nil: no gate).
+    public func setGate(_ gate: TokenGate?) async { await state.set(gate: gate) }
 
     actor State {
         var script: Script
@@ -45,6 +50,8 @@ public final class ScriptedOllamaServer: Sendable {
         /// model → bytes in GPU memory
         var resident: [String: Int64] = [:]
         var loadCount = 0
+        var timeline = StreamTimeline(started: nil, tokenWrites: [])
+        var gate: TokenGate?
         let log = RequestLog()
 
         init(script: Script, behaviour: OllamaBehaviour) {
@@ -56,6 +63,9 @@ public final class ScriptedOllamaServer: Sendable {
         }
 
         func set(script: Script) { self.script = script }
+        func set(gate: TokenGate?) { self.gate = gate }
+        func streamStarted(at instant: Instant) { timeline = StreamTimeline(started: instant, tokenWrites: []) }
+        func wrote(at instant: Instant) { timeline.tokenWrites.append(instant) }
         func evictAll() { resident.removeAll() }
 
         func isInstalled(_ model: String) -> Bool {

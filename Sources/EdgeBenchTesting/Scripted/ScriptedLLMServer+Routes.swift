@@ -69,6 +69,7 @@ extension ScriptedLLMServer {
         state: State, path: String, received: SendLog.Received, tokens: @escaping @Sendable (Script) -> [String], epilogue: @escaping @Sendable (Script) -> [String]
     ) async -> Response {
         let script = await state.script
+        let gate = await state.gate
         if case .httpStatus(let status, let body) = script.failure {
             return Response(status: .init(code: status), headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(string: body)))
@@ -95,6 +96,7 @@ extension ScriptedLLMServer {
                             return
                         default: break
                         }
+                        await gate?.wait(for: tokenIndex)
                         if let delay = script.delay(before: tokenIndex) { try await Task.sleep(for: delay) }
                         // Stamp right before the write; recording it waits until after, off the measured path.
                         let writing = Instant.now()

@@ -38,6 +38,8 @@ public final class ScriptedLLMServer: Sendable {
 
     public func setScript(_ script: Script) async { await state.set(script: script) }
     public func setHealth(_ health: Health) async { await state.set(health: health) }
+    /// Streams started from now on write each token only once `gate` lets it go (nil: no gate).
+    public func setGate(_ gate: TokenGate?) async { await state.set(gate: gate) }
     public func requests() async -> [RecordedRequest] { await state.log.requests }
     /// When the last stream started (before any scripted delay) and when each of its token chunks was
     /// written, on the same monotonic clock as the client, so tests can separate request overhead from delays.
@@ -46,6 +48,7 @@ public final class ScriptedLLMServer: Sendable {
     actor State {
         var script: Script
         var health: Health = .ok
+        var gate: TokenGate?
         var timeline = StreamTimeline(started: nil, tokenWrites: [])
         let log = RequestLog()
         let sendLog: SendLog?
@@ -55,6 +58,7 @@ public final class ScriptedLLMServer: Sendable {
         }
         func set(script: Script) { self.script = script }
         func set(health: Health) { self.health = health }
+        func set(gate: TokenGate?) { self.gate = gate }
         func streamStarted(at instant: Instant) { timeline = StreamTimeline(started: instant, tokenWrites: []) }
         func wrote(at instant: Instant) { timeline.tokenWrites.append(instant) }
     }

@@ -38,6 +38,8 @@ actor StackFlowDevice {
     }
 
     func set(script: StackFlowScript) { self.script = script }
+    private(set) var gate: TokenGate?
+    func set(gate: TokenGate?) { self.gate = gate }
     var received: [StackFlowReceivedMessage] { log }
     var prompts: [StackFlowReceivedPrompt] { promptLog }
     var openSessions: [String] { sessions.keys.sorted() }
@@ -166,7 +168,8 @@ actor StackFlowDevice {
         guard !prompt.isEmpty else { return [] }
         promptLog.append(StackFlowReceivedPrompt(workID: workID, text: prompt, pieces: pieceCount, completedAt: at))
         timeline = StackFlowStreamTimeline(promptCompletedAt: at, deltaWrites: [])
-        return [.stream(StackFlowStreamPlan(script: script, requestID: requestID, workID: workID, unitRequestID: unitRequestID))]
+        return [.stream(StackFlowStreamPlan(
+            script: script, requestID: requestID, workID: workID, unitRequestID: unitRequestID, gate: gate))]
     }
 
     private func unitError(code: Int, message: String) -> String {
@@ -210,4 +213,6 @@ struct StackFlowStreamPlan: Sendable {
     var workID: String
     /// The llm unit's error replies carry this id (see `StackFlowScript.Failure.errorAfter`).
     var unitRequestID: String
+    /// Holds each delta until the test lets it go (`StackFlowTestServer.setGate`).
+    var gate: TokenGate?
 }

@@ -99,6 +99,7 @@ struct StackFlowServerConnection: Sendable {
             var heldDeltas = 0
             for (index, delta) in script.deltas.enumerated() {
                 if try await inject(script.failure, after: index, plan) { return }
+                await plan.gate?.wait(for: index)
                 if let delay = script.delay(before: index) { try await Task.sleep(for: delay) }
                 let line = StackFlowReplies.piece(requestID: plan.requestID, workID: plan.workID, delta: delta, index: index, finish: false)
                 if script.coalescedReply == index {

@@ -53,6 +53,8 @@ public final class StackFlowTestServer: Sendable {
 
     /// The script for inferences whose prompt completes from now on.
     public func setScript(_ script: StackFlowScript) async { await state.set(script: script) }
+    /// Streams started from now on write each delta only once `gate` lets it go (nil: no gate).
+    public func setGate(_ gate: TokenGate?) async { await state.set(gate: gate) }
     /// Every message received, in arrival order, across connections.
     public func received() async -> [StackFlowReceivedMessage] { await state.received }
     /// Every prompt reassembled from its pieces, with the arrival of its final piece.
