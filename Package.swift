@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "EdgeBenchCoreTests", dependencies: ["EdgeBenchCore"]),
         .testTarget(name: "EdgeBenchTelemetryTests", dependencies: ["EdgeBenchTelemetry", "EdgeBenchTesting"]),
         .testTarget(name: "EdgeBenchEnginesTests", dependencies: ["EdgeBenchEngines", "EdgeBenchTesting"]),
-        .testTarget(name: "EdgeBenchPlansTests", dependencies: ["EdgeBenchPlans"]),
+        .testTarget(name: "EdgeBenchPlansTests", dependencies: ["EdgeBenchPlans", "EdgeBenchEngines"]),
         .testTarget(name: "EdgeBenchStoreTests", dependencies: ["EdgeBenchStore", "EdgeBenchTesting"]),
         .testTarget(name: "EdgeBenchReportsTests", dependencies: ["EdgeBenchReports", "EdgeBenchTesting"]),
         .testTarget(name: "EdgeBenchAnalysisTests", dependencies: ["EdgeBenchAnalysis", "EdgeBenchTesting"]),

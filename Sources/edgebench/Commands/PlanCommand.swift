@@ -1,5 +1,6 @@
 import ArgumentParser
 import EdgeBenchAnalysis
+import EdgeBenchEngines
 import EdgeBenchPlans
 import EdgeBenchRunner
 
@@ -18,7 +19,7 @@ struct PlanCommand: ParsableCommand {
 
         func run() throws {
             do {
-                let plan = try PlanLoader.load(path: file)
+                let plan = try PlanLoader.load(path: file, engines: EngineRegistry.catalog)
                 // Device ids are checked against the catalog here too, as `run` does before anything starts.
                 _ = try RunPlan(plan, catalog: try DeviceCatalog.bundled(), board: nil)
                 print("\(file): ok — \(plan.expand().count) configuration(s)")
@@ -37,7 +38,7 @@ struct PlanCommand: ParsableCommand {
 
         func run() throws {
             do {
-                let plan = try PlanLoader.load(path: file)
+                let plan = try PlanLoader.load(path: file, engines: EngineRegistry.catalog)
                 for configuration in plan.expand() {
                     let request = configuration.workload.request
                     print("\(configuration.id)\t\(configuration.engine.kind.rawValue)\t\(request.api.rawValue)\t"

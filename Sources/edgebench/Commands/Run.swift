@@ -93,14 +93,14 @@ struct Run: AsyncParsableCommand {
             guard plan == nil else { throw ValidationError("--resume continues an existing run; do not pass a plan file too") }
             let stored = try? PlanLoader.parse(
                 RunManifest.read(from: URL(fileURLWithPath: resume)).planText, file: "\(resume)/run.json",
-                baseDirectory: nil)
+                baseDirectory: nil, engines: EngineRegistry.catalog)
             return (RunPlan(name: nil, text: "", hash: "", configurations: []), stored)
         }
         if let plan {
             guard oneOff.engine == nil else {
                 throw ValidationError("give either a plan file or --engine, not both")
             }
-            let loaded = try PlanLoader.load(path: plan)
+            let loaded = try PlanLoader.load(path: plan, engines: EngineRegistry.catalog)
             // Devices resolve against the catalog before anything runs: an unknown id stops the plan here.
             let catalog = try DeviceCatalog.bundled()
             let board = loaded.needsBoardDetection ? BoardIdentity.read() : nil
