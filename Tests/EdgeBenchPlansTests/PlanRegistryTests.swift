@@ -1,6 +1,6 @@
 import EdgeBenchCore
 import EdgeBenchEngines
-import EdgeBenchPlans
+@testable import EdgeBenchPlans
 import Foundation
 import Testing
 
@@ -45,6 +45,12 @@ struct PlanRegistryTests {
             #expect(found.first?.contains("error: '\(setting.rawValue)' ") == true, "\(found)")
             #expect(found.first?.contains("kind \(engine.kind.rawValue)") == true, "\(found)")
         }
+    }
+
+    /// A setting added to `EngineSetting` must also be a key the loader reads, or no plan could give it.
+    @Test func theLoaderKnowsEverySetting() {
+        let expected = LoadContext.commonEngineKeys.union(EngineSetting.allCases.map(\.rawValue))
+        #expect(Set(LoadContext.engineKeys) == expected)
     }
 
     @Test func theKindListInMessagesIsTheCatalogs() {
