@@ -114,7 +114,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        .testTarget(name: "EdgeBenchPlansTests", dependencies: ["EdgeBenchCore", "EdgeBenchPlans"]),
+        .testTarget(name: "EdgeBenchPlansTests", dependencies: ["EdgeBenchCore", "EdgeBenchPlans", "EdgeBenchEngines"]),
         .testTarget(
             name: "EdgeBenchStoreTests",
             dependencies: [

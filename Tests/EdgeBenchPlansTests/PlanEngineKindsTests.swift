@@ -1,4 +1,5 @@
 import EdgeBenchCore
+import EdgeBenchEngines
 import EdgeBenchPlans
 import Foundation
 import Testing

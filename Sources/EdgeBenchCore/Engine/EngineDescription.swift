@@ -1,6 +1,6 @@
 /// Provenance of an engine and the model it serves, recorded in every bundle.
 public struct EngineDescription: Sendable, Equatable, Codable {
-    /// Adapter that spoke to it: an `EngineSpec.Kind` raw value ("managed", "ollama", "stackflow", …) or "llama-bench".
+    /// Adapter that spoke to it: an `EngineKind` raw value ("managed", "ollama", "stackflow", "llama-bench", …).
     public var adapter: String
     /// Runtime name, e.g. "llama.cpp".
     public var name: String

@@ -20,39 +20,8 @@ public struct Configuration: Sendable, Equatable, Hashable, Codable {
 
 /// How to reach (or start) an engine.
 public struct EngineSpec: Sendable, Equatable, Hashable, Codable {
-    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
-        /// EdgeBench starts llama-server itself and speaks native `/completion` (or chat) to it
-        case managed
-        /// an already-running llama-server, native `/completion`
-        case llamacpp
-        /// any OpenAI-compatible server, `/v1/chat/completions` or `/v1/completions`
-        case openai
-        /// Ollama's native API, `/api/generate` and `/api/chat` (NDJSON)
-        case ollama
-        /// hailo-ollama (Raspberry Pi AI HAT+ 2, Hailo-10H): Ollama's dialect, health at `/hailo/v1/list`
-        case hailoOllama = "hailo-ollama"
-        /// M5Stack StackFlow (AX630C): JSON lines over TCP, setup / inference / exit
-        case stackflow
-        /// llama.cpp's own in-process benchmark, run by EdgeBench on a GGUF file (reference numbers without HTTP)
-        case llamaBench = "llama-bench"
-
-        /// What a url for this kind looks like, for help and error messages.
-        public var exampleURL: String {
-            switch self {
-            case .openai: return "http://127.0.0.1:8080/v1"
-            case .ollama: return "http://127.0.0.1:11434"
-            case .hailoOllama: return "http://127.0.0.1:8000"
-            case .stackflow: return "tcp://m5stack-llm.local:10001"
-            case .llamacpp, .managed, .llamaBench: return "http://127.0.0.1:8080"
-            }
-        }
-
-        /// Kinds that run on this machine from a GGUF file, with no server to connect to.
-        public var runsLocally: Bool { self == .managed || self == .llamaBench }
-
-        /// Kinds whose threads, context size and offload EdgeBench controls (plan matrix axes).
-        public var takesParameterAxes: Bool { self == .managed || self == .ollama }
-    }
+    /// Kinds are open names (`EngineKind`); `EngineRegistry` lists the ones this build knows.
+    public typealias Kind = EngineKind
 
     public var name: String
     public var kind: Kind

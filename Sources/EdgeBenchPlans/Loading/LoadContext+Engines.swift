@@ -7,7 +7,10 @@ extension LoadContext {
         "name", "kind", "url", "server_path", "threads", "context", "offload", "gpu_layers", "api_key_env", "timeout",
         "extra_args", "llama_bench", "device", "power",
     ]
-    static let kinds = EngineSpec.Kind.allCases.map(\.rawValue)
+    /// Keys every kind takes; the rest are `EngineSetting`s, honoured per kind.
+    static let commonEngineKeys: Set<String> = ["name", "kind", "timeout", "url", "device", "power"]
+
+    var kinds: [String] { catalog.kinds.map(\.rawValue) }
 
     func engine(_ node: Node, index: Int) -> (EngineSpec, String)? {
         guard
@@ -17,19 +20,19 @@ extension LoadContext {
         else { return nil }
         let name = itemName(fields, what: "engine", index: index, example: "local")
 
-        var kind: EngineSpec.Kind?
-        if let raw = fields.string("kind", required: "one of \(Self.kinds.joined(separator: ", "))") {
-            kind = EngineSpec.Kind(rawValue: raw)
-            if kind == nil {
+        var capabilities: EngineCapabilities?
+        if let raw = fields.string("kind", required: "one of \(kinds.joined(separator: ", "))") {
+            capabilities = catalog[EngineKind(raw)]
+            if capabilities == nil {
                 let mark = fields.node("kind")?.mark
-                let guess = KeySuggestion.closest(to: raw, in: Self.kinds).map { "; did you mean '\($0)'?" } ?? ""
+                let guess = KeySuggestion.closest(to: raw, in: kinds).map { "; did you mean '\($0)'?" } ?? ""
                 diagnostics.error(
-                    "'kind' must be one of \(Self.kinds.joined(separator: ", ")), got \"\(raw)\"\(guess)", at: mark)
+                    "'kind' must be one of \(kinds.joined(separator: ", ")), got \"\(raw)\"\(guess)", at: mark)
             }
         }
 
         let url = fields.string("url")
-        if let url, let urlNode = fields.node("url") { checkURL(url, kind: kind, at: urlNode.mark) }
+        if let url, let urlNode = fields.node("url") { checkURL(url, engine: capabilities, at: urlNode.mark) }
         let serverPath = fields.string("server_path")
         let threads = fields.int("threads", minimum: 1)
         let context = fields.int("context", minimum: 1)
@@ -41,8 +44,9 @@ extension LoadContext {
         // resolved against `devices:` and the catalog by the runner (Plans has no catalog)
         _ = fields.string("device")
 
-        if let kind {
-            if kind.runsLocally {
+        if let capabilities {
+            let kind = capabilities.kind
+            if capabilities.runsLocally {
                 // A managed engine starts its own llama-server (llama-bench runs in-process): nothing to connect to.
                 if fields.has("url") {
                     diagnostics.error(
@@ -50,13 +54,13 @@ extension LoadContext {
                         at: fields.keyMark("url"))
                 }
             } else if url == nil, !fields.has("url") {
-                fields.missing("url", "the running server's address, e.g. url: \(kind.exampleURL)")
+                fields.missing("url", "the running server's address, e.g. url: \(capabilities.exampleURL)")
             }
-            for key in Self.engineKeys where fields.has(key) && !Self.accepts(kind, key) {
-                diagnostics.error(Self.notApplicable(key, kind), at: fields.keyMark(key))
+            for key in Self.engineKeys where fields.has(key) && !Self.accepts(capabilities, key) {
+                diagnostics.error(notApplicable(key, kind), at: fields.keyMark(key))
             }
         }
-        guard let name, let kind else { return nil }
+        guard let name, let kind = capabilities?.kind else { return nil }
         return (
             EngineSpec(
                 name: name, kind: kind, url: url, serverPath: serverPath, threads: threads, contextSize: context,
@@ -79,26 +83,21 @@ extension LoadContext {
         return nil
     }
 
-    /// Which settings mean something for each kind: EdgeBench sends them (Ollama options) or uses them to
+    /// Whether `key` means something for this kind: EdgeBench sends it (Ollama options) or uses it to
     /// start the server (managed). Anything else would be silently ignored, so it is an error.
-    static func accepts(_ kind: EngineSpec.Kind, _ key: String) -> Bool {
-        switch key {
-        case "name", "kind", "timeout", "url", "device", "power": return true  // a url on a local kind has its own message
-        case "api_key_env": return [.llamacpp, .openai, .ollama, .hailoOllama].contains(kind)
-        case "threads", "offload", "gpu_layers": return [.managed, .ollama, .llamaBench].contains(kind)
-        case "context": return kind == .managed || kind == .ollama
-        case "server_path", "extra_args": return kind == .managed || kind == .llamaBench
-        case "llama_bench": return kind == .managed
-        default: return false
-        }
+    static func accepts(_ engine: EngineCapabilities, _ key: String) -> Bool {
+        // a url on a local kind has its own message
+        if commonEngineKeys.contains(key) { return true }
+        return EngineSetting(rawValue: key).map(engine.honours) ?? false
     }
 
-    static func notApplicable(_ key: String, _ kind: EngineSpec.Kind) -> String {
+    func notApplicable(_ key: String, _ kind: EngineKind) -> String {
         switch key {
         case "llama_bench":
             return "'llama_bench' adds an in-process llama-bench run next to a managed llama-server; for kind \(kind.rawValue), add an engine of kind llama-bench instead"
         case "threads", "context", "offload", "gpu_layers":
-            return "'\(key)' applies to managed, ollama and llama-bench engines (EdgeBench starts the engine or sends Ollama options); for kind \(kind.rawValue), set it on the server you run"
+            let honouring = EngineSetting(rawValue: key).map(catalog.kindsHonouring) ?? ""
+            return "'\(key)' applies to \(honouring) engines (EdgeBench starts the engine or sends Ollama options); for kind \(kind.rawValue), set it on the server you run"
         case "api_key_env":
             return "'api_key_env' is for HTTP servers that check a bearer token; kind \(kind.rawValue) takes none"
         default:
@@ -106,15 +105,15 @@ extension LoadContext {
         }
     }
 
-
-    func checkURL(_ text: String, kind: EngineSpec.Kind?, at mark: Mark?) {
-        let schemes = kind == .stackflow ? ["tcp"] : ["http", "https"]
+    func checkURL(_ text: String, engine: EngineCapabilities?, at mark: Mark?) {
+        let schemes = engine?.urlSchemes ?? ["http", "https"]
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), schemes.contains(scheme),
             let host = url.host, !host.isEmpty
         else {
-            let example = kind.map(\.exampleURL) ?? "http://127.0.0.1:8080/v1"
+            let example = engine?.exampleURL ?? "http://127.0.0.1:8080/v1"
             let allowed = schemes.map { $0 + "://" }.joined(separator: " or ")
-            let article = kind == .stackflow ? "a" : "an"
+            // read aloud: "an http:// URL" (aitch), "a tcp:// URL"
+            let article = allowed.hasPrefix("h") ? "an" : "a"
             diagnostics.error("'url' must be \(article) \(allowed) URL with a host, e.g. \(example), got \"\(text)\"", at: mark)
             return
         }

@@ -111,16 +111,19 @@ extension LoadContext {
         let selectedEngines = plan.engines.filter { plan.matrix.engines?.contains($0.name) ?? true }
         let selectedModels = plan.models.filter { plan.matrix.models?.contains($0.name) ?? true }
 
-        if plan.matrix.hasParameterAxes, !selectedEngines.contains(where: { $0.kind.takesParameterAxes }) {
+        let capabilities = { (engine: EngineSpec) in self.catalog[engine.kind] }
+        if plan.matrix.hasParameterAxes, !selectedEngines.contains(where: { capabilities($0)?.takesParameterAxes == true }) {
             let axis = ["threads", "context", "offload", "gpu_layers"].first { root.node("matrix")?.mapping?[$0] != nil } ?? "threads"
+            let takers = EngineCatalog.sentence(catalog.all.filter(\.takesParameterAxes).map(\.kind.rawValue), conjunction: "or")
             diagnostics.error(
-                "matrix '\(axis)' changes how EdgeBench starts a server, so it needs a managed or ollama engine in the matrix; none is selected",
+                "matrix '\(axis)' changes how EdgeBench starts a server, so it needs a \(takers) engine in the matrix; none is selected",
                 at: root.node("matrix")?.mapping?.keys.first { $0.scalar?.string == axis }?.mark)
         }
         // A managed engine loads a GGUF file itself; a model known only by its served name cannot run there.
-        if let managed = selectedEngines.first(where: { $0.kind.runsLocally }) {
+        let runsLocally = { (engine: EngineSpec) in capabilities(engine)?.runsLocally == true }
+        if let managed = selectedEngines.first(where: runsLocally) {
             for model in selectedModels where model.file == nil {
-                let used = plan.expand().contains { $0.engine.kind.runsLocally && $0.model.name == model.name }
+                let used = plan.expand().contains { runsLocally($0.engine) && $0.model.name == model.name }
                 guard used else { continue }
                 let mark = models.first { $0.value.name == model.name }?.mark
                 diagnostics.error(
@@ -129,7 +132,7 @@ extension LoadContext {
             }
         }
         // A served-name entry for an engine that does not exist would silently fall back to the default name.
-        let servedKeys = Set(plan.engines.map(\.name) + EngineSpec.Kind.allCases.map(\.rawValue))
+        let servedKeys = Set(plan.engines.map(\.name) + catalog.kinds.map(\.rawValue))
         for located in models {
             for key in located.value.servedBy.keys.sorted() where !servedKeys.contains(key) {
                 let guess = KeySuggestion.closest(to: key, in: Array(servedKeys)).map { "; did you mean '\($0)'?" } ?? ""
@@ -138,10 +141,13 @@ extension LoadContext {
                     at: located.mark)
             }
         }
-        // StackFlow fixes max_token_len per session, and the device accepts only 1…1023.
-        for configuration in plan.expand() where configuration.engine.kind == .stackflow && configuration.workload.request.maxTokens > 1023 {
+        // An engine with a token ceiling (StackFlow's max_token_len) would fail the pair mid-run.
+        for configuration in plan.expand() {
+            guard let engine = capabilities(configuration.engine), let limit = engine.tokenLimit,
+                configuration.workload.request.maxTokens > limit.maximum
+            else { continue }
             diagnostics.error(
-                "workload '\(configuration.workload.name)' asks for \(configuration.workload.request.maxTokens) tokens, but StackFlow engine '\(configuration.engine.name)' accepts max_token_len 1…1023; lower max_tokens or exclude the pair",
+                "workload '\(configuration.workload.name)' asks for \(configuration.workload.request.maxTokens) tokens, but \(engine.displayName) engine '\(configuration.engine.name)' accepts \(limit.name) 1…\(limit.maximum); lower max_tokens or exclude the pair",
                 at: engines.first { $0.value.name == configuration.engine.name }?.mark)
             break
         }

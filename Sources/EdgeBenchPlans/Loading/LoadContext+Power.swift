@@ -88,7 +88,7 @@ extension LoadContext {
                     at: fields.node("kind")?.mark)
             }
         }
-        if let url, let urlNode = fields.node("url") { checkURL(url, kind: nil, at: urlNode.mark) }
+        if let url, let urlNode = fields.node("url") { checkURL(url, engine: nil, at: urlNode.mark) }
         guard let kind, let url else { return nil }
         return .plug(kind: kind, url: url)
     }

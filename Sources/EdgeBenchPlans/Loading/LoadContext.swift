@@ -5,6 +5,8 @@ import Yams
 /// One plan load: the diagnostics being collected and where relative paths start.
 struct LoadContext {
     let diagnostics: Diagnostics
+    /// the kinds that exist and what each honours
+    let catalog: EngineCatalog
     let baseDirectory: URL
 
     func plan(_ root: Node, text: String, file: String) -> Plan? {
@@ -47,7 +49,7 @@ struct LoadContext {
             engines: engines.map(\.value), models: models.map(\.value), workloads: workloads.map(\.value),
             matrix: matrix, excludes: excludes.map(\.value), devices: devices, engineDevices: engineDevices,
             analysis: analysis, power: power, sourceText: text, hash: SHA256.hex(of: text),
-            path: file)
+            path: file, engineCatalog: catalog)
         checkCombinations(plan, engines: engines, models: models, root: fields)
         if diagnostics.errors.isEmpty, plan.expand().isEmpty {
             let mark = excludes.first?.mark ?? fields.keyMark("matrix")

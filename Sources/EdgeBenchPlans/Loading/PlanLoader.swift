@@ -13,8 +13,9 @@ public enum PlanLoader {
     public static let defaultRepetitions = 5
     public static let defaultWarmup = 1
 
-    /// Loads `path`; a relative `prompt_file` is resolved against the plan file's directory.
-    public static func load(path: String) throws -> Plan {
+    /// Loads `path`; a relative `prompt_file` is resolved against the plan file's directory. `engines`
+    /// (from `EngineRegistry`) says which kinds exist and which keys each honours.
+    public static func load(path: String, engines: EngineCatalog) throws -> Plan {
         let url = URL(fileURLWithPath: path)
         let data: Data
         do {
@@ -31,14 +32,14 @@ public enum PlanLoader {
                 PlanError(file: path, line: 1, column: 1, message: "the plan file is not UTF-8 text; save it as UTF-8")
             ])
         }
-        var plan = try parse(text, file: path, baseDirectory: url.deletingLastPathComponent())
+        var plan = try parse(text, file: path, baseDirectory: url.deletingLastPathComponent(), engines: engines)
         plan.hash = SHA256.hex(of: data)
         return plan
     }
 
     /// Parses plan text; `file` names it in errors, `baseDirectory` anchors relative `prompt_file`s
     /// (the current directory when nil).
-    public static func parse(_ text: String, file: String, baseDirectory: URL?) throws -> Plan {
+    public static func parse(_ text: String, file: String, baseDirectory: URL?, engines: EngineCatalog) throws -> Plan {
         let diagnostics = Diagnostics(file: file)
         let root: Node?
         do {
@@ -54,7 +55,7 @@ public enum PlanLoader {
             ])
         }
         let context = LoadContext(
-            diagnostics: diagnostics,
+            diagnostics: diagnostics, catalog: engines,
             baseDirectory: baseDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let plan = context.plan(root, text: text, file: file)
         guard diagnostics.errors.isEmpty, let plan else {

@@ -26,7 +26,8 @@ extension Plan {
                                 id: "\(variant.name)/\(model.name)/\(workload.name)", engine: variant, model: model,
                                 workload: workload, repetitions: repetitions, warmup: warmup))
                         // Right after its HTTP-measured sibling, so llama-bench can reuse that run's prompt length.
-                        if variant.kind == .managed, variant.llamaBench {
+                        // The loader accepts `llama_bench` only on kinds that honour it.
+                        if variant.llamaBench {
                             let bench = variant.llamaBenchSibling
                             configurations.append(
                                 Configuration(
@@ -44,7 +45,7 @@ extension Plan {
     /// server (managed) or the options it sends with every request (Ollama's num_thread, num_ctx,
     /// num_gpu); any other running server is taken as it is.
     func variants(of engine: EngineSpec) -> [EngineSpec] {
-        guard engine.kind.takesParameterAxes, matrix.hasParameterAxes else { return [engine] }
+        guard engineCatalog[engine.kind]?.takesParameterAxes == true, matrix.hasParameterAxes else { return [engine] }
         var result: [EngineSpec] = []
         for threads in matrix.threads.map({ $0.map(Optional.some) }) ?? [nil] {
             for context in matrix.contextSizes.map({ $0.map(Optional.some) }) ?? [nil] {

@@ -28,13 +28,15 @@ public struct Plan: Sendable, Equatable {
     public var hash: String
     /// where it was read from, as given (nil when parsed from text only)
     public var path: String?
+    /// the kinds the plan was checked against; expansion asks it which kinds take parameter axes
+    public var engineCatalog: EngineCatalog
 
     public init(
         name: String, description: String? = nil, repetitions: Int, warmup: Int, engines: [EngineSpec],
         models: [ModelSpec], workloads: [Workload], matrix: PlanMatrix = PlanMatrix(),
         excludes: [PlanExclusion] = [], devices: [PlanDevice] = [], engineDevices: [String: String] = [:],
         analysis: AnalysisParameters? = nil, power: PlanPower = PlanPower(), sourceText: String, hash: String,
-        path: String? = nil
+        path: String? = nil, engineCatalog: EngineCatalog
     ) {
         self.name = name
         self.description = description
@@ -52,6 +54,7 @@ public struct Plan: Sendable, Equatable {
         self.sourceText = sourceText
         self.hash = hash
         self.path = path
+        self.engineCatalog = engineCatalog
     }
 }
 

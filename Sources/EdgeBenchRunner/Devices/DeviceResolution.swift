@@ -1,5 +1,6 @@
 import EdgeBenchAnalysis
 import EdgeBenchCore
+import EdgeBenchEngines
 import EdgeBenchPlans
 
 /// Which hardware each configuration of a plan runs on: the engine's `device:` names a plan device

@@ -37,7 +37,7 @@ extension BenchmarkRunner {
             let progress: @Sendable (String) -> Void = { [reporter] in reporter.report(.note($0)) }
             let spec = configuration.engine
             let bench = try llamaBenchPath(spec, progress: progress)
-            let model = try factory.resolveModel(configuration.model, progress: progress)
+            let model = try factory.models.resolve(configuration.model, progress: progress)
             let prompt = try llamaBenchPromptLength(configuration, runID: runID, store: store)
             let generated = configuration.workload.request.maxTokens
             let logs = directory.appendingPathComponent("logs")

@@ -31,7 +31,7 @@ public final class BenchmarkRunner: Sendable {
         }
         // A refused connection is retried until the connect timeout: keep a down server's failure quick.
         let client = HTTPTransport.makeClient(connectTimeout: .seconds(3))
-        let factory = EngineFactory(options: options, client: client, reporter: reporter, modelHashes: ModelHashCache())
+        let factory = EngineFactory(options: options, client: client, reporter: reporter)
         let configurations = manifest.configurations
         reporter.report(.runStarted(
             runID: manifest.run.id, directory: directory, configurations: configurations.count,

@@ -1,4 +1,5 @@
 import EdgeBenchCore
+import EdgeBenchEngines
 
 /// The paper harness's `device` column: which runtime ran, and where the model sat.
 /// (`CPU-Ollama` and `GPU-Ollama` are one Ollama with offload none or all; `GPU-Hailo-Ollama` is

@@ -73,7 +73,7 @@ extension ResultStore {
             // only read back for the workload and for resuming, and an imported run is never resumed.
             let engine = result.engine
             let spec = EngineSpec(
-                name: engine.name, kind: EngineSpec.Kind(rawValue: engine.adapter) ?? .openai, url: engine.url,
+                name: engine.name, kind: EngineKind(rawValue: engine.adapter), url: engine.url,
                 threads: engine.threads, contextSize: engine.contextSize)
             let configuration = EdgeBenchCore.Configuration(
                 id: result.id, engine: spec, model: ModelSpec(name: result.model.name, file: result.model.file),

@@ -89,11 +89,11 @@ extension SampleBundle {
     /// The plan points the sample configurations came from (the store keeps them for resume).
     public static let configurations: [EdgeBenchCore.Configuration] = [
         Configuration(
-            id: completed.id, engine: EngineSpec(name: "llama.cpp", kind: .managed, threads: 4, contextSize: 2048),
+            id: completed.id, engine: EngineSpec(name: "llama.cpp", kind: "managed", threads: 4, contextSize: 2048),
             model: ModelSpec(name: "smollm2-135m", file: "smollm2-135m"), workload: completed.workload,
             repetitions: 3, warmup: 1),
         Configuration(
-            id: failed.id, engine: EngineSpec(name: "vLLM", kind: .openai, url: "http://127.0.0.1:8080"),
+            id: failed.id, engine: EngineSpec(name: "vLLM", kind: "openai", url: "http://127.0.0.1:8080"),
             model: ModelSpec(name: "gemma3-270m", served: "google/gemma-3-270m"), workload: failed.workload,
             repetitions: 3, warmup: 1),
     ]

@@ -6,20 +6,10 @@ import Foundation
 
 /// Flags that describe a single configuration without a plan file.
 struct OneOffOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "Engine adapter.",
-        discussion: """
-            managed       EdgeBench starts llama-server itself (the default)
-            llamacpp      a running llama-server (native /completion)
-            openai        any OpenAI-compatible server (vLLM, LM Studio, MLC, RKLLM servers, …)
-            ollama        Ollama's native API (/api/chat, /api/generate)
-            hailo-ollama  hailo-ollama on a Raspberry Pi AI HAT+ 2 (Hailo-10H)
-            stackflow     M5Stack Module LLM (AX630C) over TCP
-            llama-bench   llama.cpp's in-process benchmark on a GGUF file
-            """))
-    var engine: EngineSpec.Kind?
+    @Option(help: ArgumentHelp("Engine adapter.", discussion: EngineHelp.kinds()))
+    var engine: EngineKind?
 
-    @Option(help: "Address of a running server: llamacpp http://HOST:8080, openai http://HOST:8080/v1, ollama http://HOST:11434, hailo-ollama http://HOST:8000, stackflow tcp://HOST:10001.")
+    @Option(help: ArgumentHelp(EngineHelp.url()))
     var url: String?
 
     @Option(help: "managed, llama-bench: a .gguf file or an embedded model id (smollm2-135m, gemma3-270m); servers: the served model name (e.g. qwen2.5:0.5b).")
@@ -76,15 +66,21 @@ struct OneOffOptions: ParsableArguments {
     /// The one-off configuration as a plan of one.
     func plan() throws -> RunPlan {
         let kind = engine ?? .managed
-        if !kind.runsLocally && url == nil {
-            throw ValidationError("--engine \(kind.rawValue) needs --url of the running server, e.g. \(kind.exampleURL)")
+        // `init?(argument:)` admits registered kinds only
+        guard let capabilities = kind.capabilities else { throw ValidationError("--engine \(kind.rawValue) is not a known engine") }
+        if !capabilities.runsLocally && url == nil {
+            throw ValidationError("--engine \(kind.rawValue) needs --url of the running server, e.g. \(capabilities.exampleURL)")
         }
-        let given = [("--threads", threads != nil), ("--ctx-size", contextSize != nil), ("--offload", offload != nil)]
-            .filter(\.1).map(\.0)
-        if ![.managed, .ollama, .llamaBench].contains(kind), let flag = given.first {
-            throw ValidationError("\(flag) applies to managed, ollama and llama-bench engines; for --engine \(kind.rawValue), set it on the server you run")
+        let given: [(flag: String, setting: EngineSetting, isSet: Bool)] = [
+            ("--threads", .threads, threads != nil), ("--ctx-size", .context, contextSize != nil),
+            ("--offload", .offload, offload != nil),
+        ]
+        if let refused = given.first(where: { $0.isSet && !capabilities.honours($0.setting) }) {
+            let honouring = EngineRegistry.catalog.kindsHonouring(refused.setting)
+            throw ValidationError("\(refused.flag) applies to \(honouring) engines; for --engine \(kind.rawValue), set it on the server you run")
         }
-        if kind.runsLocally, let url {
+        let runsLocally = capabilities.runsLocally
+        if runsLocally, let url {
             throw ValidationError("--engine \(kind.rawValue) runs on this machine; remove --url \(url) (or pick the engine that serves it)")
         }
         var text = prompt ?? Self.defaultPrompt
@@ -94,14 +90,14 @@ struct OneOffOptions: ParsableArguments {
             }
             text = String(decoding: data, as: UTF8.self)
         }
-        let modelReference = model ?? (kind.runsLocally ? EmbeddedModel.smollm2.id : nil)
+        let modelReference = model ?? (runsLocally ? EmbeddedModel.smollm2.id : nil)
         let embedded = modelReference.flatMap(EmbeddedModel.named)
         // A served name ("qwen2.5:0.5b", "org/model") is kept as written, "/" aside: ids use it as a separator.
         let modelName = embedded?.id
-            ?? (kind.runsLocally
+            ?? (runsLocally
                 ? modelReference.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
                 : modelReference?.replacingOccurrences(of: "/", with: "_")) ?? "default"
-        let modelSpec = kind.runsLocally
+        let modelSpec = runsLocally
             ? ModelSpec(name: modelName, file: modelReference)
             : ModelSpec(name: modelName, served: model)
         let request = GenerationRequest(
@@ -119,7 +115,15 @@ struct OneOffOptions: ParsableArguments {
     }
 }
 
-extension EngineSpec.Kind: ExpressibleByArgument {}
+extension EngineKind: ExpressibleByArgument {
+    /// Only the kinds `EngineRegistry` lists.
+    public init?(argument: String) {
+        guard EngineRegistry.driver(for: EngineKind(argument)) != nil else { return nil }
+        self.init(argument)
+    }
+
+    public static var allValueStrings: [String] { EngineRegistry.catalog.kinds.map(\.rawValue) }
+}
 extension Offload: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 }

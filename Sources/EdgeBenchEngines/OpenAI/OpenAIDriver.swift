@@ -1,0 +1,27 @@
+import EdgeBenchCore
+
+extension EngineKind {
+    /// Any OpenAI-compatible server, `/v1/chat/completions` or `/v1/completions`.
+    public static let openai: EngineKind = "openai"
+}
+
+/// vLLM, TensorRT-LLM, MLC, LM Studio, RKLLM servers: whatever speaks OpenAI's API.
+public struct OpenAIDriver: EngineDriver {
+    public init() {}
+
+    public var capabilities: EngineCapabilities {
+        EngineCapabilities(
+            kind: .openai, displayName: "OpenAI-compatible server",
+            summary: "any OpenAI-compatible server (vLLM, LM Studio, MLC, RKLLM servers, …)",
+            settings: [.apiKeyEnv], requestOptions: Set(RequestOption.allCases), defaultPort: 8080,
+            exampleURL: "http://127.0.0.1:8080/v1")
+    }
+
+    public func prepare(_ configuration: Configuration, context: EngineContext) async throws -> PreparedEngine {
+        let spec = configuration.engine
+        let engine = OpenAIEngine(
+            baseURL: try spec.requiredURL(), model: configuration.model.served ?? configuration.model.name,
+            client: context.client, apiKeyEnvironmentVariable: spec.apiKeyEnv)
+        return PreparedEngine(engine: engine, description: try await engine.describe())
+    }
+}

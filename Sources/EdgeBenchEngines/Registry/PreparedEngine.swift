@@ -1,0 +1,26 @@
+import EdgeBenchCore
+
+/// An engine ready to take requests, with what is needed to describe and stop it.
+public struct PreparedEngine: Sendable {
+    public var engine: any InferenceEngine
+    public var description: EngineDescription
+    /// the engine's process, when EdgeBench started it (for RSS)
+    public var pid: Int32?
+    /// METRICS.md `load_time`, when known
+    public var loadTime: Double?
+    /// Configuration flags the engine's preparation found (e.g. `partial_offload`).
+    public var flags: [Flag]
+    public var stop: @Sendable () async -> Void
+
+    public init(
+        engine: any InferenceEngine, description: EngineDescription, pid: Int32? = nil, loadTime: Double? = nil,
+        flags: [Flag] = [], stop: @escaping @Sendable () async -> Void = {}
+    ) {
+        self.engine = engine
+        self.description = description
+        self.pid = pid
+        self.loadTime = loadTime
+        self.flags = flags
+        self.stop = stop
+    }
+}

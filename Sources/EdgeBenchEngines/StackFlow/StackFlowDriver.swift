@@ -1,0 +1,38 @@
+import EdgeBenchCore
+
+extension EngineKind {
+    /// M5Stack StackFlow (AX630C): JSON lines over TCP, setup / inference / exit.
+    public static let stackflow: EngineKind = "stackflow"
+}
+
+/// StackFlow: one TCP session per configuration; `setup` loads the model with the workload's
+/// max_token_len and system prompt, and `exit` ends it when the configuration is done. Sampling is
+/// the model's own configuration on the device.
+public struct StackFlowDriver: EngineDriver {
+    public init() {}
+
+    public var capabilities: EngineCapabilities {
+        EngineCapabilities(
+            kind: .stackflow, displayName: "StackFlow", summary: "M5Stack Module LLM (AX630C) over TCP",
+            requestOptions: [.systemPrompt], urlSchemes: ["tcp"], defaultPort: 10001,
+            exampleURL: "tcp://m5stack-llm.local:10001",
+            // the device accepts max_token_len 1…1023 only
+            tokenLimit: TokenLimit(maximum: 1023, name: "max_token_len"))
+    }
+
+    public func prepare(_ configuration: Configuration, context: EngineContext) async throws -> PreparedEngine {
+        let request = configuration.workload.request
+        let model = configuration.model.served ?? configuration.model.name
+        let engine = try await StackFlowEngine.connect(
+            url: try configuration.engine.requiredURL(), timeout: .seconds(Int64(configuration.engine.timeout ?? 30)))
+        do {
+            context.phase("setting up \(model) on StackFlow")
+            let loadTime = try await engine.setup(model: model, maxTokens: request.maxTokens, systemPrompt: request.systemPrompt)
+            let description = try await engine.describe()
+            return PreparedEngine(engine: engine, description: description, loadTime: loadTime, stop: { await engine.close() })
+        } catch {
+            await engine.close()
+            throw error
+        }
+    }
+}
