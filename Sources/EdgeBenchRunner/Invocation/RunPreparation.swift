@@ -1,5 +1,6 @@
 import EdgeBenchAnalysis
 import EdgeBenchCore
+import EdgeBenchEngines
 import EdgeBenchPlans
 import EdgeBenchTelemetry
 import Foundation
@@ -52,10 +53,10 @@ public struct RunPreparation: Sendable {
             // text; a one-off run's stored text describes a configuration, not a plan: none.
             let stored = try? PlanLoader.parse(
                 RunManifest.read(from: URL(fileURLWithPath: directory)).planText, file: "\(directory)/run.json",
-                baseDirectory: nil)
+                baseDirectory: nil, engines: EngineRegistry.catalog)
             return (RunPlan(name: nil, text: "", hash: "", configurations: []), stored)
         case .planFile(let path):
-            let loaded = try PlanLoader.load(path: path)
+            let loaded = try PlanLoader.load(path: path, engines: EngineRegistry.catalog)
             // Devices resolve against the catalog before anything runs: an unknown id stops the plan here.
             let identity = loaded.needsBoardDetection ? board() : nil
             return (try RunPlan(loaded, catalog: try catalog(), board: identity), loaded)

@@ -20,18 +20,11 @@ extension Import {
         @Argument(help: "Files llama-bench wrote (its stdout; a shell prompt or ggml lines around it are fine).")
         var files: [String]
 
-        @Option(help: "Folder for run directories.")
-        var output = "edgebench-results"
-
-        @Option(help: "SQLite results database (default: <output>/edgebench.sqlite).")
-        var db: String?
-
-        @ArgumentParser.Flag(help: "Print the result bundle (JSON) to stdout and nothing else there.")
-        var json = false
+        @OptionGroup var destination: ImportDestination
 
         func run() throws {
-            try Import.storeRun(json: json) {
-                try LlamaBenchImporter(outputRoot: URL(fileURLWithPath: output), databasePath: db)
+            try Import.storeRun(json: destination.json) {
+                try LlamaBenchImporter(outputRoot: URL(fileURLWithPath: destination.output), databasePath: destination.db)
                     .run(files: files.map { URL(fileURLWithPath: $0) })
             }
         }

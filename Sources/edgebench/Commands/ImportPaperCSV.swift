@@ -36,14 +36,7 @@ extension Import {
             help: "LABEL=W: mean power read off a display-only meter for a device label (repeatable).")
         var powerWatts: [String] = []
 
-        @Option(help: "Folder for run directories.")
-        var output = "edgebench-results"
-
-        @Option(help: "SQLite results database (default: <output>/edgebench.sqlite).")
-        var db: String?
-
-        @ArgumentParser.Flag(help: "Print the result bundle (JSON) to stdout and nothing else there.")
-        var json = false
+        @OptionGroup var destination: ImportDestination
 
         func validate() throws {
             _ = try Self.pairs(catalogDevices, option: "--catalog-device", example: "AX630=m5stack-module-llm")
@@ -68,10 +61,10 @@ extension Import {
         }
 
         func run() throws {
-            try Import.storeRun(json: json) {
+            try Import.storeRun(json: destination.json) {
                 let catalog = try DeviceCatalog.bundled()
                 let importer = PaperCSVImporter(
-                    outputRoot: URL(fileURLWithPath: output), databasePath: db, catalog: catalog,
+                    outputRoot: URL(fileURLWithPath: destination.output), databasePath: destination.db, catalog: catalog,
                     catalogDevices: try Self.pairs(catalogDevices, option: "--catalog-device", example: ""),
                     powerWatts: try Self.pairs(powerWatts, option: "--power-watts", example: "").compactMapValues(Double.init))
                 return try importer.run(

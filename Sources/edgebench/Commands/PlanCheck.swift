@@ -1,5 +1,6 @@
 import ArgumentParser
 import EdgeBenchAnalysis
+import EdgeBenchEngines
 import EdgeBenchPlans
 import EdgeBenchRunner
 
@@ -13,7 +14,7 @@ extension PlanCommand {
 
         func run() throws {
             do {
-                let plan = try PlanLoader.load(path: file)
+                let plan = try PlanLoader.load(path: file, engines: EngineRegistry.catalog)
                 // Device ids are checked against the catalog here too, as `run` does before anything starts.
                 _ = try RunPlan(plan, catalog: try DeviceCatalog.bundled(), board: nil)
                 print("\(file): ok — \(plan.expand().count) configuration(s)")

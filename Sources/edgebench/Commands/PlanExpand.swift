@@ -1,4 +1,5 @@
 import ArgumentParser
+import EdgeBenchEngines
 import EdgeBenchPlans
 
 extension PlanCommand {
@@ -10,7 +11,7 @@ extension PlanCommand {
 
         func run() throws {
             do {
-                let plan = try PlanLoader.load(path: file)
+                let plan = try PlanLoader.load(path: file, engines: EngineRegistry.catalog)
                 for configuration in plan.expand() {
                     let request = configuration.workload.request
                     print("\(configuration.id)\t\(configuration.engine.kind.rawValue)\t\(request.api.rawValue)\t"
