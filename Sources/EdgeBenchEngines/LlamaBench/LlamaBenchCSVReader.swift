@@ -9,8 +9,7 @@ enum LlamaBenchCSVReader {
     }
 
     static func read(_ text: TextLocation, headerLine: Int, file: String) throws(LlamaBenchParseError) -> [LlamaBenchTest] {
-        let block = String(decoding: text.bytes[text.lineStarts[headerLine]...], as: UTF8.self)
-        let records = CSVReader.records(block, firstLine: headerLine + 1)
+        let records = CSVReader.records(utf8: text.bytes[text.lineStarts[headerLine]...], firstLine: headerLine + 1)
         let header = (records.first?.values ?? []).map { $0.trimmingWhitespace() }
         var tests: [LlamaBenchTest] = []
         for record in records.dropFirst() {

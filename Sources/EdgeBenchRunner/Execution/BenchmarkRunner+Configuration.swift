@@ -30,9 +30,7 @@ extension BenchmarkRunner {
             // rounds, not a fixed time: the one under way may have read before the end, and a busy machine
             // may run the sampler thread late.
             if let sampler, !energy.windows.isEmpty, PowerSelection.hasPowerSource(sources) {
-                let rounds = sampler.report().rounds
-                try? await Task.sleep(for: .milliseconds(Int(options.sampleInterval * 1500) + 1))
-                try? await Self.waitForRounds(of: sampler, atLeast: rounds + 2, interval: options.sampleInterval)
+                try? await Self.waitForRounds(of: sampler, atLeast: sampler.rounds + 2, interval: options.sampleInterval)
             }
             _ = sampler?.stop()
             await engine?.stop()
@@ -106,8 +104,7 @@ extension BenchmarkRunner {
             if PowerSelection.hasPowerSource(sources), options.idleSeconds > 0 {
                 reporter.report(.phase("idle baseline \(String(format: "%g", options.idleSeconds)) s"))
                 // A sample before the window's start, so its edge is interpolated, not extrapolated: the
-                // sampler's first round done (on a busy machine its thread may not have run in 1.5 intervals).
-                try await Task.sleep(for: .milliseconds(Int(options.sampleInterval * 1500) + 1))
+                // sampler's first round done (on a busy machine its thread may not have run yet).
                 try await Self.waitForRounds(of: started, atLeast: 1, interval: options.sampleInterval)
                 let start = Instant.now()
                 try await Task.sleep(for: .milliseconds(Int(options.idleSeconds * 1000)))
@@ -148,7 +145,7 @@ extension BenchmarkRunner {
     /// (5 s at least): past that the window's edge simply has no sample, as before, rather than the run hanging.
     static func waitForRounds(of sampler: Sampler, atLeast rounds: Int, interval: Double) async throws {
         let deadline = Instant.now().adding(seconds: max(5, interval * 20))
-        while sampler.report().rounds < rounds, Instant.now() < deadline {
+        while sampler.rounds < rounds, Instant.now() < deadline {
             try await Task.sleep(for: .milliseconds(Int(interval * 500) + 1))
         }
     }

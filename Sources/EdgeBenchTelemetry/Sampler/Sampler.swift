@@ -74,6 +74,9 @@ public final class Sampler: Sendable {
     public func report() -> SamplerReport {
         shared.report(interval: interval.seconds)
     }
+
+    /// Rounds done so far (one lock, no report built).
+    public var rounds: Int { shared.roundsDone }
 }
 
 extension Duration {

@@ -53,6 +53,9 @@ final class SamplerShared: @unchecked Sendable {
 
     func markStarted(at instant: Instant) { locked { startedAt = instant } }
 
+    /// Rounds done so far: what a caller waiting for fresh samples polls, without building a report.
+    var roundsDone: Int { locked { rounds } }
+
     func markStopped(at instant: Instant) {
         locked {
             stoppedAt = instant

@@ -32,17 +32,23 @@ public enum CSVReader {
     /// Every record of `text`. `firstLine` is the line number of the text's first line, for a CSV block
     /// that starts inside a larger file.
     public static func records(_ text: some StringProtocol, firstLine: Int = 1) -> [Record] {
+        records(utf8: Array(text.utf8)[...], firstLine: firstLine)
+    }
+
+    /// The same over UTF-8 bytes already in memory (a block of a larger file), without a copy to a String.
+    public static func records(utf8 input: ArraySlice<UInt8>, firstLine: Int = 1) -> [Record] {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        var bytes = Array(text.utf8)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let bytes = input.starts(with: [0xEF, 0xBB, 0xBF]) ? input.dropFirst(3) : input
+        // byte offsets below are relative to the block
+        let base = bytes.startIndex
         var records: [Record] = []
         var fields: [Field] = []
         var value: [UInt8] = []
         var line = firstLine, recordLine = firstLine
         // byte offsets: where the current record's first line starts, and where the current field starts
-        var recordStart = 0, fieldStart = 0
+        var recordStart = base, fieldStart = base
         var quoted = false, fieldQuoted = false
-        var index = 0
+        var index = base
 
         func endField() {
             fields.append(Field(value: String(decoding: value, as: UTF8.self), offset: fieldStart - recordStart))
@@ -56,12 +62,12 @@ public enum CSVReader {
             fields = []
         }
 
-        while index < bytes.count {
+        while index < bytes.endIndex {
             let byte = bytes[index]
             index += 1
             if quoted {
                 if byte == quote {
-                    if index < bytes.count, bytes[index] == quote {
+                    if index < bytes.endIndex, bytes[index] == quote {
                         value.append(quote)
                         index += 1
                     } else {
