@@ -25,7 +25,7 @@ struct EndToEndTests {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("eb-e2e-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         let runner = BenchmarkRunner(options: RunOptions(outputRoot: output), reporter: SilentProgress())
-        let plan = RunPlan(name: "e2e", text: "e2e", hash: SHA256.hex(of: "e2e"), configurations: [Self.configuration()])
+        let plan = RunPlan(name: "e2e", text: "e2e", hash: FileDigest.sha256(of: "e2e"), configurations: [Self.configuration()])
 
         let outcome = try await runner.run(plan)
 

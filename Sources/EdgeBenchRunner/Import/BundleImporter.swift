@@ -46,7 +46,7 @@ public struct BundleImporter: Sendable {
         guard problems.isEmpty else { throw ImportError(problems.joined(separator: "\n")) }
         let store = try ResultStore(path: databasePath)
         return try bundles.map { file, bundle in
-            let planText = "bundle import\n\(file.path)\tsha256 \((try? SHA256.hex(of: file)) ?? "unreadable")\n"
+            let planText = "bundle import\n\(file.path)\tsha256 \((try? FileDigest.sha256(of: file)) ?? "unreadable")\n"
             let stored = try store.importBundle(bundle, planText: planText)
             return Outcome(
                 file: file,
