@@ -27,7 +27,15 @@ let package = Package(
         .target(name: "EdgeBenchCore"),
 
         // One source per sensor kind, the sampler, energy integration.
-        .target(name: "EdgeBenchTelemetry", dependencies: ["EdgeBenchCore"]),
+        .target(
+            name: "EdgeBenchTelemetry",
+            dependencies: [
+                "EdgeBenchCore",
+                // Smart plugs are polled over HTTP with the client the engines use.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
 
         // One adapter per inference protocol; managed engine processes; embedded engine setup.
         .target(

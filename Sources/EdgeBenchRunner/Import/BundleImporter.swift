@@ -1,4 +1,5 @@
 import EdgeBenchCore
+import EdgeBenchEngines
 import EdgeBenchStore
 import Foundation
 

@@ -1,5 +1,6 @@
 import EdgeBenchAnalysis
 import EdgeBenchCore
+import EdgeBenchEngines
 import EdgeBenchReports
 import EdgeBenchStore
 import Foundation

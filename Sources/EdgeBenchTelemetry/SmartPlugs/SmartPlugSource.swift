@@ -1,8 +1,5 @@
 import EdgeBenchCore
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Wall power of a smart plug, polled over its local HTTP API. Each read returns the plug's power (W) and,
 /// where it keeps one, its own energy counter (J) under the same channel: the counter is preferred for
@@ -22,7 +19,6 @@ public final class SmartPlugSource: TelemetrySource {
     public let statusURL: URL
     public let timeout: TimeInterval
     public let description: SourceDescription
-    private let session: URLSession
 
     /// - Parameters:
     ///   - baseURL: the plug's address, e.g. `http://192.168.1.50`
@@ -41,22 +37,16 @@ public final class SmartPlugSource: TelemetrySource {
         self.kind = kind
         statusURL = url
         self.timeout = timeout
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        session = URLSession(configuration: configuration)
         let counter = kind == .tasmota ? "its Total counter (1 Wh resolution)" : "its energy counter"
         description = SourceDescription(
             id: id ?? "plug:\(url.host ?? base)", kind: kind.rawValue, boundary: .wallAC,
             detail: "\(kind.rawValue) smart plug at \(url.absoluteString): wall AC power including the PSU; energy from \(counter) where it has one")
     }
 
-    deinit { session.invalidateAndCancel() }
-
-    /// Blocks for up to `timeout`. Call it from a thread of its own, as the `Sampler` does: callers blocked
-    /// on Dispatch's global queues or the Swift concurrency pool can starve the queues URLSession answers on.
+    /// Blocks for up to `timeout`. Call it from a thread of its own, as the `Sampler` does, never from an
+    /// event loop or the Swift concurrency pool.
     public func read() throws -> [Reading] {
-        let body = try BlockingHTTP.get(statusURL, session: session, timeout: timeout)
+        let body = try PlugHTTP.get(statusURL, timeout: timeout)
         let log: TelemetryLog
         do {
             log = kind == .tasmota ? try TasmotaLog.parse(body) : try ShellyLog.parse(body)
