@@ -61,7 +61,7 @@ struct ConfigurationSessionTests {
 
         func finishConfiguration(
             runID: String, configurationID: String, engine: EngineDescription?, status: ConfigurationResult.Status,
-            error: String?, summary: [String: Summary], flags: [Flag], telemetry: [String: TelemetrySummary],
+            error: String?, summary: [MetricID: Summary], flags: [Flag], telemetry: [String: TelemetrySummary],
             power: PowerProvenance?
         ) throws {
             if finish { throw Refused() }

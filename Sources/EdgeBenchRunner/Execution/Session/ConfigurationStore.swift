@@ -11,7 +11,7 @@ protocol ConfigurationStore: Sendable {
     func recordSamples(runID: String, configurationID: String?, _ samples: [Sample]) throws
     func finishConfiguration(
         runID: String, configurationID: String, engine: EngineDescription?, status: ConfigurationResult.Status,
-        error: String?, summary: [String: Summary], flags: [Flag], telemetry: [String: TelemetrySummary],
+        error: String?, summary: [MetricID: Summary], flags: [Flag], telemetry: [String: TelemetrySummary],
         power: PowerProvenance?) throws
 }
 
