@@ -112,13 +112,26 @@ struct PlanDevicesTests {
             sample_rate_hz: 20
             """)
         #expect(plan.power.sources == [
-            .manual(watts: 5.2, boundary: .boardDC), .plug(kind: "shelly-rpc", url: "http://192.168.1.50"),
+            .manual(watts: 5.2, boundary: .boardDC), .plug(.shellyRPC, url: "http://192.168.1.50"),
             .command("my-meter --watts", boundary: .wallAC), .manual(watts: 3, boundary: .wallAC),
         ])
-        #expect(plan.power.idleSeconds == 5)
-        #expect(plan.power.minMeasuredSeconds == 30)
-        #expect(plan.power.sampleRate == 20)
-        #expect(plan.power.sampleInterval == 0.05)
+        // Durations at the edge, exact: 20 Hz is 50 ms to the nanosecond.
+        #expect(plan.power.idleBaseline == .seconds(5))
+        #expect(plan.power.minMeasured == .seconds(30))
+        #expect(plan.power.sampleInterval == .milliseconds(50))
+    }
+
+    /// Intervals become `Duration` where the plan is read, to the nanosecond the decimal says.
+    @Test func intervalsAreExactDurations() throws {
+        let plan = try plan(
+            "engines:\n  - {name: pi, kind: managed}\nidle_seconds: 0.1\nmin_measured_seconds: 2.5\nsample_rate_hz: 3\n")
+        #expect(plan.power.idleBaseline == .milliseconds(100))
+        #expect(plan.power.minMeasured == .milliseconds(2500))
+        #expect(plan.power.sampleInterval == .nanoseconds(333_333_333))
+        let fast = try self.plan("engines:\n  - {name: pi, kind: managed}\nsample_rate_hz: 1000\n")
+        #expect(fast.power.sampleInterval == .milliseconds(1))
+        let slow = try self.plan("engines:\n  - {name: pi, kind: managed}\nsample_rate_hz: 0.1\n")
+        #expect(slow.power.sampleInterval == .seconds(10))
     }
 
     /// Each board of a multi-board plan has its own meter: `power:` under an engine.
@@ -134,7 +147,7 @@ struct PlanDevicesTests {
             """)
         #expect(plan.power.engines == [
             "m5": [.manual(watts: 1.5, boundary: .boardDC)],
-            "pi": [.plug(kind: "tasmota", url: "http://plug")],
+            "pi": [.plug(.tasmota, url: "http://plug")],
         ])
         #expect(plan.power.sources == [.manual(watts: 9, boundary: .wallAC)])
         let text = Self.base + "engines:\n  - {name: m5, kind: stackflow, url: \"tcp://m5.local:10001\", power: {manual: 1.5}}\n"

@@ -70,6 +70,9 @@ struct PlanEngineKindsTests {
         let configurations = plan.expand()
         #expect(configurations.map(\.id) == ["local/qwen/short", "local.llama-bench/qwen/short"])
         let bench = configurations[1]
+        // The twin is named by a field, not found by taking a suffix off the id.
+        #expect(bench.llamaBenchOf == "local/qwen/short")
+        #expect(configurations[0].llamaBenchOf == nil)
         #expect(bench.engine.kind == .llamaBench)
         #expect(bench.engine.serverPath == "/opt/llama/bin/llama-bench")
         #expect(bench.engine.threads == 2)

@@ -122,11 +122,13 @@ import Testing
         }
     }
 
-    /// Plans cannot see Telemetry: its list of plug kinds must stay the telemetry layer's.
-    @Test func planPlugKindsAreTelemetrysKinds() throws {
-        #expect(PlanPowerSource.plugKinds == SmartPlugSource.Kind.allCases.map(\.rawValue))
-        #expect(try PowerSourceSpec(.plug(kind: "shelly-rpc", url: "http://192.168.1.50")) == .plug(.shellyRPC, url: "http://192.168.1.50"))
-        #expect(try PowerSourceSpec(.manual(watts: 5.2, boundary: .boardDC)) == .manual(watts: 5.2, boundary: .boardDC))
+    /// One plug list (Core's `SmartPlugKind`): a plan's plug is the spec the sampler's source is built from.
+    @Test func aPlanPlugIsTheSpecTheSamplerReads() throws {
+        let plan = try plan(Self.text + "\npower:\n  - {plug: {kind: shelly-gen2, url: \"http://192.168.1.50\"}}\n")
+        #expect(plan.power.sources == [.plug(.shellyRPC, url: "http://192.168.1.50")])
+        let source = try #require(try plan.power.sources.first?.makeSource() as? SmartPlugSource)
+        #expect(source.kind == .shellyRPC)
+        #expect(source.statusURL.absoluteString == "http://192.168.1.50/rpc/Shelly.GetStatus")
     }
 
     /// The resolved device and the plan's analysis parameters reach the stored results.
@@ -138,7 +140,7 @@ import Testing
         let runPlan = RunPlan(
             name: "t", text: "t", hash: FileDigest.sha256(of: "t"), configurations: [configuration],
             devices: ["down": Self.m5], analysis: analysis)
-        let runner = BenchmarkRunner(options: RunOptions(outputRoot: output, idleSeconds: 0), reporter: SilentProgress())
+        let runner = BenchmarkRunner(options: RunOptions(outputRoot: output, settings: RunSettings(idleBaseline: .zero)), reporter: SilentProgress())
         let outcome = try await runner.run(runPlan)
         #expect(outcome.bundle.configurations.map(\.status) == [.failed])
         #expect(outcome.bundle.configurations[0].device == Self.m5)

@@ -21,9 +21,10 @@ struct EnergyTests {
         // declared meter measures power here.
         let sensors = RunnerFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: sensors) }
-        let options = RunOptions(
-            outputRoot: output, sampleInterval: interval, idleSeconds: idle, power: power, minMeasuredSeconds: minMeasured,
-            sensorRoot: sensors.path)
+        let settings = RunSettings(
+            power: power, idleBaseline: .rounded(seconds: idle)!, minMeasured: .rounded(seconds: minMeasured)!,
+            sampleInterval: .rounded(seconds: interval)!)
+        let options = RunOptions(outputRoot: output, settings: settings, sensorRoot: sensors.path)
         let runner = BenchmarkRunner(options: options, reporter: SilentProgress())
         let outcome = try await runner.run(RunnerFixtures.plan([
             RunnerFixtures.configuration(id: "metered", url: server.baseURL, repetitions: 3, maxTokens: 12)

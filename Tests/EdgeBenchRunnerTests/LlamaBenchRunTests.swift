@@ -23,7 +23,8 @@ struct LlamaBenchRunTests {
             Configuration(
                 id: "managed.llama-bench/smollm2/story",
                 engine: EngineSpec(name: "managed.llama-bench", kind: .llamaBench, threads: 2),
-                model: ModelSpec(name: "smollm2", file: "smollm2-135m"), workload: workload, repetitions: 2, warmup: 0),
+                model: ModelSpec(name: "smollm2", file: "smollm2-135m"), workload: workload, repetitions: 2, warmup: 0,
+                llamaBenchOf: "managed/smollm2/story"),
         ]
     }
 
@@ -51,6 +52,7 @@ struct LlamaBenchRunTests {
         #expect(bench.requests.compactMap { $0.metrics[.nOut] } == [8, 8])
         #expect(bench.flags == [.fewSamples])
         #expect(bench.engine.adapter == "llama-bench")
+        #expect(bench.llamaBenchOf == "managed/smollm2/story" && http.llamaBenchOf == nil)
         #expect(bench.engine.version == "b11434")
         #expect(bench.engine.threads == 2)
         #expect(bench.engine.offload == "none (CPU)")

@@ -22,8 +22,9 @@ struct MethodologyTests {
         let text = servers.plan(repetitions: 3, warmup: 1, maxTokens: 64).replacingOccurrences(
             of: "device: m5stack-module-llm}", with: "device: m5stack-module-llm, power: [{manual: 1.5, boundary: board_dc}]}")
         let plan = try PlanLoader.parse(text, file: "methodology.yaml", baseDirectory: nil)
-        var options = RunOptions(outputRoot: output, idleSeconds: 0.3)
-        options.configurationPower = try plan.configurationPower(plan.expand())
+        let options = RunOptions(
+            outputRoot: output,
+            settings: RunSettings(configurationPower: plan.configurationPower(plan.expand()), idleBaseline: .milliseconds(300)))
         let runner = BenchmarkRunner(options: options, reporter: SilentProgress())
 
         let outcome = try await runner.run(RunPlan(plan, catalog: try DeviceCatalog.bundled()))

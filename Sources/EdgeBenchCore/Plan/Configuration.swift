@@ -7,14 +7,26 @@ public struct Configuration: Sendable, Equatable, Hashable, Codable {
     public var workload: Workload
     public var repetitions: Int
     public var warmup: Int
+    /// A llama-bench configuration's HTTP-measured twin (a managed engine's `llama_bench: true`): the id
+    /// whose median n_in becomes llama-bench's `-p`. nil otherwise, and in run.json files written before it.
+    public var llamaBenchOf: String?
 
-    public init(id: String, engine: EngineSpec, model: ModelSpec, workload: Workload, repetitions: Int, warmup: Int) {
+    public init(
+        id: String, engine: EngineSpec, model: ModelSpec, workload: Workload, repetitions: Int, warmup: Int,
+        llamaBenchOf: String? = nil
+    ) {
         self.id = id
         self.engine = engine
         self.model = model
         self.workload = workload
         self.repetitions = repetitions
         self.warmup = warmup
+        self.llamaBenchOf = llamaBenchOf
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, engine, model, workload, repetitions, warmup
+        case llamaBenchOf = "llama_bench_of"
     }
 }
 

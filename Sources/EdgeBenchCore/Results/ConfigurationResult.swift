@@ -21,11 +21,14 @@ public struct ConfigurationResult: Sendable, Equatable, Codable {
     public var power: PowerProvenance?
     /// the hardware it ran on (catalog entry with the plan's overrides), nil when unknown
     public var device: Device?
+    /// a llama-bench configuration's HTTP-measured twin in the same run (`Configuration.llamaBenchOf`)
+    public var llamaBenchOf: String?
 
     public init(
         id: String, engine: EngineDescription, model: ModelInfo, workload: Workload, status: Status,
         error: String? = nil, requests: [RequestResult], summary: [MetricID: Summary], flags: [Flag],
-        telemetry: [String: TelemetrySummary] = [:], power: PowerProvenance? = nil, device: Device? = nil
+        telemetry: [String: TelemetrySummary] = [:], power: PowerProvenance? = nil, device: Device? = nil,
+        llamaBenchOf: String? = nil
     ) {
         self.id = id
         self.engine = engine
@@ -39,10 +42,12 @@ public struct ConfigurationResult: Sendable, Equatable, Codable {
         self.telemetry = telemetry
         self.power = power
         self.device = device
+        self.llamaBenchOf = llamaBenchOf
     }
 
     enum CodingKeys: String, CodingKey {
         case id, engine, model, workload, status, error, requests, summary, flags, telemetry, power, device
+        case llamaBenchOf = "llama_bench_of"
     }
 }
 

@@ -4,8 +4,7 @@ import Yams
 extension LoadContext {
     static let powerSourceKeys = ["manual", "command", "plug", "boundary"]
     static let plugKeys = ["kind", "url"]
-    /// where a meter can sit (system and process are not power boundaries)
-    static let powerBoundaries = MeasurementBoundary.allCases.filter { ![.system, .process].contains($0) }.map(\.rawValue)
+    static let powerBoundaries = PowerSourceSpec.boundaries.map(\.rawValue)
 
     /// `power:` plus the top-level measurement settings that go with it.
     func readPower(_ fields: Fields) -> PlanPower {
@@ -13,14 +12,18 @@ extension LoadContext {
         for (index, node) in (fields.list("power") ?? []).enumerated() {
             if let source = readPowerSource(node, index: index) { power.sources.append(source) }
         }
-        power.idleSeconds = fields.double("idle_seconds", in: 0...1e6, expected: "a number of seconds ≥ 0")
-        power.minMeasuredSeconds = fields.double("min_measured_seconds", in: 0...1e6, expected: "a number of seconds ≥ 0")
+        // Durations from here on; the ranges keep them finite, so the conversions give a value.
+        power.idleBaseline = fields.double("idle_seconds", in: 0...1e6, expected: "a number of seconds ≥ 0")
+            .flatMap { Duration.rounded(seconds: $0) }
+        power.minMeasured = fields.double("min_measured_seconds", in: 0...1e6, expected: "a number of seconds ≥ 0")
+            .flatMap { Duration.rounded(seconds: $0) }
         // the CLI's --sample-interval range, 1–10000 ms
-        power.sampleRate = fields.double("sample_rate_hz", in: 0.1...1000, expected: "a rate in Hz between 0.1 and 1000")
+        power.sampleInterval = fields.double("sample_rate_hz", in: 0.1...1000, expected: "a rate in Hz between 0.1 and 1000")
+            .flatMap { Duration.period(hertz: $0) }
         return power
     }
 
-    func readPowerSource(_ node: Node, index: Int) -> PlanPowerSource? {
+    func readPowerSource(_ node: Node, index: Int) -> PowerSourceSpec? {
         let subject = "power source #\(index + 1)"
         guard
             let fields = Fields(
@@ -70,26 +73,34 @@ extension LoadContext {
         }
     }
 
-    func readPlug(_ node: Node) -> PlanPowerSource? {
+    func readPlug(_ node: Node) -> PowerSourceSpec? {
         guard
             let fields = Fields(
                 node, subject: "'plug'", expected: "kind, url", known: Self.plugKeys, diagnostics: diagnostics)
         else { return nil }
-        let kinds = PlanPowerSource.plugKinds.joined(separator: ", ")
+        let kinds = SmartPlugKind.namesText
         let rawKind = fields.string("kind", required: "one of \(kinds)")
         let url = fields.string("url", required: "the plug's address, e.g. url: http://192.168.1.50")
-        var kind: String?
+        var kind: SmartPlugKind?
         if let rawKind {
-            kind = PlanPowerSource.plugKinds.contains(rawKind) ? rawKind : PlanPowerSource.plugKindAliases[rawKind]
+            kind = SmartPlugKind(named: rawKind)
             if kind == nil {
-                let guess = KeySuggestion.closest(to: rawKind, in: PlanPowerSource.plugKinds).map { "; did you mean '\($0)'?" } ?? ""
+                let names = SmartPlugKind.allCases.map(\.rawValue)
+                let guess = KeySuggestion.closest(to: rawKind, in: names).map { "; did you mean '\($0)'?" } ?? ""
                 diagnostics.error(
                     "'kind' must be one of \(kinds) (Shelly Gen2/Gen3: shelly-rpc), got \"\(rawKind)\"\(guess)",
                     at: fields.node("kind")?.mark)
             }
         }
+        let errorsBefore = diagnostics.errors.count
         if let url, let urlNode = fields.node("url") { checkURL(url, engine: nil, at: urlNode.mark) }
-        guard let kind, let url else { return nil }
-        return .plug(kind: kind, url: url)
+        guard let kind, let url, diagnostics.errors.count == errorsBefore else { return nil }
+        // The spec's own check (the address the sampler polls), said at the url when checkURL let it pass.
+        do {
+            return try PowerSourceSpec.plug(kind, url: url).validated()
+        } catch {
+            diagnostics.error("'url' \(error)", at: fields.node("url")?.mark)
+            return nil
+        }
     }
 }

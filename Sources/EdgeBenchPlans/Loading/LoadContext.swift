@@ -73,8 +73,8 @@ struct LoadContext {
     }
 
     /// engine name → its own `power:` sources (a meter per board: the methodology's boards each had theirs).
-    func readEnginePower(_ nodes: [Node]) -> [String: [PlanPowerSource]] {
-        var result: [String: [PlanPowerSource]] = [:]
+    func readEnginePower(_ nodes: [Node]) -> [String: [PowerSourceSpec]] {
+        var result: [String: [PowerSourceSpec]] = [:]
         for node in nodes {
             guard let mapping = node.mapping, let name = mapping["name"]?.scalar?.string,
                 let list = mapping["power"]

@@ -21,10 +21,11 @@ extension Plan {
                         if excludes.contains(where: { $0.matches(engine: base.name, variant, model, workload) }) {
                             continue
                         }
+                        let id = "\(variant.name)/\(model.name)/\(workload.name)"
                         configurations.append(
                             Configuration(
-                                id: "\(variant.name)/\(model.name)/\(workload.name)", engine: variant, model: model,
-                                workload: workload, repetitions: repetitions, warmup: warmup))
+                                id: id, engine: variant, model: model, workload: workload, repetitions: repetitions,
+                                warmup: warmup))
                         // Right after its HTTP-measured sibling, so llama-bench can reuse that run's prompt length.
                         // The loader accepts `llama_bench` only on kinds that honour it.
                         if variant.llamaBench {
@@ -32,7 +33,7 @@ extension Plan {
                             configurations.append(
                                 Configuration(
                                     id: "\(bench.name)/\(model.name)/\(workload.name)", engine: bench, model: model,
-                                    workload: workload, repetitions: repetitions, warmup: 0))
+                                    workload: workload, repetitions: repetitions, warmup: 0, llamaBenchOf: id))
                         }
                     }
                 }

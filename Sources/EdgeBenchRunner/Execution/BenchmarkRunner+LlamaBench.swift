@@ -6,14 +6,13 @@ import Foundation
 extension BenchmarkRunner {
     /// A `llama-bench` configuration: llama.cpp's own benchmark run on the configuration's model, its pp
     /// and tg results stored as `server_prefill_rate` and `server_decode_rate` (one request per repetition).
-    /// Same contract as `runConfiguration`: never throws, every failure ends up as the status.
+    /// Same contract as `ConfigurationSession.run`: never throws, every failure ends up as the status.
     ///
-    /// `-p` is the median `n_in` of the HTTP configuration this one is the sibling of (same id without
-    /// ".llama-bench" in the engine part), so both prefill rates are for the same prompt length;
-    /// `-n` is the workload's max_tokens and `-r` the configuration's repetitions.
-    func runLlamaBenchConfiguration(
-        _ configuration: Configuration, device: Device?, runID: String, directory: URL, store: ResultStore, factory: EngineFactory
-    ) async -> ConfigurationResult.Status {
+    /// `-p` is the median `n_in` of the HTTP configuration it is the twin of (`llamaBenchOf`), so both
+    /// prefill rates are for the same prompt length; `-n` is the workload's max_tokens and `-r` the
+    /// configuration's repetitions.
+    func runLlamaBenchConfiguration(_ context: ConfigurationSession.Context) async -> ConfigurationResult.Status {
+        let (configuration, runID, directory, store) = (context.configuration, context.runID, context.directory, context.store)
         let id = configuration.id
         var engine: EngineDescription?
 
@@ -23,9 +22,12 @@ extension BenchmarkRunner {
             do {
                 try store.finishConfiguration(
                     runID: runID, configurationID: id, engine: engine, status: status, error: error,
-                    summary: summary, flags: flags, telemetry: [:])
+                    summary: summary, flags: flags, telemetry: [:], power: nil)
             } catch {
-                reporter.report(.note("  could not store the result of \(id): \(error)"))
+                // Nothing more can be written: the configuration counts as failed, and says why.
+                let text = "\(SessionStoreError(what: "the result of \(id)", underlying: error))"
+                reporter.report(.configurationFinished(id: id, status: .failed, error: text))
+                return .failed
             }
             reporter.report(.configurationFinished(id: id, status: status, error: error))
             return status
@@ -33,11 +35,13 @@ extension BenchmarkRunner {
         let interrupted = "interrupted while llama-bench ran; continue with --resume \(directory.path)"
 
         do {
-            try store.beginConfiguration(runID: runID, configuration: configuration, engine: nil, device: device)
+            try SessionStoreError.wrapping("the start of \(id)") {
+                try store.beginConfiguration(runID: runID, configuration: configuration, engine: nil, device: context.device)
+            }
             let progress: @Sendable (String) -> Void = { [reporter] in reporter.report(.note($0)) }
             let spec = configuration.engine
             let bench = try llamaBenchPath(spec, progress: progress)
-            let model = try factory.models.resolve(configuration.model, progress: progress)
+            let model = try context.factory.models.resolve(configuration.model, progress: progress)
             let prompt = try llamaBenchPromptLength(configuration, runID: runID, store: store)
             let generated = configuration.workload.request.maxTokens
             let logs = directory.appendingPathComponent("logs")
@@ -61,17 +65,21 @@ extension BenchmarkRunner {
             info.quantisation = info.quantisation ?? LlamaBenchNaming.quantisation(group.representative)
             let results = LlamaBenchResults(group, model: info)
             engine = results.engine
-            try store.beginConfiguration(runID: runID, configuration: configuration, engine: results.engine)
-            for request in results.requests {
-                try store.recordRequest(runID: runID, configurationID: id, result: request, warmup: false)
+            try SessionStoreError.wrapping("llama-bench's results for \(id)") {
+                try store.beginConfiguration(runID: runID, configuration: configuration, engine: results.engine, device: nil)
+                for request in results.requests {
+                    try store.recordRequest(runID: runID, configurationID: id, result: request, warmup: false)
+                }
             }
             progress("  " + group.tests.map { "\($0.name) \(Self.rateText($0)) tok/s" }.joined(separator: ", "))
             return finish(.completed, error: nil, summary: results.summary, flags: results.flags)
         } catch is CancellationError {
             return finish(.interrupted, error: interrupted)
+        } catch let error as SessionStoreError {
+            return finish(.failed, error: "\(error)")
         } catch {
             if Task.isCancelled { return finish(.interrupted, error: interrupted) }
-            // Named as runConfiguration names a failing engine, so a plan of several boards says which one.
+            // Named as a configuration session names a failing engine, so a plan of several boards says which one.
             let spec = configuration.engine
             return finish(.failed, error: "engine '\(spec.name)' (\(spec.kind.rawValue)): \(error)")
         }
@@ -92,16 +100,12 @@ extension BenchmarkRunner {
     }
 
     /// `-p`: the median n_in the HTTP sibling stored in this run, else 512 (llama-bench's default), said so.
-    func llamaBenchPromptLength(_ configuration: Configuration, runID: String, store: ResultStore) throws -> Int {
+    func llamaBenchPromptLength(_ configuration: Configuration, runID: String, store: any ConfigurationStore) throws -> Int {
         let fallback = 512
-        var parts = configuration.id.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        let suffix = ".llama-bench"
-        guard let engine = parts.first, engine.hasSuffix(suffix) else {
+        guard let sibling = configuration.llamaBenchOf else {
             reporter.report(.note("  -p \(fallback): \(configuration.id) is not the llama-bench sibling of an HTTP configuration"))
             return fallback
         }
-        parts[0] = String(engine.dropLast(suffix.count))
-        let sibling = parts.joined(separator: "/")
         let counts = try store.measuredRequests(runID: runID, configurationID: sibling).compactMap { $0.metrics[.nIn] }
         guard !counts.isEmpty else {
             reporter.report(.note("  -p \(fallback): \(sibling) stored no n_in in this run (it did not run, or failed)"))

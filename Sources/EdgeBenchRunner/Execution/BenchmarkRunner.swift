@@ -48,14 +48,19 @@ public final class BenchmarkRunner: Sendable {
                 reporter.report(.note("  already completed in this run: skipped"))
                 continue
             }
-            let status = await runConfiguration(
-                configuration, device: manifest.devices?[configuration.id], runID: manifest.run.id,
-                directory: directory, store: store, factory: factory)
+            let context = ConfigurationSession.Context(
+                configuration: configuration, device: manifest.devices?[configuration.id], runID: manifest.run.id,
+                directory: directory, store: store, factory: factory, settings: options.settings,
+                sensorRoot: options.sensorRoot, reporter: reporter)
+            let status = configuration.engine.kind == .llamaBench
+                ? await runLlamaBenchConfiguration(context)
+                : await ConfigurationSession(context).run()
             if status == .interrupted {
                 interrupted = true
                 break
             }
         }
+        // try?: shutting the HTTP client down only frees its connections; every result is stored by now
         try? await client.shutdown()
 
         let bundle = try store.bundle(runID: manifest.run.id)
@@ -83,7 +88,8 @@ public final class BenchmarkRunner: Sendable {
             planHash: plan.hash, planName: plan.name)
         let manifest = RunManifest(
             run: run, databasePath: options.resolvedDatabasePath, planText: plan.text,
-            configurations: plan.configurations, devices: plan.devices, analysis: plan.analysis)
+            configurations: plan.configurations, devices: plan.devices, analysis: plan.analysis,
+            settings: options.settings)
         try manifest.write(to: directory)
         return (manifest, directory)
     }

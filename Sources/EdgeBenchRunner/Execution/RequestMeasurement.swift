@@ -27,6 +27,7 @@ enum RequestMeasurement {
             submittedAt: submitted, chunks: chunks, completion: completion, text: text,
             requestedMaxTokens: request.maxTokens)
         // METRICS.md token-count rule 2: the engine's tokenizer when the server reported no counts.
+        // try?: a count the tokenizer cannot give stays absent (n/a), never a failed request; nothing is stored here.
         if let counter = engine as? any TokenCounting {
             if completion.completionTokens == nil && completion.timings?.predictedTokens == nil && !text.isEmpty {
                 record.tokenizerCompletionTokens = try? await counter.countTokens(text)

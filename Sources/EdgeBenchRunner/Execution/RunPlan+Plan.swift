@@ -2,7 +2,6 @@ import EdgeBenchAnalysis
 import EdgeBenchCore
 import EdgeBenchEngines
 import EdgeBenchPlans
-import EdgeBenchTelemetry
 
 extension RunPlan {
     /// A loaded plan, expanded, with each configuration's device resolved against `catalog` and the
@@ -22,17 +21,5 @@ extension Plan {
     /// Whether an engine that runs on this machine names no device, so the board must be detected.
     public var needsBoardDetection: Bool {
         engines.contains { $0.kind.runsLocally && engineDevices[$0.name] == nil }
-    }
-}
-
-extension Plan {
-    /// configuration id → the `power:` of the engine it runs on, for engines that declare their own meter.
-    public func configurationPower(_ configurations: [Configuration]) throws -> [String: [PowerSourceSpec]] {
-        var result: [String: [PowerSourceSpec]] = [:]
-        for configuration in configurations {
-            guard let engine = baseEngine(for: configuration), let sources = power.engines[engine.name] else { continue }
-            result[configuration.id] = try sources.map(PowerSourceSpec.init)
-        }
-        return result
     }
 }

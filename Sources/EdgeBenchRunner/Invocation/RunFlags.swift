@@ -1,24 +1,49 @@
-import EdgeBenchTelemetry
+import EdgeBenchCore
 
 /// What the command line said about power and timing; nil (or empty) where a flag was not given, so
-/// the plan's value can take its place.
+/// the plan's (or the resumed run's) value can take its place.
 public struct RunFlags: Sendable, Equatable {
     /// The meter named by --power-manual, --power-command or --power-plug.
     public var power: [PowerSourceSpec]
-    /// --idle-seconds, s
-    public var idleSeconds: Double?
-    /// --min-measured-seconds, s
-    public var minMeasuredSeconds: Double?
-    /// --sample-interval, in ms as the flag takes it
-    public var sampleIntervalMilliseconds: Double?
+    /// --idle-seconds
+    public var idleBaseline: Duration?
+    /// --min-measured-seconds
+    public var minMeasured: Duration?
+    /// --sample-interval
+    public var sampleInterval: Duration?
 
     public init(
-        power: [PowerSourceSpec] = [], idleSeconds: Double? = nil, minMeasuredSeconds: Double? = nil,
-        sampleIntervalMilliseconds: Double? = nil
+        power: [PowerSourceSpec] = [], idleBaseline: Duration? = nil, minMeasured: Duration? = nil,
+        sampleInterval: Duration? = nil
     ) {
         self.power = power
-        self.idleSeconds = idleSeconds
-        self.minMeasuredSeconds = minMeasuredSeconds
-        self.sampleIntervalMilliseconds = sampleIntervalMilliseconds
+        self.idleBaseline = idleBaseline
+        self.minMeasured = minMeasured
+        self.sampleInterval = sampleInterval
+    }
+
+    /// The flags as numbers the way the command line takes them (s, s, ms), as durations. Throws for a
+    /// value that is not a finite number within the flag's range, naming the flag.
+    public static func commandLine(
+        power: [PowerSourceSpec], idleSeconds: Double?, minMeasuredSeconds: Double?,
+        sampleIntervalMilliseconds: Double?
+    ) throws(RunSetupError) -> RunFlags {
+        func seconds(_ value: Double?, flag: String) throws(RunSetupError) -> Duration? {
+            guard let value else { return nil }
+            guard value >= 0, value <= 1e6, let duration = Duration.rounded(seconds: value) else {
+                throw RunSetupError("\(flag) must be a number of seconds between 0 and 1000000, got \(value)")
+            }
+            return duration
+        }
+        var interval: Duration?
+        if let milliseconds = sampleIntervalMilliseconds {
+            guard (1...10_000).contains(milliseconds), let duration = Duration.rounded(milliseconds: milliseconds) else {
+                throw RunSetupError("--sample-interval must be between 1 and 10000 ms, got \(milliseconds)")
+            }
+            interval = duration
+        }
+        return RunFlags(
+            power: power, idleBaseline: try seconds(idleSeconds, flag: "--idle-seconds"),
+            minMeasured: try seconds(minMeasuredSeconds, flag: "--min-measured-seconds"), sampleInterval: interval)
     }
 }

@@ -6,60 +6,30 @@ import EdgeBenchTelemetry
 import Foundation
 
 /// Everything `edgebench run` decides before the runner starts: the configurations, the plan they came
-/// from, the power and timing settings, and each engine's own meter.
+/// from, and the power and timing settings (each engine's own meter included).
 public struct RunPreparation: Sendable {
     /// Empty for a resumed run: the runner reads the configurations from the run directory.
     public var plan: RunPlan
-    /// The plan's `power:` section (a resumed run's comes back from its stored plan text); nil for a one-off run.
-    public var planPower: PlanPower?
+    /// A resumed run's come back from its run.json, under the flags.
     public var settings: RunSettings
-    /// configuration id → its engine's own meters, when the command line names no meter for the whole run
-    public var configurationPower: [String: [PowerSourceSpec]]
+    /// What the user should know before the run starts (printed by the command).
+    public var notes: [String] = []
 
     /// `catalog` and `board` are read only when needed: a plan's devices, a local one-off engine's board.
     public static func prepare(
         _ source: RunSource, flags: RunFlags, catalog: () throws -> DeviceCatalog = { try DeviceCatalog.bundled() },
         board: () -> BoardIdentity = { BoardIdentity.read() }
     ) throws -> RunPreparation {
-        let (plan, loaded) = try resolve(source, catalog: catalog, board: board)
-        let settings = try RunSettings.resolve(flags: flags, plan: loaded?.power)
-        var perConfiguration: [String: [PowerSourceSpec]] = [:]
-        // An engine's own meter, unless the command line names the meter for the whole run.
-        if flags.power.isEmpty, let loaded {
-            perConfiguration = try loaded.configurationPower(
-                plan.configurations.isEmpty ? loaded.expand() : plan.configurations)
-        }
-        return RunPreparation(
-            plan: plan, planPower: loaded?.power, settings: settings, configurationPower: perConfiguration)
-    }
-
-    /// The runner's options for these settings.
-    public func options(outputRoot: URL, databasePath: String?, resume: URL?, llamaServerPath: String?) -> RunOptions {
-        var options = RunOptions(
-            outputRoot: outputRoot, databasePath: databasePath, resume: resume, sampleInterval: settings.sampleInterval,
-            llamaServerPath: llamaServerPath, idleSeconds: settings.idleSeconds, power: settings.power,
-            minMeasuredSeconds: settings.minMeasuredSeconds)
-        options.configurationPower = configurationPower
-        return options
-    }
-
-    /// What to run, and the plan it came from (nil for a one-off run).
-    static func resolve(
-        _ source: RunSource, catalog: () throws -> DeviceCatalog, board: () -> BoardIdentity
-    ) throws -> (RunPlan, Plan?) {
         switch source {
         case .resume(let directory):
-            // The run directory holds its own plan. Its power settings come back from the stored plan
-            // text; a one-off run's stored text describes a configuration, not a plan: none.
-            let stored = try? PlanLoader.parse(
-                RunManifest.read(from: URL(fileURLWithPath: directory)).planText, file: "\(directory)/run.json",
-                baseDirectory: nil, engines: EngineRegistry.catalog)
-            return (RunPlan(name: nil, text: "", hash: "", configurations: []), stored)
+            return try resume(URL(fileURLWithPath: directory), flags: flags)
         case .planFile(let path):
             let loaded = try PlanLoader.load(path: path, engines: EngineRegistry.catalog)
             // Devices resolve against the catalog before anything runs: an unknown id stops the plan here.
             let identity = loaded.needsBoardDetection ? board() : nil
-            return (try RunPlan(loaded, catalog: try catalog(), board: identity), loaded)
+            let plan = try RunPlan(loaded, catalog: try catalog(), board: identity)
+            return RunPreparation(
+                plan: plan, settings: RunSettings.resolve(flags: flags, plan: loaded, configurations: plan.configurations))
         case .oneOff(var oneOffPlan):
             // An engine EdgeBench runs here measures this machine: record the board it matches, if any.
             // A catalog that cannot be read only costs the device, never the run.
@@ -69,7 +39,35 @@ public struct RunPreparation: Sendable {
             {
                 for configuration in local { oneOffPlan.devices[configuration.id] = device }
             }
-            return (oneOffPlan, nil)
+            return RunPreparation(plan: oneOffPlan, settings: RunSettings.resolve(flags: flags, plan: nil, configurations: []))
         }
+    }
+
+    /// The settings the run was started with, from its run.json, under the flags. A directory without
+    /// run.json is left to the runner, which says what is wrong with it; a damaged run.json stops here.
+    static func resume(_ directory: URL, flags: RunFlags) throws -> RunPreparation {
+        let empty = RunPlan(name: nil, text: "", hash: "", configurations: [])
+        guard FileManager.default.fileExists(atPath: RunManifest.url(in: directory).path) else {
+            return RunPreparation(plan: empty, settings: RunSettings().overridden(by: flags))
+        }
+        let manifest = try RunManifest.read(from: directory)
+        guard let stored = manifest.settings else {
+            // run.json of an EdgeBench that did not store them: nothing says what the run used.
+            return RunPreparation(
+                plan: empty, settings: RunSettings().overridden(by: flags),
+                notes: [
+                    "\(RunManifest.url(in: directory).path) does not record the run's power and timing settings "
+                        + "(an earlier EdgeBench wrote it): resuming with the command line's and the defaults; "
+                        + "pass --power-*, --idle-seconds, --sample-interval as the run was started to measure it the same way"
+                ])
+        }
+        return RunPreparation(plan: empty, settings: stored.overridden(by: flags))
+    }
+
+    /// The runner's options for these settings.
+    public func options(outputRoot: URL, databasePath: String?, resume: URL?, llamaServerPath: String?) -> RunOptions {
+        RunOptions(
+            outputRoot: outputRoot, databasePath: databasePath, resume: resume, settings: settings,
+            llamaServerPath: llamaServerPath)
     }
 }

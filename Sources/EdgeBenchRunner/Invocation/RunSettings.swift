@@ -1,36 +1,66 @@
+import EdgeBenchCore
 import EdgeBenchPlans
-import EdgeBenchTelemetry
 
-/// Power and timing of a run, each from the first that gives it: the command line, the plan, the default.
+/// Power and timing of a run, each from the first that gives it: the command line, the plan (or, for
+/// `--resume`, the run's own run.json), the default. Stored in run.json as it was resolved, so a resumed
+/// run measures as the run it continues did.
 public struct RunSettings: Sendable, Equatable {
-    public static let defaultIdleSeconds = 10.0
-    public static let defaultMinMeasuredSeconds = 0.0
-    public static let defaultSampleInterval = 0.1
+    public static let defaultIdleBaseline: Duration = .seconds(10)
+    public static let defaultMinMeasured: Duration = .zero
+    public static let defaultSampleInterval: Duration = .milliseconds(100)
 
     /// The run-wide meters: the flag's meter replaces the plan's `power:` list, never adds to it.
     public var power: [PowerSourceSpec]
-    /// s
-    public var idleSeconds: Double
-    /// s
-    public var minMeasuredSeconds: Double
-    /// s
-    public var sampleInterval: Double
+    /// configuration id → its engine's own meters (`power:` under an engine), used instead of `power`
+    public var configurationPower: [String: [PowerSourceSpec]]
+    /// idle baseline before each configuration's measured phase (taken only where power is measured)
+    public var idleBaseline: Duration
+    /// repeat measured requests back to back until the measured phase lasts this long (zero: the repetitions)
+    public var minMeasured: Duration
+    public var sampleInterval: Duration
 
-    public init(power: [PowerSourceSpec], idleSeconds: Double, minMeasuredSeconds: Double, sampleInterval: Double) {
+    public init(
+        power: [PowerSourceSpec] = [], configurationPower: [String: [PowerSourceSpec]] = [:],
+        idleBaseline: Duration = defaultIdleBaseline, minMeasured: Duration = defaultMinMeasured,
+        sampleInterval: Duration = defaultSampleInterval
+    ) {
         self.power = power
-        self.idleSeconds = idleSeconds
-        self.minMeasuredSeconds = minMeasuredSeconds
+        self.configurationPower = configurationPower
+        self.idleBaseline = idleBaseline
+        self.minMeasured = minMeasured
         self.sampleInterval = sampleInterval
     }
 
-    /// Throws when a plan's power source cannot become a meter (a bad plug URL).
-    public static func resolve(flags: RunFlags, plan: PlanPower?) throws -> RunSettings {
-        let power = flags.power.isEmpty ? try (plan?.sources ?? []).map(PowerSourceSpec.init) : flags.power
-        return RunSettings(
-            power: power,
-            idleSeconds: flags.idleSeconds ?? plan?.idleSeconds ?? defaultIdleSeconds,
-            minMeasuredSeconds: flags.minMeasuredSeconds ?? plan?.minMeasuredSeconds ?? defaultMinMeasuredSeconds,
-            sampleInterval: flags.sampleIntervalMilliseconds.map { $0 / 1000 } ?? plan?.sampleInterval
-                ?? defaultSampleInterval)
+    /// The declared power sources of one configuration: its engine's own, else the run's.
+    public func power(for configurationID: String) -> [PowerSourceSpec] {
+        configurationPower[configurationID] ?? power
+    }
+
+    /// A new run's settings: the plan's (nil for a one-off run) under the flags. Each engine's own meter
+    /// comes with its configurations, unless the command line names the meter for the whole run.
+    public static func resolve(flags: RunFlags, plan: Plan?, configurations: [Configuration]) -> RunSettings {
+        var fromPlan = RunSettings()
+        if let plan {
+            fromPlan = RunSettings(
+                power: plan.power.sources, configurationPower: plan.configurationPower(configurations),
+                idleBaseline: plan.power.idleBaseline ?? defaultIdleBaseline,
+                minMeasured: plan.power.minMeasured ?? defaultMinMeasured,
+                sampleInterval: plan.power.sampleInterval ?? defaultSampleInterval)
+        }
+        return fromPlan.overridden(by: flags)
+    }
+
+    /// These settings with what the command line gives in their place.
+    public func overridden(by flags: RunFlags) -> RunSettings {
+        var settings = self
+        if !flags.power.isEmpty {
+            // A meter on the command line is the whole run's: no engine keeps its own.
+            settings.power = flags.power
+            settings.configurationPower = [:]
+        }
+        settings.idleBaseline = flags.idleBaseline ?? idleBaseline
+        settings.minMeasured = flags.minMeasured ?? minMeasured
+        settings.sampleInterval = flags.sampleInterval ?? sampleInterval
+        return settings
     }
 }

@@ -10,6 +10,22 @@ public struct RunManifest: Codable, Sendable {
     /// configuration id → device; nil in manifests written before devices were resolved
     public var devices: [String: Device]?
     public var analysis: AnalysisParameters?
+    /// power and timing as the run was started (`--resume` measures the same way); nil in manifests
+    /// written before they were stored
+    public var settings: RunSettings?
+
+    public init(
+        run: RunInfo, databasePath: String, planText: String, configurations: [Configuration],
+        devices: [String: Device]? = nil, analysis: AnalysisParameters? = nil, settings: RunSettings? = nil
+    ) {
+        self.run = run
+        self.databasePath = databasePath
+        self.planText = planText
+        self.configurations = configurations
+        self.devices = devices
+        self.analysis = analysis
+        self.settings = settings
+    }
 
     static func url(in directory: URL) -> URL { directory.appendingPathComponent("run.json") }
 

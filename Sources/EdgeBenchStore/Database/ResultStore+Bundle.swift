@@ -57,7 +57,8 @@ extension ResultStore {
             id: id, engine: engine, model: engine.model, workload: configuration.workload,
             status: finished ?? .interrupted, error: error,
             requests: try measuredRequests(runID: runID, configurationID: id),
-            summary: summary ?? [:], flags: flags ?? [], telemetry: telemetry ?? [:], power: power, device: device)
+            summary: summary ?? [:], flags: flags ?? [], telemetry: telemetry ?? [:], power: power, device: device,
+            llamaBenchOf: configuration.llamaBenchOf)
     }
 
     /// What the plan asked for, when the engine failed before it could describe itself.

@@ -77,7 +77,8 @@ extension ResultStore {
                 threads: engine.threads, contextSize: engine.contextSize)
             let configuration = EdgeBenchCore.Configuration(
                 id: result.id, engine: spec, model: ModelSpec(name: result.model.name, file: result.model.file),
-                workload: result.workload, repetitions: result.requests.count, warmup: 0)
+                workload: result.workload, repetitions: result.requests.count, warmup: 0,
+                llamaBenchOf: result.llamaBenchOf)
             self.configuration = try ResultStore.json(configuration)
             self.engine = try ResultStore.json(engine)
             summary = try ResultStore.json(result.summary)

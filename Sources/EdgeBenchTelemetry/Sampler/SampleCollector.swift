@@ -1,8 +1,8 @@
 import EdgeBenchCore
 import Foundation
 
-/// A ready-made sink that keeps every sample in memory, for a measured phase whose
-/// samples the runner needs afterwards (windows, energy attribution). Thread-safe.
+/// Keeps every sample in memory, for a configuration whose samples the runner needs afterwards
+/// (windows, energy attribution): the runner's sink appends here as well as to the store. Thread-safe.
 public final class SampleCollector: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: [Sample] = []
@@ -10,14 +10,17 @@ public final class SampleCollector: @unchecked Sendable {
 
     public init() {}
 
-    /// Pass this to `Sampler(sink:)`.
+    /// Pass this to `Sampler(sink:)` when nothing else receives the samples.
     public var sink: @Sendable ([Sample]) -> Void {
-        { [self] batch in
-            lock.lock()
-            stored.append(contentsOf: batch)
-            batchSizes.append(batch.count)
-            lock.unlock()
-        }
+        { [self] batch in append(batch) }
+    }
+
+    /// One batch, as the sampler delivered it.
+    public func append(_ batch: [Sample]) {
+        lock.lock()
+        defer { lock.unlock() }
+        stored.append(contentsOf: batch)
+        batchSizes.append(batch.count)
     }
 
     public var samples: [Sample] {

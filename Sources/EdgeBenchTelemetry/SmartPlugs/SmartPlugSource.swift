@@ -6,14 +6,8 @@ import Foundation
 /// energy because it integrates at the plug's internal rate rather than at our polling rate, the power for
 /// the curve and for plugs without a counter (a Shelly 1 without `total`).
 public final class SmartPlugSource: TelemetrySource {
-    public enum Kind: String, Sendable, CaseIterable, Codable {
-        /// Gen1 `GET /status`
-        case shellyGen1 = "shelly-gen1"
-        /// Gen2/Gen3/Pro `GET /rpc/Shelly.GetStatus`: one method for plugs, switches and EM meters alike
-        case shellyRPC = "shelly-rpc"
-        /// `GET /cm?cmnd=Status%208`
-        case tasmota
-    }
+    /// The protocols, listed once in Core for plans, flags and run.json.
+    public typealias Kind = SmartPlugKind
 
     public let kind: Kind
     public let statusURL: URL
@@ -24,14 +18,10 @@ public final class SmartPlugSource: TelemetrySource {
     ///   - baseURL: the plug's address, e.g. `http://192.168.1.50`
     ///   - timeout: a plug on Wi-Fi answers in tens of ms; a longer wait would stall the sampler's round
     public init(kind: Kind, baseURL: String, timeout: TimeInterval = 2, id: String? = nil) throws(SmartPlugError) {
-        var base = baseURL
-        while base.hasSuffix("/") { base.removeLast() }
-        let path = switch kind {
-        case .shellyGen1: "/status"
-        case .shellyRPC: "/rpc/Shelly.GetStatus"
-        case .tasmota: "/cm?cmnd=Status%208"
-        }
-        guard let url = URL(string: base + path), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+        let url: URL
+        do {
+            url = try kind.statusURL(baseURL: baseURL)
+        } catch {
             throw .badURL(baseURL)
         }
         self.kind = kind
@@ -39,7 +29,7 @@ public final class SmartPlugSource: TelemetrySource {
         self.timeout = timeout
         let counter = kind == .tasmota ? "its Total counter (1 Wh resolution)" : "its energy counter"
         description = SourceDescription(
-            id: id ?? "plug:\(url.host ?? base)", kind: kind.rawValue, boundary: .wallAC,
+            id: id ?? "plug:\(url.host ?? baseURL)", kind: kind.rawValue, boundary: .wallAC,
             detail: "\(kind.rawValue) smart plug at \(url.absoluteString): wall AC power including the PSU; energy from \(counter) where it has one")
     }
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import EdgeBenchCore
 import EdgeBenchRunner
-import EdgeBenchTelemetry
 
 /// Power sources the board does not expose by itself, and the idle baseline.
 struct PowerOptions: ParsableArguments {
@@ -25,10 +24,11 @@ struct PowerOptions: ParsableArguments {
         help: "Where that meter sits: wall_ac (plug, PSU included), board_dc (USB-C input), module_input, soc_rails, gpu_board, cpu_package.")
     var boundary: MeasurementBoundary = .wallAC
 
-    /// The flags as given; RunSettings fills in what they leave out from the plan, then the defaults.
-    func flags(sampleInterval milliseconds: Double?) -> RunFlags {
-        RunFlags(
-            power: sources, idleSeconds: idleSeconds, minMeasuredSeconds: minMeasuredSeconds,
+    /// The flags as given, as durations; RunSettings fills in what they leave out from the plan (or the
+    /// resumed run's run.json), then the defaults.
+    func flags(sampleInterval milliseconds: Double?) throws -> RunFlags {
+        try RunFlags.commandLine(
+            power: try sources(), idleSeconds: idleSeconds, minMeasuredSeconds: minMeasuredSeconds,
             sampleIntervalMilliseconds: milliseconds)
     }
 
@@ -43,43 +43,45 @@ struct PowerOptions: ParsableArguments {
     var minMeasuredSeconds: Double?
 
     func validate() throws {
-        if let minMeasuredSeconds, minMeasuredSeconds < 0 {
-            throw ValidationError("--min-measured-seconds cannot be negative, got \(minMeasuredSeconds)")
+        if let minMeasuredSeconds, !(minMeasuredSeconds >= 0 && minMeasuredSeconds.isFinite) {
+            throw ValidationError("--min-measured-seconds must be a number of seconds ≥ 0, got \(minMeasuredSeconds)")
         }
         if let manualWatts, !(manualWatts > 0 && manualWatts.isFinite) {
             throw ValidationError("--power-manual must be a positive number of watts, got \(manualWatts)")
         }
+        guard PowerSourceSpec.boundaries.contains(boundary) else {
+            throw ValidationError("--power-boundary \(boundary.rawValue) is not a power boundary")
+        }
         if [manualWatts != nil, command != nil, plug != nil].filter({ $0 }).count > 1 {
             throw ValidationError("give one of --power-manual, --power-command, --power-plug")
         }
-        if plug != nil { _ = try plugSpec() }
-        if let idleSeconds, idleSeconds < 0 {
-            throw ValidationError("--idle-seconds cannot be negative, got \(idleSeconds)")
+        if let idleSeconds, !(idleSeconds >= 0 && idleSeconds.isFinite) {
+            throw ValidationError("--idle-seconds must be a number of seconds ≥ 0, got \(idleSeconds)")
         }
-        guard ![.system, .process].contains(boundary) else {
-            throw ValidationError("--power-boundary \(boundary.rawValue) is not a power boundary")
-        }
+        _ = try sources()
     }
 
-    var sources: [PowerSourceSpec] {
-        if let manualWatts { return [.manual(watts: manualWatts, boundary: boundary)] }
-        if let command { return [.command(command, boundary: boundary)] }
-        if let spec = try? plugSpec() { return [spec] }
-        return []
-    }
-
-    func plugSpec() throws -> PowerSourceSpec {
-        let kinds = SmartPlugSource.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-        guard let plug, let equals = plug.firstIndex(of: "="),
-              let kind = SmartPlugSource.Kind(rawValue: String(plug[..<equals]))
-        else { throw ValidationError("--power-plug must be KIND=URL with KIND one of \(kinds), got \(plug ?? "")") }
-        let url = String(plug[plug.index(after: equals)...])
+    /// The declared meter, checked once (Core's `PowerSourceSpec.validated`).
+    func sources() throws -> [PowerSourceSpec] {
+        let spec: PowerSourceSpec
+        if let manualWatts {
+            spec = .manual(watts: manualWatts, boundary: boundary)
+        } else if let command {
+            spec = .command(command, boundary: boundary)
+        } else if let plug {
+            guard let equals = plug.firstIndex(of: "="), let kind = SmartPlugKind(named: String(plug[..<equals])) else {
+                throw ValidationError("--power-plug must be KIND=URL with KIND one of \(SmartPlugKind.namesText), got \(plug)")
+            }
+            spec = .plug(kind, url: String(plug[plug.index(after: equals)...]))
+        } else {
+            return []
+        }
         do {
-            _ = try SmartPlugSource(kind: kind, baseURL: url)
+            return [try spec.validated()]
         } catch {
-            throw ValidationError("--power-plug \(plug): \(error)")
+            let flag = manualWatts != nil ? "--power-manual" : command != nil ? "--power-command" : "--power-plug \(plug ?? "")"
+            throw ValidationError("\(flag): \(error)")
         }
-        return .plug(kind, url: url)
     }
 }
 

@@ -31,11 +31,12 @@ struct Run: AsyncParsableCommand {
         do {
             let source = try RunSource.choose(
                 planFile: plan, resume: output.resume, engineGiven: oneOff.engine != nil, oneOff: oneOff.plan)
-            preparation = try RunPreparation.prepare(source, flags: power.flags(sampleInterval: output.sampleInterval))
+            preparation = try RunPreparation.prepare(source, flags: try power.flags(sampleInterval: output.sampleInterval))
         } catch {
             Stderr.error(String(describing: error))
             throw Exit.invalidInput
         }
+        for note in preparation.notes { Stderr.print("note: \(note)") }
         let options = preparation.options(
             outputRoot: URL(fileURLWithPath: output.output), databasePath: output.db,
             resume: output.resume.map { URL(fileURLWithPath: $0) }, llamaServerPath: oneOff.llamaServer)

@@ -1,5 +1,4 @@
 import EdgeBenchCore
-import EdgeBenchStore
 import EdgeBenchTelemetry
 
 /// The energy side of one configuration: the idle baseline window and each measured request's windows,
@@ -20,14 +19,14 @@ struct MeasuredEnergy {
         var extra: [MetricID: Double] = [:]
         var power: PowerProvenance?
         var flags: [Flag] = []
+        /// indices of the requests in `measured` that changed: they are stored again
+        var updated: [Int] = []
     }
 
-    /// Adds energy metrics to `measured` (and stores the updated requests); nothing when no power source
-    /// covered the requests. Never invents a figure: a window the samples do not reach stays without one.
-    func attach(
-        to measured: inout [RequestResult], samples: [Sample], sources: [SourceDescription],
-        store: (RequestResult) throws -> Void
-    ) -> Attached {
+    /// Adds energy metrics to `measured` and says which requests changed (the session stores them again);
+    /// nothing when no power source covered the requests. Never invents a figure: a window the samples do
+    /// not reach stays without one.
+    func attach(to measured: inout [RequestResult], samples: [Sample], sources: [SourceDescription]) -> Attached {
         var attached = Attached()
         // METRICS.md: throttling seen during a request's window flags it `throttled`.
         for (index, windows) in self.windows where index < measured.count {
@@ -36,7 +35,7 @@ struct MeasuredEnergy {
             }
             guard throttled, !measured[index].flags.contains(.throttled) else { continue }
             measured[index].flags = (measured[index].flags + [.throttled]).sorted()
-            try? store(measured[index])
+            attached.updated.append(index)
         }
         guard let series = PowerSelection.primary(sources: sources, samples: samples) else { return attached }
         let idle = idleWindow.flatMap { RequestEnergy.idlePower(series, from: $0.start, to: $0.end) }
@@ -47,8 +46,8 @@ struct MeasuredEnergy {
             var result = measured[index]
             result.metrics.merge(metrics) { _, new in new }
             result.flags = Array(Set(result.flags).union(flags)).sorted()
-            try? store(result)
             measured[index] = result
+            if !attached.updated.contains(index) { attached.updated.append(index) }
         }
         let manual = series.source.kind == "manual"
         if manual { attached.flags.append(.manual) }

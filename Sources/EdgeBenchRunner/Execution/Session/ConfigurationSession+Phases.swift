@@ -1,0 +1,91 @@
+import EdgeBenchCore
+import EdgeBenchEngines
+import EdgeBenchTelemetry
+import Foundation
+
+extension ConfigurationSession {
+    /// Records the configuration, reads back what an earlier session of a resumed run measured, and
+    /// brings the engine up (start, health, load).
+    func prepare() async throws -> PreparedEngine {
+        let c = context
+        try SessionStoreError.wrapping("the start of \(c.id)") {
+            try c.store.beginConfiguration(runID: c.runID, configuration: c.configuration, engine: nil, device: c.device)
+        }
+        measured = try c.store.measuredRequests(runID: c.runID, configurationID: c.id)
+        let prepared = try await c.factory.prepare(c.configuration, runDirectory: c.directory)
+        engine = prepared
+        // nil device: keep the one stored above
+        try SessionStoreError.wrapping("the engine description of \(c.id)") {
+            try c.store.beginConfiguration(
+                runID: c.runID, configuration: c.configuration, engine: prepared.description, device: nil)
+        }
+        return prepared
+    }
+
+    /// Starts the sampler on this machine's sensors (the engine's memory included) and the declared meters.
+    func startSampling(_ prepared: PreparedEngine) throws {
+        let c = context
+        let sources = SystemTelemetry.sources(
+            root: c.sensorRoot, enginePID: prepared.pid, interval: c.settings.sampleInterval)
+            + (try c.settings.power(for: c.id).map { try $0.makeSource() })
+        let started = try SessionSampling(
+            sources: sources, interval: c.settings.sampleInterval, store: c.store, runID: c.runID, configurationID: c.id)
+        sampling = started
+        started.sampler.start()
+    }
+
+    /// Warm-up requests, stored as such and not measured; skipped by a resumed configuration that has
+    /// measured requests already.
+    func warmUp(_ prepared: PreparedEngine) async throws {
+        let c = context
+        let warmup = c.configuration.warmup
+        for w in 0..<warmup where measured.isEmpty {
+            try Task.checkCancellation()
+            c.reporter.report(.phase("warm-up \(w + 1)/\(warmup)"))
+            let record = try await RequestMeasurement.run(prepared.engine, c.configuration.workload.request)
+            let result = RequestMetrics.compute(record, index: w)
+            try SessionStoreError.wrapping("warm-up request \(w + 1) of \(c.id)") {
+                try c.store.recordRequest(runID: c.runID, configurationID: c.id, result: result, warmup: true)
+            }
+            c.reporter.report(.requestFinished(
+                index: w + 1, total: warmup, warmup: true, decodeRate: result.metrics[.decodeRate],
+                seconds: result.metrics[.e2eLatency] ?? 0))
+        }
+    }
+
+    /// The engine loaded and no requests, only where something measures power.
+    func idleBaseline() async throws {
+        let idle = context.settings.idleBaseline
+        guard let sampling, sampling.measuresPower, idle > .zero else { return }
+        context.reporter.report(.phase("idle baseline \(String(format: "%g", idle.inSeconds)) s"))
+        // A sample before the window's start, so its edge is interpolated, not extrapolated: the
+        // sampler's first round done (on a busy machine its thread may not have run yet).
+        try await sampling.waitForRounds(atLeast: 1)
+        let start = Instant.now()
+        try await Task.sleep(for: idle)
+        energy.idleWindow = (start, Instant.now())
+    }
+
+    /// The measured requests, each stored as it finishes. MLPerf-style: with a slow meter, keep going back
+    /// to back until the phase is long enough for its energy to be trusted, never fewer than the repetitions.
+    func measure(_ prepared: PreparedEngine) async throws {
+        let c = context
+        let repetitions = c.configuration.repetitions
+        let minimum = c.settings.minMeasured.inSeconds
+        while measured.count < repetitions || (window?.seconds ?? 0) < minimum {
+            let index = measured.count
+            try Task.checkCancellation()
+            let record = try await RequestMeasurement.run(prepared.engine, c.configuration.workload.request)
+            let result = RequestMetrics.compute(record, index: index)
+            try SessionStoreError.wrapping("measured request \(index + 1) of \(c.id)") {
+                try c.store.recordRequest(runID: c.runID, configurationID: c.id, result: result, warmup: false)
+            }
+            energy.record(record, at: index)
+            measured.append(result)
+            window = MeasuredWindow.adding(record, tokens: result.metrics[.nOut] ?? 0, to: window)
+            c.reporter.report(.requestFinished(
+                index: index + 1, total: max(repetitions, index + 1), warmup: false,
+                decodeRate: result.metrics[.decodeRate], seconds: result.metrics[.e2eLatency] ?? 0))
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import EdgeBenchCore
+import EdgeBenchEngines
+import EdgeBenchTelemetry
+import Foundation
+
+/// One configuration's life, phase by phase over one context: prepare (the engine), sample (the
+/// sampler), warm-up, idle baseline, measure, finish. `run()` never throws: every failure, a store's
+/// included, ends up as the configuration's status and error.
+final class ConfigurationSession {
+    /// What the session runs and where it writes: fixed for its whole life.
+    struct Context: Sendable {
+        var configuration: Configuration
+        var device: Device?
+        var runID: String
+        var directory: URL
+        var store: any ConfigurationStore
+        var factory: EngineFactory
+        var settings: RunSettings
+        var sensorRoot: String
+        var reporter: any ProgressReporter
+
+        var id: String { configuration.id }
+    }
+
+    let context: Context
+    // Set by the phases (extensions in the files beside this one), read by finish.
+    /// prepare's engine; stopped by finish
+    var engine: PreparedEngine?
+    /// the sampler and what it delivered; nil until the sample phase
+    var sampling: SessionSampling?
+    /// measured requests: those stored by an earlier session of a resumed run, then this session's
+    var measured: [RequestResult] = []
+    /// this session's measured phase (request_rate, system_output_rate, the telemetry summary)
+    var window: MeasuredWindow?
+    var energy = MeasuredEnergy()
+
+    init(_ context: Context) {
+        self.context = context
+    }
+
+    func run() async -> ConfigurationResult.Status {
+        let configuration = context.configuration
+        do {
+            let engine = try await prepare()
+            try startSampling(engine)
+            try await warmUp(engine)
+            try await idleBaseline()
+            try await measure(engine)
+            return await finish(.completed, error: nil)
+        } catch is CancellationError {
+            return await finish(.interrupted, error: interruptedText)
+        } catch let error as SessionStoreError {
+            return await finish(.failed, error: "\(error)")
+        } catch {
+            if Task.isCancelled { return await finish(.interrupted, error: interruptedText) }
+            // Name the engine: a plan of five boards needs to say which one failed, not just why.
+            let spec = configuration.engine
+            return await finish(.failed, error: "engine '\(spec.name)' (\(spec.kind.rawValue)): \(error)")
+        }
+    }
+
+    private var interruptedText: String {
+        "interrupted after \(measured.count) of \(context.configuration.repetitions) measured requests; "
+            + "continue with --resume \(context.directory.path)"
+    }
+}
+
+/// The measured phase of one session: after a resume it holds only the requests run now, so request_rate
+/// and system_output_rate never divide earlier requests by this session's time.
+struct MeasuredWindow {
+    var start: Instant
+    var end: Instant
+    var requests: Int
+    var tokens: Double
+
+    var seconds: Double { end.seconds(since: start) }
+
+    /// This window with one more request, or the first window of a request.
+    static func adding(_ record: RequestRecord, tokens: Double, to window: MeasuredWindow?) -> MeasuredWindow {
+        MeasuredWindow(
+            start: window?.start ?? record.submittedAt, end: record.completion.at,
+            requests: (window?.requests ?? 0) + 1, tokens: (window?.tokens ?? 0) + tokens)
+    }
+}
