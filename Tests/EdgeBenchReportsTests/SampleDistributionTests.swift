@@ -6,8 +6,10 @@ import Testing
 /// histogram (3 significant digits) beyond, with n, min and max exact either way.
 @Suite struct SampleDistributionTests {
     /// 10,000 ITL-like gaps in s: a body around 12 ms, and every 500th a 90 ms stall (an outlier).
-    static let gaps: [Double] = (0..<10_000).map { i in
-        i % 500 == 499 ? 0.09 + Double(i) * 1e-7 : 0.012 + Double((i * 7_919) % 1_000) * 1e-6
+    static let gaps: [Double] = (0..<10_000).map { (i: Int) -> Double in
+        let stall: Double = 0.09 + Double(i) * 1e-7
+        let body: Double = 0.012 + Double((i * 7_919) % 1_000) * 1e-6
+        return i % 500 == 499 ? stall : body
     }
 
     @Test func belowTheLimitTheBoxIsTheExactOne() {
@@ -44,7 +46,7 @@ import Testing
 
     @Test func manyOutliersKeepOnlyWhatIsDrawn() throws {
         // half the values far above the rest: thousands of outliers, 50 kept per side
-        let values = (0..<4_000).map { i in i % 8 == 0 ? 5.0 + Double(i) * 1e-3 : 0.01 }
+        let values = (0..<4_000).map { (i: Int) -> Double in i % 8 == 0 ? 5.0 + Double(i) * 1e-3 : 0.01 }
         let box = try #require(SampleDistribution(values, exactLimit: 10).boxStatistics)
         #expect(box.outliers.count == BoxStatistics.outliersKept)
         #expect(box.outliers.allSatisfy { $0 >= 5.0 })

@@ -42,8 +42,12 @@ import Testing
         return url
     }
 
-    @Test(arguments: [SampleBundle.bundle, wide])
-    func readsWhatJSONDecoderReads(_ bundle: ResultBundle) throws {
+    /// by name, so the test log does not print whole bundles
+    static let fixtures = ["sample": SampleBundle.bundle, "wide": wide]
+
+    @Test(arguments: ["sample", "wide"])
+    func readsWhatJSONDecoderReads(_ name: String) throws {
+        let bundle = try #require(Self.fixtures[name])
         let url = try written(bundle)
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         let decoded = try BundleFile.read(from: url)
