@@ -61,6 +61,12 @@ public struct SampleDistribution: Sendable {
         _ = histogram?.record(UInt64(clamped))
     }
 
+    /// The box in another unit (s → ms for printing): exact values are scaled before the quantiles are
+    /// taken, so the page reads as it did when it was drawn from the requests themselves.
+    public func boxStatistics(scaledBy factor: Double) -> BoxStatistics? {
+        histogram == nil ? BoxStatistics(samples: exact.map { $0 * factor }) : boxStatistics?.scaled(by: factor)
+    }
+
     /// The box plot's numbers: exact from the values, or from the histogram.
     public var boxStatistics: BoxStatistics? {
         guard let histogram else { return BoxStatistics(samples: exact) }

@@ -113,7 +113,7 @@ extension HTMLReport {
         let boxes = series.map { ($0.label, $0.distribution.boxStatistics) }
         let unit = DisplayUnit.time(boxes.compactMap { $0.1?.median })
         // converted for printing only: the chart reads ms where the values are below a second
-        let shown = boxes.map { BoxSeries(label: $0.0, statistics: $0.1?.scaled(by: unit.scale)) }
+        let shown = series.map { BoxSeries(label: $0.label, statistics: $0.distribution.boxStatistics(scaledBy: unit.scale)) }
         let chart = BoxPlot(title: "\(title) per configuration", series: shown,
                             valueAxis: ChartAxis(title: title, unit: unit.symbol))
         let empty = boxes.filter { $0.1 == nil }.map(\.0)

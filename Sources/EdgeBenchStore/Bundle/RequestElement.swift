@@ -73,10 +73,10 @@ public struct RequestElement {
         }
     }
 
-    static func parse(_ scanner: inout JSONScanner, path: String, response keepResponse: Bool) throws -> RequestResult {
+    static func parse(_ scanner: inout JSONScanner, path: @autoclosure () -> String, response keepResponse: Bool) throws -> RequestResult {
         let start = scanner.offset
         guard scanner.peek() == UInt8(ascii: "{") else {
-            throw Located(offset: scanner.offset, path: path, message: "expected an object")
+            throw Located(offset: scanner.offset, path: path(), message: "expected an object")
         }
         scanner.offset += 1
         var index: Int?
@@ -89,25 +89,25 @@ public struct RequestElement {
             let at = scanner.offset
             if scanner.key(key, is: "index") {
                 do { index = try scanner.readInt() } catch let failure as JSONScanner.Failure {
-                    throw Located(offset: at, path: path + ".index", message: failure.message)
+                    throw Located(offset: at, path: path() + ".index", message: failure.message)
                 }
             } else if scanner.key(key, is: "metrics") {
-                metrics = try parseMetrics(&scanner, path: path + ".metrics")
+                metrics = try parseMetrics(&scanner, path: path() + ".metrics")
             } else if scanner.key(key, is: "itl") {
-                itl = try parseNumbers(&scanner, path: path + ".itl")
+                itl = try parseNumbers(&scanner, path: path() + ".itl")
             } else if scanner.key(key, is: "flags") {
-                flags = try parseFlags(&scanner, path: path + ".flags")
+                flags = try parseFlags(&scanner, path: path() + ".flags")
             } else if scanner.key(key, is: "response") {
                 if scanner.peek() == UInt8(ascii: "n") {
                     try scanner.skipValue()
                     response = nil
                 } else if keepResponse {
                     do { response = try scanner.readString() } catch let failure as JSONScanner.Failure {
-                        throw Located(offset: at, path: path + ".response", message: failure.message)
+                        throw Located(offset: at, path: path() + ".response", message: failure.message)
                     }
                 } else {
                     guard scanner.peek() == UInt8(ascii: "\"") else {
-                        throw Located(offset: at, path: path + ".response", message: "expected a string")
+                        throw Located(offset: at, path: path() + ".response", message: "expected a string")
                     }
                     try scanner.skipValue()
                 }
@@ -115,14 +115,14 @@ public struct RequestElement {
                 try scanner.skipValue()  // JSONDecoder ignores members it does not know, and so does this
             }
         }
-        guard let index else { throw Located(offset: start, path: path, message: "missing required key \"index\"") }
-        guard let metrics else { throw Located(offset: start, path: path, message: "missing required key \"metrics\"") }
+        guard let index else { throw Located(offset: start, path: path(), message: "missing required key \"index\"") }
+        guard let metrics else { throw Located(offset: start, path: path(), message: "missing required key \"metrics\"") }
         return RequestResult(index: index, metrics: metrics, itl: itl, flags: flags, response: response)
     }
 
-    private static func parseMetrics(_ scanner: inout JSONScanner, path: String) throws -> [MetricID: Double] {
+    private static func parseMetrics(_ scanner: inout JSONScanner, path: @autoclosure () -> String) throws -> [MetricID: Double] {
         guard scanner.peek() == UInt8(ascii: "{") else {
-            throw Located(offset: scanner.offset, path: path, message: "expected an object")
+            throw Located(offset: scanner.offset, path: path(), message: "expected an object")
         }
         scanner.offset += 1
         var metrics: [MetricID: Double] = [:]
@@ -132,39 +132,40 @@ public struct RequestElement {
             guard let id = MetricID(rawValue: name) else {
                 let known = MetricID.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
                 throw Located(
-                    offset: key.lowerBound - 1, path: path,
+                    offset: key.lowerBound - 1, path: path(),
                     message: "expected one of \(known) (unknown metric id '\(name)')")
             }
-            metrics[id] = try number(&scanner, path: path + "." + name)
+            metrics[id] = try number(&scanner, path: path() + "." + name)
         }
         return metrics
     }
 
     /// An array of numbers; null counts as none (the decoder's `decodeIfPresent`).
-    private static func parseNumbers(_ scanner: inout JSONScanner, path: String) throws -> [Double] {
+    private static func parseNumbers(_ scanner: inout JSONScanner, path: @autoclosure () -> String) throws -> [Double] {
         if scanner.peek() == UInt8(ascii: "n") {
             try scanner.skipValue()
             return []
         }
         guard scanner.peek() == UInt8(ascii: "[") else {
-            throw Located(offset: scanner.offset, path: path, message: "expected an array")
+            throw Located(offset: scanner.offset, path: path(), message: "expected an array")
         }
         scanner.offset += 1
         var values: [Double] = []
         var first = true
         while try scanner.nextElement(first: &first) {
-            values.append(try number(&scanner, path: "\(path)[\(values.count)]"))
+            let index = values.count
+            values.append(try number(&scanner, path: "\(path())[\(index)]"))
         }
         return values
     }
 
-    private static func parseFlags(_ scanner: inout JSONScanner, path: String) throws -> [Flag] {
+    private static func parseFlags(_ scanner: inout JSONScanner, path: @autoclosure () -> String) throws -> [Flag] {
         if scanner.peek() == UInt8(ascii: "n") {
             try scanner.skipValue()
             return []
         }
         guard scanner.peek() == UInt8(ascii: "[") else {
-            throw Located(offset: scanner.offset, path: path, message: "expected an array")
+            throw Located(offset: scanner.offset, path: path(), message: "expected an array")
         }
         scanner.offset += 1
         var flags: [Flag] = []
@@ -173,12 +174,12 @@ public struct RequestElement {
             let at = scanner.offset
             let text: String
             do { text = try scanner.readString() } catch let failure as JSONScanner.Failure {
-                throw Located(offset: at, path: "\(path)[\(flags.count)]", message: failure.message)
+                throw Located(offset: at, path: "\(path())[\(flags.count)]", message: failure.message)
             }
             guard let flag = Flag(rawValue: text) else {
                 let known = Flag.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
                 throw Located(
-                    offset: at, path: "\(path)[\(flags.count)]",
+                    offset: at, path: "\(path())[\(flags.count)]",
                     message: "expected one of \(known) (unknown flag '\(text)')")
             }
             flags.append(flag)
@@ -186,14 +187,14 @@ public struct RequestElement {
         return flags
     }
 
-    private static func number(_ scanner: inout JSONScanner, path: String) throws -> Double {
+    private static func number(_ scanner: inout JSONScanner, path: @autoclosure () -> String) throws -> Double {
         let at = scanner.offset
         let value: Double
         do { value = try scanner.readDouble() } catch let failure as JSONScanner.Failure {
-            throw Located(offset: at, path: path, message: failure.message)
+            throw Located(offset: at, path: path(), message: failure.message)
         }
         guard value.isFinite else {
-            throw Located(offset: at, path: path, message: "the number does not fit a Double")
+            throw Located(offset: at, path: path(), message: "the number does not fit a Double")
         }
         return value
     }
