@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // SHA-256 of plans and multi-GB model files (BoringSSL's assembly); AsyncHTTPClient already pulls it in.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -37,13 +39,17 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 // StackFlow speaks JSON lines over plain TCP.
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
 
         // Plans: YAML → validated Plan → expanded configurations.
         .target(
             name: "EdgeBenchPlans",
-            dependencies: ["EdgeBenchCore", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "EdgeBenchCore", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
 
         // SQLite schema and migrations, bundle import/export.

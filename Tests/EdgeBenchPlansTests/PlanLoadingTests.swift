@@ -198,7 +198,7 @@ struct PlanLoadingTests {
         let first = try PlanLoader.load(path: url.path)
         let second = try PlanLoader.load(path: url.path)
         #expect(first.hash == second.hash)
-        #expect(first.hash == SHA256.hex(of: try Data(contentsOf: url)))
+        #expect(first.hash == FileDigest.sha256(of: try Data(contentsOf: url)))
         #expect(first.hash.count == 64)
         // parse() hashes the text's UTF-8 bytes, which are the file's bytes
         let parsed = try PlanLoader.parse(Self.briefExample, file: url.path, baseDirectory: url.deletingLastPathComponent())

@@ -1,5 +1,6 @@
 import EdgeBenchAnalysis
 import EdgeBenchCore
+import EdgeBenchEngines
 import EdgeBenchPlans
 import EdgeBenchTelemetry
 import Foundation
@@ -135,7 +136,7 @@ import Testing
         let configuration = RunnerFixtures.configuration(id: "down", url: RunnerFixtures.closedPort, repetitions: 1)
         let analysis = AnalysisParameters(lifetimeHours: 100, electricityPricePerKWh: 0.5, dutyCycle: 0.2)
         let runPlan = RunPlan(
-            name: "t", text: "t", hash: SHA256.hex(of: "t"), configurations: [configuration],
+            name: "t", text: "t", hash: FileDigest.sha256(of: "t"), configurations: [configuration],
             devices: ["down": Self.m5], analysis: analysis)
         let runner = BenchmarkRunner(options: RunOptions(outputRoot: output, idleSeconds: 0), reporter: SilentProgress())
         let outcome = try await runner.run(runPlan)

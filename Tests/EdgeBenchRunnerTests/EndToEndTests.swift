@@ -25,7 +25,7 @@ struct EndToEndTests {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("eb-e2e-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         let runner = BenchmarkRunner(options: RunOptions(outputRoot: output), reporter: SilentProgress())
-        let plan = RunPlan(name: "e2e", text: "e2e", hash: SHA256.hex(of: "e2e"), configurations: [Self.configuration()])
+        let plan = RunPlan(name: "e2e", text: "e2e", hash: FileDigest.sha256(of: "e2e"), configurations: [Self.configuration()])
 
         let outcome = try await runner.run(plan)
 
@@ -36,7 +36,7 @@ struct EndToEndTests {
         #expect(result.engine.build?.contains("11434") == true)
         #expect(result.model.sha256?.count == 64)
         #expect(result.model.quantisation == "Q4_1")
-        #expect(result.summary["load_time"]?.mean ?? 0 > 0)
+        #expect(result.summary[.loadTime]?.mean ?? 0 > 0)
         for request in result.requests {
             let nOut = try #require(request.metrics[.nOut])
             let decode = try #require(request.metrics[.decodeRate])

@@ -1,4 +1,5 @@
 import EdgeBenchCore
+import EdgeBenchEngines
 import EdgeBenchRunner
 import Foundation
 
@@ -47,7 +48,7 @@ enum RunnerFixtures {
     }
 
     static func plan(_ configurations: [Configuration]) -> RunPlan {
-        RunPlan(name: "test", text: "test", hash: SHA256.hex(of: "test"), configurations: configurations)
+        RunPlan(name: "test", text: "test", hash: FileDigest.sha256(of: "test"), configurations: configurations)
     }
 
     /// A loopback port nothing listens on.

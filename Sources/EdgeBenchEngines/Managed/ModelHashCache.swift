@@ -10,7 +10,7 @@ final class ModelHashCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let known = hashes[url.path] { return known }
-        let hash = try SHA256.hex(of: url)
+        let hash = try FileDigest.sha256(of: url)
         hashes[url.path] = hash
         return hash
     }

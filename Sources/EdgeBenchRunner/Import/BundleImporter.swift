@@ -41,7 +41,7 @@ public struct BundleImporter: Sendable {
         for file in files {
             do {
                 let reader = try BundleReader(url: file)
-                let planText = "bundle import\n\(file.path)\tsha256 \((try? SHA256.hex(of: file)) ?? "unreadable")\n"
+                let planText = "bundle import\n\(file.path)\tsha256 \((try? FileDigest.sha256(of: file)) ?? "unreadable")\n"
                 readers.append((reader, planText))
             } catch {
                 problems.append(String(describing: error))

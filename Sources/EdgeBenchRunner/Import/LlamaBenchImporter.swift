@@ -81,14 +81,14 @@ public struct LlamaBenchImporter: Sendable {
             }
             tests += output.tests
             configurations += LlamaBenchConfigurations.make(groups, taken: &taken)
-            let hash = (try? SHA256.hex(of: file)) ?? "unreadable"
+            let hash = (try? FileDigest.sha256(of: file)) ?? "unreadable"
             description += "\(file.path)\t\(output.format.rawValue)\tsha256 \(hash)\n"
             contents += hash + "\n"
         }
         guard problems.isEmpty else { throw ImportError(problems.joined(separator: "\n\n")) }
         return Imported(
             tests: tests, configurations: configurations, notes: notes, description: description,
-            hash: SHA256.hex(of: Data(contents.utf8)))
+            hash: FileDigest.sha256(of: Data(contents.utf8)))
     }
 
     /// The machine the output was measured on, as far as llama-bench says (its CPU); the rest is

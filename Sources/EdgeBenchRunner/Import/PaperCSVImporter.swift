@@ -38,7 +38,7 @@ public struct PaperCSVImporter: Sendable {
         var description = "paper-csv import\n"
         var contents = ""
         for file in files {
-            let hash = (try? SHA256.hex(of: file)) ?? "unreadable"
+            let hash = (try? FileDigest.sha256(of: file)) ?? "unreadable"
             description += "\(file.path)\tsha256 \(hash)\n"
             contents += hash + "\n"
         }
@@ -51,7 +51,7 @@ public struct PaperCSVImporter: Sendable {
             architecture: nil)
         let run = ImportedRun(
             outputRoot: outputRoot, databasePath: databasePath, planName: "paper-csv import", description: description,
-            planHash: SHA256.hex(of: Data(contents.utf8)), startedAt: nil, environment: environment, files: files)
+            planHash: FileDigest.sha256(of: Data(contents.utf8)), startedAt: nil, environment: environment, files: files)
         return try run.store(
             read.configurations.map { configuration, result in
                 ImportedRun.Item(

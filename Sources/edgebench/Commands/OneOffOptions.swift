@@ -111,7 +111,7 @@ struct OneOffOptions: ParsableArguments {
             repetitions: runs, warmup: warmup)
         // The synthesised text stands in for a plan file, so the run's plan hash still identifies what ran.
         let description = String(decoding: try JSONEncoder.sorted.encode(configuration), as: UTF8.self)
-        return RunPlan(name: nil, text: description, hash: SHA256.hex(of: Data(description.utf8)), configurations: [configuration])
+        return RunPlan(name: nil, text: description, hash: FileDigest.sha256(of: Data(description.utf8)), configurations: [configuration])
     }
 }
 
