@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // Value types, units, metric definitions, statistics. Foundation only.
@@ -73,8 +74,14 @@ let package = Package(
             resources: [.copy("Resources/devices.yaml"), .copy("Resources/scenarios.yaml")]
         ),
 
-        // Rendering results: terminal text, JSON, Markdown, CSV, HTML.
-        .target(name: "EdgeBenchReports", dependencies: ["EdgeBenchCore", "EdgeBenchAnalysis"]),
+        // Rendering results: terminal text, JSON, Markdown, CSV, HTML. HdrHistogram holds the box plots'
+        // distributions once a bundle has too many values to keep exactly.
+        .target(
+            name: "EdgeBenchReports",
+            dependencies: [
+                "EdgeBenchCore", "EdgeBenchAnalysis", .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
 
         // Executing a plan: lifecycle, warm-up, repetitions, progress events, resume.
         .target(
@@ -145,7 +152,7 @@ let package = Package(
             name: "EdgeBenchRunnerTests",
             dependencies: [
                 "EdgeBenchCore", "EdgeBenchTelemetry", "EdgeBenchEngines", "EdgeBenchPlans", "EdgeBenchStore",
-                "EdgeBenchAnalysis", "EdgeBenchRunner", "EdgeBenchTesting",
+                "EdgeBenchAnalysis", "EdgeBenchReports", "EdgeBenchRunner", "EdgeBenchTesting",
             ]
         ),
         // Runs the built `edgebench` binary as a user does; the dependency makes SwiftPM build it first.

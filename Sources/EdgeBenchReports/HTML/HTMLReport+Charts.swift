@@ -93,31 +93,36 @@ extension HTMLReport {
                       definitions: [(metric.rawValue, unit, metric.definition)])
     }
 
-    /// TTFT and ITL box plots from the raw requests. Only quantiles reach the page (at most 50 outlier dots
-    /// per box), so 100,000 requests cost no more bytes than ten.
+    /// TTFT and ITL box plots from each configuration's `RequestDistributions` (gathered request by
+    /// request). Only quantiles reach the page (at most 50 outlier dots per box), so 100,000 requests
+    /// cost no more bytes than ten.
     static func distributionFigures(_ entries: [ReportEntry]) -> String {
-        let ttft = entries.map { entry in
-            BoxSeries(label: entry.id, samples: entry.result?.requests.compactMap { $0.metrics[.ttft] } ?? [])
-        }
-        let itl = entries.map { entry in
-            BoxSeries(label: entry.id, samples: entry.result?.requests.flatMap(\.itl) ?? [])
-        }
+        let gathered = entries.map { ($0.id, $0.requestDistributions) }
+        let ttft = gathered.map { ($0.0, $0.1.ttft) }
+        let itl = gathered.map { ($0.0, $0.1.itl) }
         return [
             distributionFigure(id: "chart-ttft", title: "Time to first token", metric: .ttft, series: ttft),
             distributionFigure(id: "chart-itl", title: "Inter-token latency", metric: .itl, series: itl),
         ].joined(separator: "\n")
     }
 
-    static func distributionFigure(id: String, title: String, metric: MetricID, series: [BoxSeries]) -> String {
-        let medians = series.compactMap { BoxStatistics(samples: $0.samples)?.median }
-        let unit = DisplayUnit.time(medians)
+    static func distributionFigure(
+        id: String, title: String, metric: MetricID, series: [(label: String, distribution: SampleDistribution)]
+    ) -> String {
+        let boxes = series.map { ($0.label, $0.distribution.boxStatistics) }
+        let unit = DisplayUnit.time(boxes.compactMap { $0.1?.median })
         // converted for printing only: the chart reads ms where the values are below a second
-        let shown = series.map { BoxSeries(label: $0.label, samples: $0.samples.map { $0 * unit.scale }) }
+        let shown = series.map { BoxSeries(label: $0.label, statistics: $0.distribution.boxStatistics(scaledBy: unit.scale)) }
         let chart = BoxPlot(title: "\(title) per configuration", series: shown,
                             valueAxis: ChartAxis(title: title, unit: unit.symbol))
-        let empty = series.filter { $0.samples.isEmpty }.map(\.label)
+        let empty = boxes.filter { $0.1 == nil }.map(\.0)
         var caption = "\(title) (\(unit.symbol)) over the measured requests of each configuration."
         if !empty.isEmpty { caption += " No samples stored for: \(empty.joined(separator: ", "))." }
+        let binned = series.filter { !$0.distribution.isExact }.map(\.label)
+        if !binned.isEmpty {
+            caption += " Quartiles, whiskers and outliers of \(binned.joined(separator: ", ")) are read from a histogram "
+                + "of 3 significant digits (more than \(SampleDistribution.exactLimit) values); n, min and max are exact."
+        }
         return figure(id: id, svg: chart.svg(), caption: caption,
                       definitions: [(metric.rawValue, metric.unit.rawValue, metric.definition)])
     }

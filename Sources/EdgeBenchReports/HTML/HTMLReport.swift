@@ -5,8 +5,12 @@ import EdgeBenchCore
 /// "which configuration should I deploy, and what do I give up?" with the methodology's matrix, its
 /// figures and the analysis's decisions. The markup is XHTML-compatible, so it parses as XML too.
 public enum HTMLReport {
-    public static func render(bundles: [ResultBundle], analysis: AnalysisReport) -> String {
-        let entries = ReportEntry.make(bundles: bundles, analysis: analysis)
+    /// `distributions`: per bundle, configuration id → its TTFT and ITL distributions, for bundles read
+    /// without their requests (`requests` empty); nil or a missing id: gathered from `requests`.
+    public static func render(
+        bundles: [ResultBundle], analysis: AnalysisReport, distributions: [[String: RequestDistributions]]? = nil
+    ) -> String {
+        let entries = ReportEntry.make(bundles: bundles, analysis: analysis, distributions: distributions)
         let matrix = ResultsMatrix(entries)
         var body: [String] = []
         body.append(header(bundles))

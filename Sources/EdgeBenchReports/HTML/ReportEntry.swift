@@ -7,6 +7,13 @@ struct ReportEntry: Sendable {
     var analysis: ConfigurationAnalysis
     /// nil only when the analysis names a configuration no bundle holds (it should not happen)
     var result: ConfigurationResult?
+    /// TTFT and ITL over its requests, when the caller gathered them (while streaming); nil: from `result`
+    var distributions: RequestDistributions?
+
+    /// The distributions to draw: the given ones, else gathered from the result's requests.
+    var requestDistributions: RequestDistributions {
+        distributions ?? RequestDistributions(result?.requests ?? [])
+    }
     var model: String
     var setup: String
 
@@ -14,20 +21,28 @@ struct ReportEntry: Sendable {
 
     /// `analysis.configurations` in order, each matched to its `ConfigurationResult`. Ids are renamed the
     /// way `Analysis.analyze(bundles:)` renames them ("@<run id>" on a repeat), so the match is exact.
-    static func make(bundles: [ResultBundle], analysis: AnalysisReport) -> [ReportEntry] {
+    /// `distributions`, when given, holds one dictionary per bundle (configuration id → distributions);
+    /// a configuration missing from it gets its distributions from its requests.
+    static func make(
+        bundles: [ResultBundle], analysis: AnalysisReport, distributions: [[String: RequestDistributions]]? = nil
+    ) -> [ReportEntry] {
         var seen: Set<String> = []
-        var results: [String: ConfigurationResult] = [:]
-        for bundle in bundles {
+        var results: [String: (ConfigurationResult, RequestDistributions?)] = [:]
+        for (index, bundle) in bundles.enumerated() {
             for configuration in bundle.configurations {
                 var id = configuration.id
                 if seen.contains(id) { id += "@" + bundle.run.id }
                 seen.insert(id)
-                results[id] = configuration
+                let given = distributions.flatMap { index < $0.count ? $0[index][configuration.id] : nil }
+                results[id] = (configuration, given)
             }
         }
         return analysis.configurations.map { configuration in
             let (model, setup) = placement(configuration)
-            return ReportEntry(analysis: configuration, result: results[configuration.id], model: model, setup: setup)
+            let found = results[configuration.id]
+            return ReportEntry(
+                analysis: configuration, result: found?.0,
+                distributions: found?.1, model: model, setup: setup)
         }
     }
 

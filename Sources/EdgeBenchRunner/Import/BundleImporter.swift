@@ -32,25 +32,34 @@ public struct BundleImporter: Sendable {
         }
     }
 
-    /// Reads every file first (a bad one stops the import before anything is stored), then stores each.
+    /// Checks every file first (JSON syntax, and everything but the requests: a bad file stops the import
+    /// before anything is stored), then stores them all in one transaction, streaming each file's
+    /// requests from disk: a request that fails its checks stores nothing of any file.
     public func run(files: [URL]) throws -> [Outcome] {
         guard !files.isEmpty else { throw ImportError("no file given; pass one or more bundle.json files") }
-        var bundles: [(URL, ResultBundle)] = []
+        var readers: [(reader: BundleReader, planText: String)] = []
         var problems: [String] = []
         for file in files {
             do {
-                bundles.append((file, try BundleFile.read(from: file)))
+                let reader = try BundleReader(url: file)
+                let planText = "bundle import\n\(file.path)\tsha256 \((try? FileDigest.sha256(of: file)) ?? "unreadable")\n"
+                readers.append((reader, planText))
             } catch {
                 problems.append(String(describing: error))
             }
         }
         guard problems.isEmpty else { throw ImportError(problems.joined(separator: "\n")) }
         let store = try ResultStore(path: databasePath)
-        return try bundles.map { file, bundle in
-            let planText = "bundle import\n\(file.path)\tsha256 \((try? FileDigest.sha256(of: file)) ?? "unreadable")\n"
-            let stored = try store.importBundle(bundle, planText: planText)
+        let stored: [Bool]
+        do {
+            stored = try store.importBundles(readers)
+        } catch let error as BundleError {
+            throw ImportError(error.message)
+        }
+        return zip(readers, stored).map { item, stored in
+            let bundle = item.reader.header
             return Outcome(
-                file: file,
+                file: item.reader.url,
                 result: stored
                     ? .stored(runID: bundle.run.id, configurations: bundle.configurations.count)
                     : .alreadyStored(runID: bundle.run.id))

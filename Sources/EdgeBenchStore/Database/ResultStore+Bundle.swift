@@ -4,7 +4,9 @@ import GRDB
 extension ResultStore {
     /// Rebuilds the portable bundle of a run from the database: measured requests only, configurations
     /// in the order they were begun. A configuration that never finished is exported as interrupted.
-    public func bundle(runID: String) throws -> ResultBundle {
+    /// `requests: false` leaves every configuration's `requests` empty (a report reads what it needs
+    /// from the store's aggregates instead: `measuredRequestCount`, `forEachMeasuredValue`).
+    public func bundle(runID: String, requests: Bool = true) throws -> ResultBundle {
         let (runRow, environment, configurationRows) = try pool.read { db in
             (
                 try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE id = ?", arguments: [runID]),
@@ -14,7 +16,9 @@ extension ResultStore {
             )
         }
         guard let runRow, let environment else { throw StoreError.unknownRun(runID, path: path) }
-        let configurations = try configurationRows.map { try configurationResult(runID: runID, row: $0) }
+        let configurations = try configurationRows.map {
+            try configurationResult(runID: runID, row: $0, requests: requests)
+        }
         let analysis = try (runRow["analysis_json"] as String?).map {
             try decodeJSON(AnalysisParameters.self, from: $0, what: "analysis JSON of run \(runID)")
         }
@@ -22,7 +26,7 @@ extension ResultStore {
             run: Self.runInfo(runRow), environment: environment, configurations: configurations, analysis: analysis)
     }
 
-    private func configurationResult(runID: String, row: Row) throws -> ConfigurationResult {
+    private func configurationResult(runID: String, row: Row, requests: Bool) throws -> ConfigurationResult {
         let id: String = row["id"]
         let configuration = try decodeJSON(
             EdgeBenchCore.Configuration.self, from: row["configuration_json"], what: "configuration JSON of \(id)")
@@ -56,7 +60,7 @@ extension ResultStore {
         return ConfigurationResult(
             id: id, engine: engine, model: engine.model, workload: configuration.workload,
             status: finished ?? .interrupted, error: error,
-            requests: try measuredRequests(runID: runID, configurationID: id),
+            requests: requests ? try measuredRequests(runID: runID, configurationID: id) : [],
             summary: summary ?? [:], flags: flags ?? [], telemetry: telemetry ?? [:], power: power, device: device,
             llamaBenchOf: configuration.llamaBenchOf)
     }

@@ -8,52 +8,105 @@ extension ResultStore {
     @discardableResult
     public func importBundle(_ bundle: ResultBundle, planText: String) throws -> Bool {
         let bundle = bundle.finiteOnly()
-        let analysisJSON = try bundle.analysis.map(Self.json)
-        let rows = try bundle.configurations.map { try ImportedRow($0) }
+        let rows = try bundle.configurations.map { try ImportedRow($0, requestCount: $0.requests.count) }
         return try pool.write { db in
-            let run = bundle.run
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM runs WHERE id = ?", arguments: [run.id]) == nil else {
-                return false
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO runs (id, started_at, edgebench_version, plan_hash, plan_name, plan_text, analysis_json)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    run.id, run.startedAt, run.edgebenchVersion, run.planHash, run.planName, planText, analysisJSON,
-                ])
-            let environment = bundle.environment
-            try db.execute(
-                sql: """
-                    INSERT INTO environment
-                        (run_id, hostname, board, cpu_model, cpu_cores, memory_bytes, os, kernel, architecture)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    run.id, environment.hostname, environment.board, environment.cpuModel, environment.cpuCores,
-                    environment.memoryBytes, environment.os, environment.kernel, environment.architecture,
-                ])
-            for (position, row) in rows.enumerated() {
-                try db.execute(
-                    sql: """
-                        INSERT INTO configurations
-                            (run_id, id, position, configuration_json, engine_json, status, error, summary_json,
-                             flags_json, telemetry_json, power_json, device_json)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        run.id, row.result.id, position, row.configuration, row.engine, row.result.status.rawValue,
-                        row.result.error, row.summary, row.flags, row.telemetry, row.power, row.device,
-                    ])
+            guard try insertRun(db, bundle, planText: planText, rows: rows) else { return false }
+            for row in rows {
                 for request in row.result.requests {
                     try insertRequest(
-                        db, runID: run.id, configurationID: row.result.id, result: request, warmup: false,
+                        db, runID: bundle.run.id, configurationID: row.result.id, result: request, warmup: false,
                         json: try Self.json(request))
                 }
             }
             return true
         }
+    }
+
+    /// Stores bundle files as runs of their own, all in one transaction: a request that fails its checks
+    /// in any file stores nothing of any file (the error names the file, line, column and JSON path).
+    /// Requests go from the file to the database one at a time, so memory does not grow with them.
+    /// Returns, per file, whether it was stored (false: its run id is stored already, nothing written).
+    public func importBundles(_ files: [(reader: BundleReader, planText: String)]) throws -> [Bool] {
+        try pool.write { db in
+            try files.map { reader, planText in
+                let bundle = reader.header
+                let rows = try bundle.configurations.enumerated().map { index, result in
+                    try ImportedRow(result, requestCount: reader.requestCounts[index])
+                }
+                guard try insertRun(db, bundle, planText: planText, rows: rows) else { return false }
+                let insert = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO requests (run_id, configuration_id, request_index, warmup, result_json)
+                        VALUES (?, ?, ?, 0, ?)
+                        """)
+                let insertMetric = try db.cachedStatement(
+                    sql: "INSERT INTO request_metrics (request_id, metric, value, unit) VALUES (?, ?, ?, ?)")
+                for (index, row) in rows.enumerated() {
+                    let configurationID = row.result.id
+                    try reader.forEachRequest(configuration: index) { element in
+                        let request = try element.decode()
+                        let json = element.compactJSON()
+                        do {
+                            try insert.execute(arguments: [bundle.run.id, configurationID, request.index, json])
+                        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                            // the same index twice in one file: the later one wins, as with recordRequest
+                            try insertRequest(
+                                db, runID: bundle.run.id, configurationID: configurationID, result: request,
+                                warmup: false, json: json)
+                            return
+                        }
+                        let requestID = db.lastInsertedRowID
+                        for (metric, value) in request.metrics.sorted(by: { $0.key < $1.key }) where value.isFinite {
+                            try insertMetric.execute(arguments: [requestID, metric.rawValue, value, metric.unit.rawValue])
+                        }
+                    }
+                }
+                return true
+            }
+        }
+    }
+
+    /// The run, its environment and its configurations (without requests); false, writing nothing,
+    /// when the run id is stored already.
+    private func insertRun(_ db: GRDB.Database, _ bundle: ResultBundle, planText: String, rows: [ImportedRow]) throws -> Bool {
+        let run = bundle.run
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM runs WHERE id = ?", arguments: [run.id]) == nil else {
+            return false
+        }
+        let analysisJSON = try bundle.analysis.map(Self.json)
+        try db.execute(
+            sql: """
+                INSERT INTO runs (id, started_at, edgebench_version, plan_hash, plan_name, plan_text, analysis_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                run.id, run.startedAt, run.edgebenchVersion, run.planHash, run.planName, planText, analysisJSON,
+            ])
+        let environment = bundle.environment
+        try db.execute(
+            sql: """
+                INSERT INTO environment
+                    (run_id, hostname, board, cpu_model, cpu_cores, memory_bytes, os, kernel, architecture)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                run.id, environment.hostname, environment.board, environment.cpuModel, environment.cpuCores,
+                environment.memoryBytes, environment.os, environment.kernel, environment.architecture,
+            ])
+        for (position, row) in rows.enumerated() {
+            try db.execute(
+                sql: """
+                    INSERT INTO configurations
+                        (run_id, id, position, configuration_json, engine_json, status, error, summary_json,
+                         flags_json, telemetry_json, power_json, device_json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    run.id, row.result.id, position, row.configuration, row.engine, row.result.status.rawValue,
+                    row.result.error, row.summary, row.flags, row.telemetry, row.power, row.device,
+                ])
+        }
+        return true
     }
 
     /// One configuration of an imported bundle, as the columns hold it.
@@ -67,7 +120,7 @@ extension ResultStore {
         var power: String?
         var device: String?
 
-        init(_ result: ConfigurationResult) throws {
+        init(_ result: ConfigurationResult, requestCount: Int) throws {
             self.result = result
             // What the measuring machine's plan asked for is not in a bundle: rebuilt from what ran. It is
             // only read back for the workload and for resuming, and an imported run is never resumed.
@@ -77,7 +130,7 @@ extension ResultStore {
                 threads: engine.threads, contextSize: engine.contextSize)
             let configuration = EdgeBenchCore.Configuration(
                 id: result.id, engine: spec, model: ModelSpec(name: result.model.name, file: result.model.file),
-                workload: result.workload, repetitions: result.requests.count, warmup: 0,
+                workload: result.workload, repetitions: requestCount, warmup: 0,
                 llamaBenchOf: result.llamaBenchOf)
             self.configuration = try ResultStore.json(configuration)
             self.engine = try ResultStore.json(engine)

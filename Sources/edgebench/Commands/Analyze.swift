@@ -40,7 +40,7 @@ struct Analyze: ParsableCommand {
             throw Exit.invalidInput
         }
         let report = Analysis.analyze(
-            bundles: try input.bundles(), objectives: parsedObjectives, scenario: parsedScenario)
+            bundles: try input.summaries(distributions: false).bundles, objectives: parsedObjectives, scenario: parsedScenario)
         if json {
             FileHandle.standardOutput.write(try AnalysisJSON.encode(report))
             FileHandle.standardOutput.write(Data("\n".utf8))

@@ -28,7 +28,7 @@ struct Recommend: ParsableCommand {
             throw Exit.invalidInput
         }
         let objectives = (try? Objective.parseList(Analysis.defaultObjectives)) ?? []
-        let report = Analysis.analyze(bundles: try input.bundles(), objectives: objectives, scenario: parsed)
+        let report = Analysis.analyze(bundles: try input.summaries(distributions: false).bundles, objectives: objectives, scenario: parsed)
         guard let ranking = report.ranking else { return }
         for line in parsed.summaryLines { print(line) }
         guard let winner = ranking.entries.first else {

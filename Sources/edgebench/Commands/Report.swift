@@ -47,11 +47,14 @@ struct Report: ParsableCommand {
             Stderr.error(String(describing: error))
             throw Exit.invalidInput
         }
-        let bundles = try input.bundles()
+        // only the HTML page draws distributions; every other number is in the summaries
+        let selected = try input.summaries(distributions: format == .html)
+        let bundles = selected.bundles
         let analysis = Analysis.analyze(bundles: bundles, objectives: parsedObjectives, scenario: parsedScenario)
         let data: Data
         switch format {
-        case .html: data = Data(HTMLReport.render(bundles: bundles, analysis: analysis).utf8)
+        case .html:
+            data = Data(HTMLReport.render(bundles: bundles, analysis: analysis, distributions: selected.distributions).utf8)
         case .md: data = Data(AnalysisMarkdown.render(bundles: bundles, analysis: analysis).utf8)
         case .csv: data = Data(ReportTables.csv(bundles: bundles, analysis: analysis).utf8)
         case .json: data = try AnalysisJSON.encode(analysis) + Data("\n".utf8)

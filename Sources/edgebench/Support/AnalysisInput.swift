@@ -13,10 +13,12 @@ struct AnalysisInput: ParsableArguments {
     @Option(help: "Folder of run directories, searched for the newest run when no RUN is given.")
     var output = "edgebench-results"
 
-    /// The selected runs' bundles; any failure is reported and exits 2.
-    func bundles() throws -> [ResultBundle] {
+    /// The selected runs without their requests (statistics come from each configuration's summary);
+    /// with `distributions`, what the report's box plots draw, gathered one request at a time. Any
+    /// failure is reported and exits 2.
+    func summaries(distributions: Bool) throws -> SelectedRuns {
         do {
-            return try RunSelection(runs: runs, database: db, output: output).bundles()
+            return try RunSelection(runs: runs, database: db, output: output).summaries(distributions: distributions)
         } catch {
             Stderr.error(String(describing: error))
             throw Exit.invalidInput

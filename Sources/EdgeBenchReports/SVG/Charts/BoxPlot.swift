@@ -1,11 +1,22 @@
-/// Raw samples of one category (e.g. TTFT of one configuration, s).
+/// The values of one category (e.g. TTFT of one configuration, s): raw samples, or a distribution
+/// gathered request by request (`SampleDistribution`) when there are too many to hold.
 public struct BoxSeries: Sendable {
     public var label: String
-    public var samples: [Double]
+    public var statistics: BoxStatistics?
 
     public init(label: String, samples: [Double]) {
         self.label = label
-        self.samples = samples
+        statistics = BoxStatistics(samples: samples)
+    }
+
+    public init(label: String, distribution: SampleDistribution) {
+        self.label = label
+        statistics = distribution.boxStatistics
+    }
+
+    public init(label: String, statistics: BoxStatistics?) {
+        self.label = label
+        self.statistics = statistics
     }
 }
 
@@ -23,8 +34,9 @@ public struct BoxPlot: Sendable {
     }
 
     public func svg(width: Double = 720, height: Double = 420) -> String {
-        let stats = series.map { BoxStatistics(samples: $0.samples) }
-        let all = series.flatMap { $0.samples.filter(\.isFinite) }
+        let stats = series.map(\.statistics)
+        // the scale reads only the extremes, so a box's min and max stand for all its samples
+        let all = stats.compactMap { $0 }.flatMap { [$0.min, $0.max] }
         guard !all.isEmpty else {
             return ChartText.noData(title: title, message: "No data", width: width, height: height)
         }
@@ -73,8 +85,7 @@ public struct BoxPlot: Sendable {
                                         fill: color, extra: [SVGAttribute("fill-opacity", 0.5), SVGAttribute("stroke", Palette.axis)]))
             parts.append(ChartText.line(centre - boxWidth / 2, y(box.median), centre + boxWidth / 2, y(box.median),
                                         stroke: "#000000", width: 2))
-            // at most 50 outlier dots per box: thousands of ITL outliers would bloat the page
-            for outlier in box.outliers.prefix(50) {
+            for outlier in box.outliers.prefix(BoxStatistics.outliersKept) {
                 parts.append(SVGElement("circle", [
                     SVGAttribute("cx", centre), SVGAttribute("cy", y(outlier)), SVGAttribute("r", 2),
                     SVGAttribute("fill", "none"), SVGAttribute("stroke", color),

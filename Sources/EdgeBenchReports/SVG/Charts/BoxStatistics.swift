@@ -16,6 +16,24 @@ public struct BoxStatistics: Sendable, Equatable {
     public var upperWhisker: Double
     public var outliers: [Double]
 
+    /// Outlier dots drawn per box: thousands of ITL outliers would bloat the page.
+    public static let outliersKept = 50
+
+    public init(
+        n: Int, min: Double, p25: Double, median: Double, p75: Double, max: Double, lowerWhisker: Double,
+        upperWhisker: Double, outliers: [Double]
+    ) {
+        self.n = n
+        self.min = min
+        self.p25 = p25
+        self.median = median
+        self.p75 = p75
+        self.max = max
+        self.lowerWhisker = lowerWhisker
+        self.upperWhisker = upperWhisker
+        self.outliers = outliers
+    }
+
     public init?(samples: [Double]) {
         let sorted = samples.filter(\.isFinite).sorted()
         guard let first = sorted.first, let last = sorted.last else { return nil }
@@ -30,5 +48,13 @@ public struct BoxStatistics: Sendable, Equatable {
         lowerWhisker = sorted.first { $0 >= lowFence } ?? first
         upperWhisker = sorted.last { $0 <= highFence } ?? last
         outliers = sorted.filter { $0 < lowFence || $0 > highFence }
+    }
+
+    /// The same box in another unit (e.g. s → ms for printing).
+    public func scaled(by factor: Double) -> BoxStatistics {
+        BoxStatistics(
+            n: n, min: min * factor, p25: p25 * factor, median: median * factor, p75: p75 * factor, max: max * factor,
+            lowerWhisker: lowerWhisker * factor, upperWhisker: upperWhisker * factor,
+            outliers: outliers.map { $0 * factor })
     }
 }
