@@ -130,9 +130,3 @@ struct OpenAIFastPathTests {
         }
     }
 }
-
-extension StreamStep: Equatable {
-    public static func == (a: StreamStep, b: StreamStep) -> Bool {
-        a.tokens?.count == b.tokens?.count && a.tokens?.text == b.tokens?.text && a.completion == b.completion
-    }
-}
