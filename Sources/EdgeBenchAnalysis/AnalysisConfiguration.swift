@@ -14,10 +14,10 @@ public struct ConfigurationAnalysis: Sendable, Equatable {
     /// model name as the engine reported it
     public var model: String
     public var quantisation: String?
-    /// METRICS.md id → mean over the measured requests (SI)
-    public var measured: [String: Double]
-    /// METRICS.md id → full statistics, for `id.p90`-style keys
-    public var summary: [String: Summary]
+    /// metric → mean over the measured requests (SI)
+    public var measured: [MetricID: Double]
+    /// metric → full statistics, for `id.p90`-style keys
+    public var summary: [MetricID: Summary]
     public var derived: DerivedMetrics
     public var flags: [String]
 
@@ -34,28 +34,24 @@ public struct ConfigurationAnalysis: Sendable, Equatable {
         self.derived = derived
         flags = configuration.flags.map(\.rawValue).sorted()
         computedEnergyPerToken =
-            measured[MetricID.energyPerToken.rawValue] == nil ? MeasuredInputs(configuration).energyPerToken.number : nil
+            measured[.energyPerToken] == nil ? MeasuredInputs(configuration).energyPerToken.number : nil
     }
 
     /// energy_per_token from mean power where no per-request energy was measured (see `derived.notes`)
     public var computedEnergyPerToken: Double?
 
-    /// Every number of this configuration by METRICS.md id (SI): measured means, then derived values.
-    public var metrics: [String: Double] {
+    /// Every number of this configuration by metric (SI): measured means, then derived values.
+    public var metrics: [MetricID: Double] {
         var all = measured
-        if let computedEnergyPerToken { all[MetricID.energyPerToken.rawValue] = computedEnergyPerToken }
+        if let computedEnergyPerToken { all[.energyPerToken] = computedEnergyPerToken }
         for (metric, value) in derived.values {
-            if let number = value.number { all[metric.rawValue] = number }
+            if let number = value.number { all[metric] = number }
         }
         return all
     }
 
-    /// derived id → why it has no value
-    public var notAvailable: [String: String] {
-        var reasons: [String: String] = [:]
-        for (metric, value) in derived.values {
-            if let why = value.reason { reasons[metric.rawValue] = why }
-        }
-        return reasons
+    /// derived metric → why it has no value
+    public var notAvailable: [MetricID: String] {
+        derived.values.compactMapValues(\.reason)
     }
 }

@@ -24,9 +24,9 @@ enum AnalysisFixtures {
             model: model)
         let workload = Workload(
             name: parts.count == 3 ? parts[2] : "short", request: GenerationRequest(prompt: "Hi", maxTokens: 64))
-        var summary: [String: Summary] = [:]
+        var summary: [MetricID: Summary] = [:]
         for (metric, mean) in metrics {
-            summary[metric.rawValue] = self.summary(mean, unit: metric.unit, p90: p90[metric])
+            summary[metric] = self.summary(mean, unit: metric.unit, p90: p90[metric])
         }
         return ConfigurationResult(
             id: id, engine: engine, model: model, workload: workload, status: status, error: error, requests: [],

@@ -67,7 +67,7 @@ import Testing
         #expect(nearly(hat?.metrics["accelerator_gain"], 20))
         let cpu = report.configurations.first { $0.id == "ollama/llama3.2-1b/short" }
         #expect(
-            cpu?.notAvailable["accelerator_gain"]
+            cpu?.notAvailable[.acceleratorGain]
                 == "the CPU side of a pair: the gain is reported on the accelerated configuration")
     }
 
@@ -82,8 +82,8 @@ import Testing
         // Module LLM: n/a values are absent from the candidate, their reasons kept on the configuration
         let module = try #require(report.configurations.first { $0.id == "stackflow/qwen2.5-0.5b/short" })
         #expect(module.candidate.metrics["mass"] == nil)
-        #expect(module.notAvailable["mass"] == "no mass in catalog entry m5stack-module-llm (the vendor publishes none)")
-        #expect(module.notAvailable["cost_per_mtok"] == "no energy measured: no power source was read")
+        #expect(module.notAvailable[.mass] == "no mass in catalog entry m5stack-module-llm (the vendor publishes none)")
+        #expect(module.notAvailable[.costPerMtok] == "no energy measured: no power source was read")
     }
 
     @Test func parametersInEffectAreMarkedWhenDefault() throws {

@@ -24,7 +24,7 @@ import Testing
         #expect(try threshold("battery_hours >= 4 h") == 4)
         #expect(try threshold("battery_hours >= 90 min") == 1.5)
         #expect(try threshold("decode_rate >= 5 tok/s") == 5)
-        #expect(try threshold("accuracy >= 70 %") == 0.7)
+        #expect(try threshold("roofline_efficiency >= 70 %") == 0.7)
     }
 
     @Test func parsesOperatorsAndPrices() throws {
@@ -45,8 +45,8 @@ import Testing
         #expect(constraint.threshold == 10)
         #expect(constraint.unitAssumed)
         #expect(constraint.description == "mean_power <= 10 (no unit given: W assumed)")
-        #expect(try Constraint(parsing: "accuracy >= 0.7").description
-            == "accuracy >= 0.7 (no unit given: a plain ratio assumed)")
+        #expect(try Constraint(parsing: "roofline_efficiency >= 0.7").description
+            == "roofline_efficiency >= 0.7 (no unit given: a plain ratio assumed)")
     }
 
     @Test func badInputSaysWhatFailedAndWhatToDo() {
@@ -61,8 +61,12 @@ import Testing
             try Constraint(parsing: "mean_power <= ten W")
         }
         #expect(throws: ConstraintError.badMetric(text: " <= 10 W", metric: "")) { try Constraint(parsing: " <= 10 W") }
-        #expect(throws: ConstraintError.unknownMetricWithUnit(text: "foo <= 3 W", metric: "foo", unit: "W")) {
+        #expect(throws: ConstraintError.unknownMetric(text: "foo <= 3 W", .unknownMetric("foo"))) {
             try Constraint(parsing: "foo <= 3 W")
+        }
+        // A typo is an error, not a constraint no candidate can ever meet.
+        #expect(throws: ConstraintError.unknownMetric(text: "mean_powr <= 3", .unknownMetric("mean_powr"))) {
+            try Constraint(parsing: "mean_powr <= 3")
         }
         // A unit of the wrong dimension is refused rather than converted.
         #expect(throws: ConstraintError.self) { try Constraint(parsing: "mass <= 150 cm3") }

@@ -138,22 +138,25 @@ import Testing
         let d = DerivedMetrics.compute(for: c, parameters: .init())
         let reason = DerivedValue.notAvailable(
             "no device: the configuration names no catalog device (set device: in the plan)")
-        for metric in [DerivedMetric.volume, .mass, .price, .throughputDensity, .throughputPerKg, .costPerMtok, .decodeCeiling] {
+        for metric in [MetricID.volume, .mass, .price, .throughputDensity, .throughputPerKg, .costPerMtok, .decodeCeiling] {
             #expect(d[metric] == reason, "\(metric.rawValue)")
         }
     }
 
     @Test func everyDerivedMetricHasItsDictionaryUnit() {
-        #expect(DerivedMetric.throughputDensity.unit.rawValue == "tok/s/m³")
-        #expect(DerivedMetric.costPerMtok.unit.rawValue == "$/Mtok")
-        #expect(DerivedMetric.batteryHours.unit.rawValue == "h")
-        #expect(DerivedMetric.acceleratorGain.unit.rawValue == "×")
-        #expect(DerivedMetric.allCases.count == 12)
-        #expect(DerivedMetric.volume.defaultDirection == .minimize)
-        #expect(DerivedMetric.rooflineEfficiency.defaultDirection == .maximize)
-        // the Pareto layer's own table agrees on every derived metric's direction
-        for metric in DerivedMetric.allCases {
-            #expect(Objective.defaultDirection(for: metric.rawValue) == metric.defaultDirection, "\(metric.rawValue)")
+        #expect(MetricID.throughputDensity.unit.rawValue == "tok/s/m³")
+        #expect(MetricID.costPerMtok.unit.rawValue == "$/Mtok")
+        #expect(MetricID.batteryHours.unit.rawValue == "h")
+        #expect(MetricID.acceleratorGain.unit.rawValue == "×")
+        #expect(MetricID.derived == [
+            .volume, .mass, .price, .throughputDensity, .throughputPerKg, .throughputPerDollar, .costPerMtok,
+            .tokensPerBattery, .batteryHours, .acceleratorGain, .decodeCeiling, .rooflineEfficiency,
+        ])
+        #expect(MetricID.volume.defaultDirection == .minimize)
+        #expect(MetricID.rooflineEfficiency.defaultDirection == .maximize)
+        // every metric has a dimension, so thresholds and printed values can be converted
+        for metric in MetricID.allCases {
+            #expect(MetricDimension.of(metric).storedUnit == metric.unit, "\(metric)")
         }
     }
 

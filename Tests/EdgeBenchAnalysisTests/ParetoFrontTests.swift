@@ -1,8 +1,9 @@
+import EdgeBenchCore
 import Testing
 @testable import EdgeBenchAnalysis
 
 @Suite struct ParetoFrontTests {
-    private func candidate(_ id: String, _ metrics: [String: Double]) -> Candidate {
+    private func candidate(_ id: String, _ metrics: [MetricKey: Double]) -> Candidate {
         Candidate(id: id, metrics: metrics)
     }
 
@@ -17,11 +18,12 @@ import Testing
             Objective(metric: "ttft.p90", direction: .minimize),
             Objective(metric: "decode_rate.cv", direction: .minimize),
         ])
-        #expect(try Objective(parsing: "accuracy:Maximise").direction == .maximize)
-        #expect(Objective.defaultDirection(for: "battery_hours") == .maximize)
-        #expect(Objective.defaultDirection(for: "cost_per_mtok") == .minimize)
-        #expect(Objective.defaultDirection(for: "throughput_density") == .maximize)
-        #expect(Objective.defaultDirection(for: "made_up") == nil)
+        #expect(try Objective(parsing: "roofline_efficiency:Maximise").direction == .maximize)
+        #expect(MetricKey(.batteryHours).defaultDirection == .maximize)
+        #expect(MetricKey(.costPerMtok).defaultDirection == .minimize)
+        #expect(MetricKey(.throughputDensity).defaultDirection == .maximize)
+        #expect(MetricKey(.nOut).defaultDirection == nil)
+        #expect(MetricKey(.decodeRate, .cv).defaultDirection == .minimize)
     }
 
     @Test func objectiveErrorsSayWhatToWrite() {
@@ -29,7 +31,13 @@ import Testing
             try Objective(parsing: "decode_rate:up")
         }
         #expect(throws: ObjectiveError.emptyMetric(text: ":max")) { try Objective(parsing: ":max") }
-        #expect(throws: ObjectiveError.noDefaultDirection(metric: "made_up")) { try Objective(parsing: "made_up") }
+        #expect(throws: ObjectiveError.noDefaultDirection(metric: "n_out")) { try Objective(parsing: "n_out") }
+        #expect(throws: ObjectiveError.unknownMetric(text: "made_up:max", .unknownMetric("made_up"))) {
+            try Objective(parsing: "made_up:max")
+        }
+        #expect(throws: ObjectiveError.unknownMetric(text: "ttft.p95", .unknownStatistic(key: "ttft.p95", statistic: "p95"))) {
+            try Objective(parsing: "ttft.p95")
+        }
         #expect(throws: ObjectiveError.emptyList) { try Objective.parseList(" , ") }
         #expect(ObjectiveError.badDirection(text: "decode_rate:up", direction: "up").description
             == "objective 'decode_rate:up': direction 'up' is neither max nor min; write e.g. decode_rate:max or energy_per_token:min")
@@ -79,18 +87,18 @@ import Testing
     }
 
     @Test func fourDimensionalFront() throws {
-        let objectives = try Objective.parseList("decode_rate:max,energy_per_token:min,volume:min,accuracy:max")
+        let objectives = try Objective.parseList("decode_rate:max,energy_per_token:min,volume:min,roofline_efficiency:max")
         let set = [
             // fast and big
-            candidate("jetson", ["decode_rate": 22, "energy_per_token": 0.45, "volume": 166e-6, "accuracy": 0.62]),
+            candidate("jetson", ["decode_rate": 22, "energy_per_token": 0.45, "volume": 166e-6, "roofline_efficiency": 0.62]),
             // slow, frugal, small
-            candidate("module", ["decode_rate": 3.4, "energy_per_token": 0.3, "volume": 37.9e-6, "accuracy": 0.55]),
+            candidate("module", ["decode_rate": 3.4, "energy_per_token": 0.3, "volume": 37.9e-6, "roofline_efficiency": 0.55]),
             // most accurate, otherwise worst
-            candidate("pi-q8", ["decode_rate": 3.0, "energy_per_token": 1.6, "volume": 200e-6, "accuracy": 0.70]),
+            candidate("pi-q8", ["decode_rate": 3.0, "energy_per_token": 1.6, "volume": 200e-6, "roofline_efficiency": 0.70]),
             // worse than jetson everywhere
-            candidate("pi-q4", ["decode_rate": 5.4, "energy_per_token": 0.9, "volume": 200e-6, "accuracy": 0.60]),
-            // equals module on three axes, worse on accuracy
-            candidate("module-q2", ["decode_rate": 3.4, "energy_per_token": 0.3, "volume": 37.9e-6, "accuracy": 0.40]),
+            candidate("pi-q4", ["decode_rate": 5.4, "energy_per_token": 0.9, "volume": 200e-6, "roofline_efficiency": 0.60]),
+            // equals module on three axes, worse on roofline_efficiency
+            candidate("module-q2", ["decode_rate": 3.4, "energy_per_token": 0.3, "volume": 37.9e-6, "roofline_efficiency": 0.40]),
         ]
         let result = ParetoFront.compute(set, objectives: objectives)
         #expect(result.front == ["jetson", "module", "pi-q8"])
@@ -143,7 +151,7 @@ import Testing
 
     @Test func randomSetsSatisfyTheFrontProperties() {
         var random = LCG(state: 0x5EED)
-        let names = ["decode_rate", "energy_per_token", "volume", "accuracy"]
+        let names: [MetricKey] = ["decode_rate", "energy_per_token", "volume", "roofline_efficiency"]
         var checkedSets = 0, frontTotal = 0, dominatedTotal = 0, excludedTotal = 0
         for round in 0..<300 {
             let dimensions = 1 + Int(random.next() % 4)
@@ -152,7 +160,7 @@ import Testing
             }
             let count = 1 + Int(random.next() % 25)
             let set = (0..<count).map { index in
-                var metrics: [String: Double] = [:]
+                var metrics: [MetricKey: Double] = [:]
                 for metric in names where random.next() % 10 != 0 {  // ~10 % missing
                     metrics[metric] = random.grid(6)
                 }

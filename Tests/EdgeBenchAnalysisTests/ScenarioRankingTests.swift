@@ -1,3 +1,4 @@
+import EdgeBenchCore
 import Testing
 @testable import EdgeBenchAnalysis
 
@@ -99,7 +100,7 @@ import Testing
             // The numbers live in the weights alone: a description that restated one could drift from it.
             #expect(preset.description.range(of: #"\b0\.\d"#, options: .regularExpression) == nil, "\(preset.description)")
             for weight in preset.weights {
-                #expect(Objective.defaultDirection(for: weight.metric) == weight.direction)
+                #expect(weight.metric.defaultDirection == weight.direction)
                 #expect(weight.reason?.isEmpty == false, "\(preset.name).\(weight.metric) says why it has its share")
             }
         }
@@ -192,10 +193,15 @@ import Testing
                                           message: "unknown field; a scenario has constraints, description, name, weights")) {
             try Scenario(yaml: typo)
         }
-        let noDirection = "name: x\nweights:\n  made_up: 1\n"
-        #expect(throws: ScenarioYAMLError(line: 3, field: "weights.made_up",
-                                          message: "no default direction for made_up; write {weight: 1, direction: max|min}")) {
+        let noDirection = "name: x\nweights:\n  n_out: 1\n"
+        #expect(throws: ScenarioYAMLError(line: 3, field: "weights.n_out",
+                                          message: "no default direction for n_out; write {weight: 1, direction: max|min}")) {
             try Scenario(yaml: noDirection)
+        }
+        let unknown = "name: x\nweights:\n  made_up: 1\n"
+        #expect(throws: ScenarioYAMLError(line: 3, field: "weights.made_up",
+                                          message: MetricKeyError.unknownMetric("made_up").description)) {
+            try Scenario(yaml: unknown)
         }
         #expect(ScenarioYAMLError(line: 3, field: "weights.decode_rate", message: "weight must be a positive number, got 'fast'")
             .description == "scenario line 3, field weights.decode_rate: weight must be a positive number, got 'fast'")

@@ -14,19 +14,19 @@ struct ConfigurationSummaryTests {
             + [request(5, e2e: 1.0, rate: nil, itl: [0.3])]
         let (summary, flags) = ConfigurationSummary.build(
             requests: requests, extra: [.loadTime: 2.5, .requestRate: 0.8])
-        #expect(Set(summary.keys) == ["e2e_latency", "n_out", "decode_rate", "itl", "load_time", "request_rate"])
-        #expect(summary["decode_rate"]?.n == 5)
-        #expect(summary["e2e_latency"]?.n == 6)
-        let itl = try #require(summary["itl"])
+        #expect(Set(summary.keys) == [.e2eLatency, .nOut, .decodeRate, .itl, .loadTime, .requestRate])
+        #expect(summary[.decodeRate]?.n == 5)
+        #expect(summary[.e2eLatency]?.n == 6)
+        let itl = try #require(summary[.itl])
         #expect(itl.n == 11)
         #expect(itl.unit == .seconds)
         #expect(itl.max == 0.3)
         #expect(close(itl.mean, 1.8 / 11))
-        let load = try #require(summary["load_time"])
+        let load = try #require(summary[.loadTime])
         #expect(load.n == 1)
         #expect(load.mean == 2.5)
         #expect(load.unit == .seconds)
-        #expect(summary["request_rate"]?.unit == .requestsPerSecond)
+        #expect(summary[.requestRate]?.unit == .requestsPerSecond)
         #expect(flags.isEmpty)
     }
 

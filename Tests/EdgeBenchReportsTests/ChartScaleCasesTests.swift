@@ -179,7 +179,7 @@ import FoundationXML
     @Test func missingEnergyIsNamedInEveryEnergyFigure() throws {
         func withoutEnergy(_ configuration: ConfigurationResult) -> ConfigurationResult {
             var copy = configuration
-            for metric in [MetricID.energyPerToken, .meanPower] { copy.summary[metric.rawValue] = nil }
+            for metric in [MetricID.energyPerToken, .meanPower] { copy.summary[metric] = nil }
             return copy
         }
         let page = try report([HTMLFixture.cpu, HTMLFixture.hat, HTMLFixture.jetsonQwen].map(withoutEnergy))

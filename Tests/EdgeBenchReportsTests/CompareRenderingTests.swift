@@ -15,9 +15,9 @@ import Testing
     static func slower() -> ResultBundle {
         var new = SampleBundle.bundle
         new.run.id = "run-2"
-        new.configurations[0].summary["decode_rate"] = SampleBundle.summary(.tokensPerSecond, mean: 50, stddev: 1.2)
+        new.configurations[0].summary[.decodeRate] = SampleBundle.summary(.tokensPerSecond, mean: 50, stddev: 1.2)
         // a single value on the new side: no test possible for it
-        new.configurations[0].summary["ttft"] = Summary(
+        new.configurations[0].summary[.ttft] = Summary(
             unit: .seconds, n: 1, mean: 0.3, median: 0.3, stddev: nil, cv: nil, min: 0.3, max: 0.3, p50: 0.3, p90: 0.3,
             p99: 0.3, ci95: nil)
         return new

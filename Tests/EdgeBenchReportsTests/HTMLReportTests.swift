@@ -30,8 +30,8 @@ enum HTMLFixture {
         let parts = id.split(separator: "/").map(String.init)
         let model = ModelInfo(name: parts[1], sizeBytes: 800_000_000, quantisation: "Q4_K_M")
         let engine = EngineDescription(adapter: "ollama", name: parts[0], offloadFraction: offloadFraction, model: model)
-        var summary: [String: Summary] = [:]
-        for (metric, mean) in metrics { summary[metric.rawValue] = self.summary(mean, metric.unit) }
+        var summary: [MetricID: Summary] = [:]
+        for (metric, mean) in metrics { summary[metric] = self.summary(mean, metric.unit) }
         let ttft = metrics[.ttft] ?? 0.1
         let list = (0..<requests).map { index in
             RequestResult(index: index, metrics: [.ttft: ttft * (0.9 + 0.02 * Double(index % 10))],

@@ -27,7 +27,7 @@ import FoundationXML
             boundary: manual ? .wallAC : .boardDC, quantity: .power, isEstimate: true, isManual: manual,
             samples: timeline?.samples ?? 0, effectiveRate: 10, idleSeconds: timeline?.idle.map { $0.end - $0.start },
             timeline: timeline)
-        c.summary[MetricID.idlePower.rawValue] = HTMLFixture.summary(3.1, .watts)
+        c.summary[.idlePower] = HTMLFixture.summary(3.1, .watts)
         return c
     }
 

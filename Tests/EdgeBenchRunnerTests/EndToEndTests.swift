@@ -36,7 +36,7 @@ struct EndToEndTests {
         #expect(result.engine.build?.contains("11434") == true)
         #expect(result.model.sha256?.count == 64)
         #expect(result.model.quantisation == "Q4_1")
-        #expect(result.summary["load_time"]?.mean ?? 0 > 0)
+        #expect(result.summary[.loadTime]?.mean ?? 0 > 0)
         for request in result.requests {
             let nOut = try #require(request.metrics[.nOut])
             let decode = try #require(request.metrics[.decodeRate])

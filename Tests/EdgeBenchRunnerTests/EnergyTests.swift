@@ -53,8 +53,8 @@ struct EnergyTests {
             // i.e. whether a busy machine ran the 10 ms sampler on time. The rule is PowerSeriesTests' (exact
             // sample counts), the sampler's rounds SamplerTests' (virtual clock).
         }
-        #expect(abs((result.summary["idle_power"]?.mean ?? 0) - 5) < 1e-9)
-        #expect(result.summary["energy_per_token"]?.n == 3)
+        #expect(abs((result.summary[.idlePower]?.mean ?? 0) - 5) < 1e-9)
+        #expect(result.summary[.energyPerToken]?.n == 3)
         #expect(result.flags.contains(.manual))
         let power = try #require(result.power)
         #expect(power.source == "manual" && power.boundary == .wallAC && power.isManual && power.isEstimate)
@@ -115,6 +115,6 @@ struct EnergyTests {
         #expect(Date().timeIntervalSince(started) < 3600)
         #expect(result.power == nil)
         #expect(result.requests.allSatisfy { $0.metrics[.energy] == nil })
-        #expect(result.summary["idle_power"] == nil)
+        #expect(result.summary[.idlePower] == nil)
     }
 }

@@ -33,18 +33,18 @@ struct LlamaBenchImportTests {
         #expect(result.requests.map { $0.metrics[.nIn] } == [64, 64, 64, nil, nil, nil])
         #expect(result.requests.map { $0.metrics[.nOut] } == [nil, nil, nil, 32, 32, 32])
 
-        let prefill = try #require(result.summary["server_prefill_rate"])
+        let prefill = try #require(result.summary[.serverPrefillRate])
         #expect(prefill.n == 3)
         #expect(abs(prefill.mean - 280.044_666_666_666_7) < 1e-9, "\(prefill.mean)")
         #expect(abs(prefill.mean - 280.044688) < 1e-4, "llama-bench's own avg_ts")
         #expect(abs(prefill.stddev! - 22.010551) < 1e-3, "llama-bench's own stddev_ts")
         #expect(prefill.median == 291.72)
         #expect(prefill.unit == .tokensPerSecond)
-        let decode = try #require(result.summary["server_decode_rate"])
+        let decode = try #require(result.summary[.serverDecodeRate])
         #expect(decode.n == 3)
         #expect(abs(decode.mean - 106.563) < 1e-9)
         #expect(abs(decode.stddev! - 1.833990) < 1e-3)
-        #expect(result.summary["n_out"]?.mean == 32)
+        #expect(result.summary[.nOut]?.mean == 32)
         #expect(result.flags == [.fewSamples], "3 repetitions each, though 6 requests")
 
         #expect(result.engine.adapter == "llama-bench")
@@ -88,16 +88,16 @@ struct LlamaBenchImportTests {
         ])
         let cuda = outcome.bundle.configurations[0]
         #expect(cuda.requests.isEmpty, "markdown lists no repetition")
-        let prefill = try #require(cuda.summary["server_prefill_rate"])
+        let prefill = try #require(cuda.summary[.serverPrefillRate])
         #expect(prefill.n == 3, "-r 3")
         #expect(prefill.mean == 874.77 && prefill.stddev == 28.22)
         #expect(prefill.median == 874.77 && prefill.min == 874.77 && prefill.max == 874.77)
         let half = 4.302_652_729_911_275 * 28.22 / 3.0.squareRoot()
         #expect(abs(prefill.ci95![0] - (874.77 - half)) < 1e-6 && abs(prefill.ci95![1] - (874.77 + half)) < 1e-6)
         #expect(abs(prefill.cv! - 28.22 / 874.77) < 1e-12)
-        let decode = try #require(cuda.summary["server_decode_rate"])
+        let decode = try #require(cuda.summary[.serverDecodeRate])
         #expect(decode.n == 3 && decode.mean == 23.85 && decode.stddev == 0.01)
-        #expect(cuda.summary["n_in"]?.mean == 512 && cuda.summary["n_out"]?.mean == 128)
+        #expect(cuda.summary[.nIn]?.mean == 512 && cuda.summary[.nOut]?.mean == 128)
         #expect(cuda.flags == [.fewSamples])
         #expect(cuda.engine.offload == "ngl 99 on Orin")
         #expect(cuda.engine.build == "b1-873e5d8")
@@ -107,9 +107,9 @@ struct LlamaBenchImportTests {
         #expect(cuda.model.file == "Qwen2.5-3B-Instruct-Q4_K_M.gguf")
 
         let cpu = outcome.bundle.configurations[1]
-        #expect(cpu.summary["server_prefill_rate"]?.mean == 40.39)
-        #expect(cpu.summary["server_decode_rate"]?.mean == 12.75)
-        #expect(cpu.summary["server_decode_rate"]?.stddev == 0.09)
+        #expect(cpu.summary[.serverPrefillRate]?.mean == 40.39)
+        #expect(cpu.summary[.serverDecodeRate]?.mean == 12.75)
+        #expect(cpu.summary[.serverDecodeRate]?.stddev == 0.09)
         #expect(cpu.engine.threads == 6)
         #expect(cpu.engine.offload == "ngl -1 (auto), -dev none (no device: CPU)")
         #expect(outcome.bundle.environment.cpuModel == nil, "the markdown does not name the CPU")
@@ -150,32 +150,32 @@ struct LlamaBenchImportTests {
         #expect(configurations.map(\.requests.count) == [10, 0, 0, 0, 0, 0, 6, 6, 6, 6])
 
         let json1275 = configurations[0]
-        #expect(json1275.summary["server_decode_rate"]?.n == 5)
-        #expect(abs(json1275.summary["server_decode_rate"]!.mean - 130.9658) < 1e-9)
+        #expect(json1275.summary[.serverDecodeRate]?.n == 5)
+        #expect(abs(json1275.summary[.serverDecodeRate]!.mean - 130.9658) < 1e-9)
         #expect(json1275.flags == [], "5 repetitions: enough samples")
         #expect(json1275.engine.offload == "ngl 99 on NVIDIA GeForce RTX 3090 Ti")
         #expect(json1275.model.quantisation == "Q4_0")
 
         let csv1275 = configurations[1]
-        let csvDecode = try #require(csv1275.summary["server_decode_rate"])
+        let csvDecode = try #require(csv1275.summary[.serverDecodeRate])
         #expect(csvDecode.n == 1 && csvDecode.mean == 132.052051 && csvDecode.stddev == 0.371342,
                 "CSV does not say the repetitions: n = 1, llama-bench's spread kept")
         #expect(csvDecode.ci95 == nil)
-        #expect(csv1275.summary["server_prefill_rate"]?.mean == 2413.341687)
+        #expect(csv1275.summary[.serverPrefillRate]?.mean == 2413.341687)
 
         let agx = configurations[2]
-        #expect(agx.summary["server_prefill_rate"]?.mean == 128.64)
-        #expect(agx.summary["server_decode_rate"]?.n == 5, "no -r on its command line: llama-bench's default 5")
+        #expect(agx.summary[.serverPrefillRate]?.mean == 128.64)
+        #expect(agx.summary[.serverDecodeRate]?.n == 5, "no -r on its command line: llama-bench's default 5")
         #expect(agx.flags == [])
 
         let tx2 = configurations[5]
-        #expect(tx2.summary["server_decode_rate"]?.mean == 6.64)
-        #expect(tx2.summary["server_decode_rate"]?.n == 1)
+        #expect(tx2.summary[.serverDecodeRate]?.mean == 6.64)
+        #expect(tx2.summary[.serverDecodeRate]?.n == 1)
         #expect(tx2.model.name == "gemma4-e2b-q4_k_m" && tx2.model.file == nil)
         #expect(tx2.engine.offload == "ngl 99 on NVIDIA Tegra X2")
 
         #expect(configurations[6].engine.build == "b0-unknown")
-        #expect(abs(configurations[7].summary["server_prefill_rate"]!.mean - 406.197_333_333_333_3) < 1e-9)
+        #expect(abs(configurations[7].summary[.serverPrefillRate]!.mean - 406.197_333_333_333_3) < 1e-9)
         #expect(outcome.bundle.environment.cpuModel
             == "13th Gen Intel(R) Core(TM) i9-13900K | Intel(R) Xeon(R) Processor")
         #expect(outcome.bundle.run.startedAt == "2023-09-23T12:09:01Z")
@@ -229,11 +229,11 @@ struct LlamaBenchImportTests {
         #expect(combined.requests.map { $0.metrics[.e2eLatency] } == [2.0, 2.5])
         #expect(combined.requests.map { $0.metrics[.e2eThroughput] } == [64.0, 51.2])
         #expect(combined.requests.map { $0.metrics[.nIn] } == [512, 512])
-        #expect(combined.summary["server_decode_rate"] == nil && combined.summary["server_prefill_rate"] == nil)
+        #expect(combined.summary[.serverDecodeRate] == nil && combined.summary[.serverPrefillRate] == nil)
         let deep = try #require(byWorkload["pp512+tg128@d4096"])
-        #expect(deep.summary["server_prefill_rate"]?.mean == 2560)
-        #expect(deep.summary["server_decode_rate"]?.mean == 32)
-        #expect(byWorkload["pp512+tg128"]?.summary["server_decode_rate"]?.mean == 64)
+        #expect(deep.summary[.serverPrefillRate]?.mean == 2560)
+        #expect(deep.summary[.serverDecodeRate]?.mean == 32)
+        #expect(byWorkload["pp512+tg128"]?.summary[.serverDecodeRate]?.mean == 64)
         #expect(outcome.notes == ["\(file.path): skipped line 22: empty: neither prompt nor generated tokens, nothing was measured"])
         #expect(try BundleSchemaValidator.validate(BundleCodec.encode(outcome.bundle)).valid)
     }

@@ -42,8 +42,8 @@ struct LlamaBenchRunTests {
         let nIn = try #require(http.requests.first?.metrics[.nIn])
         #expect(notes.notes.contains("  -p \(Int(nIn)): the median n_in of managed/smollm2/story"), "\(notes.notes)")
 
-        let decode = try #require(bench.summary["server_decode_rate"])
-        let prefill = try #require(bench.summary["server_prefill_rate"])
+        let decode = try #require(bench.summary[.serverDecodeRate])
+        let prefill = try #require(bench.summary[.serverPrefillRate])
         #expect(decode.n == 2 && prefill.n == 2)
         #expect(decode.mean > 0 && prefill.mean > 0)
         #expect(bench.requests.count == 4)
@@ -71,7 +71,7 @@ struct LlamaBenchRunTests {
         print("llama-bench b11434, SmolLM2-135M Q4_1, -p \(Int(nIn)) -n 8 -r 2 -t 2: "
               + "server_prefill_rate \(prefill.mean) ± \(prefill.stddev ?? 0) tok/s, "
               + "server_decode_rate \(decode.mean) ± \(decode.stddev ?? 0) tok/s; "
-              + "HTTP server_decode_rate \(http.summary["server_decode_rate"]?.mean ?? 0) tok/s")
+              + "HTTP server_decode_rate \(http.summary[.serverDecodeRate]?.mean ?? 0) tok/s")
     }
 
     @Test func failuresAreRecordedWithTheirReasonAndTheNextConfigurationRuns() async throws {
@@ -105,8 +105,8 @@ struct LlamaBenchRunTests {
         // Without an HTTP sibling, -p is llama-bench's default, and the run says so.
         #expect(notes.notes.contains("  -p 512: bench/smollm2/story is not the llama-bench sibling of an HTTP configuration"))
         let good = results[2]
-        #expect(good.summary["server_decode_rate"]?.n == 2)
-        #expect((good.summary["server_decode_rate"]?.mean ?? 0) > 0)
+        #expect(good.summary[.serverDecodeRate]?.n == 2)
+        #expect((good.summary[.serverDecodeRate]?.mean ?? 0) > 0)
         #expect(good.requests.compactMap { $0.metrics[.nIn] } == [512, 512])
         #expect(outcome.failedConfigurations == 2)
     }

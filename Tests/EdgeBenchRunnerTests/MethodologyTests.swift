@@ -49,7 +49,7 @@ struct MethodologyTests {
             let measured = try #require(request.metrics[.energyPerToken])
             #expect(abs(measured - expected) / expected < 1e-6)
         }
-        #expect(outcome.bundle.configurations.dropLast().allSatisfy { $0.power == nil && $0.summary["energy_per_token"] == nil })
+        #expect(outcome.bundle.configurations.dropLast().allSatisfy { $0.power == nil && $0.summary[.energyPerToken] == nil })
         for result in outcome.bundle.configurations {
             #expect(result.status == .completed, "\(result.id): \(result.error ?? "")")
             #expect(result.requests.count == 3, "\(result.id)")
@@ -90,11 +90,11 @@ struct MethodologyTests {
         #expect(!jetsonGPU.flags.contains(.partialOffload))
         // Switching num_gpu reloads the model: two loads, each timed as load_time.
         #expect(jetsonLoads == 2)
-        #expect((jetsonCPU.summary["load_time"]?.mean ?? 0) >= 0.4 / Self.speed)
-        #expect((jetsonGPU.summary["load_time"]?.mean ?? 0) >= 0.4 / Self.speed)
+        #expect((jetsonCPU.summary[.loadTime]?.mean ?? 0) >= 0.4 / Self.speed)
+        #expect((jetsonGPU.summary[.loadTime]?.mean ?? 0) >= 0.4 / Self.speed)
         // Both report a decode rate; which is faster is the scripted boards' pace as a loaded machine's sleeps
         // and deliveries render it, so no ratio is asserted (the offload itself is, above).
-        #expect(jetsonCPU.summary["decode_rate"]?.mean != nil && jetsonGPU.summary["decode_rate"]?.mean != nil)
+        #expect(jetsonCPU.summary[.decodeRate]?.mean != nil && jetsonGPU.summary[.decodeRate]?.mean != nil)
 
         let hailo = try #require(results["hailo-ollama:pi5-hailo/qwen2.5-1.5b/short"])
         #expect(hailo.engine.version == "5.1.1")
@@ -104,13 +104,13 @@ struct MethodologyTests {
         let m5 = try #require(results["stackflow:m5stack/qwen2.5-1.5b/short"])
         #expect(m5.flags.contains(.estimated))
         #expect(m5.requests.allSatisfy { $0.metrics[.serverDecodeRate] == nil && $0.metrics[.nIn] == nil })
-        #expect((m5.summary["load_time"]?.mean ?? 0) >= 0.4 / Self.speed)
+        #expect((m5.summary[.loadTime]?.mean ?? 0) >= 0.4 / Self.speed)
         #expect(m5Sessions.isEmpty)
 
         // Comparable: every board's pace comes through in the same metric, summarised over its 3 requests.
         // (How near the scripted pace it lands is the machine's business, not the runner's: no bound.)
         for result in outcome.bundle.configurations {
-            #expect(result.summary["decode_rate"]?.n == 3, "\(result.id)")
+            #expect(result.summary[.decodeRate]?.n == 3, "\(result.id)")
         }
 
         let data = try Data(contentsOf: outcome.directory.appendingPathComponent("bundle.json"))

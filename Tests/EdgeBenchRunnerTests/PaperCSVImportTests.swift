@@ -55,17 +55,17 @@ import Testing
         let ax = bundle.configurations[0]
         #expect(ax.engine.adapter == "stackflow")
         #expect(ax.engine.name == "AX630")
-        #expect(ax.summary["e2e_throughput"]?.mean == 3.44)
-        #expect(ax.summary["e2e_throughput"]?.unit == .tokensPerSecond)
-        #expect(ax.summary["e2e_throughput"]?.n == 5)
-        #expect(ax.summary["e2e_latency"]?.mean == 37.21)
-        #expect(ax.summary["ttft"]?.mean == 1.05)
-        #expect(ax.summary["n_out"]?.mean == 128)
-        #expect(ax.summary["mean_power"]?.mean == 1.5)
+        #expect(ax.summary[.e2eThroughput]?.mean == 3.44)
+        #expect(ax.summary[.e2eThroughput]?.unit == .tokensPerSecond)
+        #expect(ax.summary[.e2eThroughput]?.n == 5)
+        #expect(ax.summary[.e2eLatency]?.mean == 37.21)
+        #expect(ax.summary[.ttft]?.mean == 1.05)
+        #expect(ax.summary[.nOut]?.mean == 128)
+        #expect(ax.summary[.meanPower]?.mean == 1.5)
         // energy per token = P / e2e_throughput = 1.5 W / 3.44 tok/s
-        let energy = try #require(ax.summary["energy_per_token"]?.mean)
+        let energy = try #require(ax.summary[.energyPerToken]?.mean)
         #expect(abs(energy - 0.436_046_5) < 1e-6)
-        #expect(ax.summary["energy_per_token"]?.unit == .joulesPerToken)
+        #expect(ax.summary[.energyPerToken]?.unit == .joulesPerToken)
         #expect(ax.flags == [.estimated, .manual])
         #expect(ax.power?.isManual == true)
         #expect(ax.power?.boundary == .wallAC)
@@ -78,7 +78,7 @@ import Testing
         let cpu = bundle.configurations[1]
         #expect(cpu.engine.adapter == "ollama")
         #expect(cpu.engine.offload == "none (CPU)")
-        #expect(cpu.summary["mean_power"] == nil)
+        #expect(cpu.summary[.meanPower] == nil)
         #expect(cpu.power == nil)
         #expect(cpu.device == nil)
         #expect(cpu.flags == [.estimated])
@@ -100,11 +100,11 @@ import Testing
             """
         let read = try reader(devices: [:], watts: ["AX630": 1.72]).read(results: text, file: "r.csv", details: nil)
         let cpu = read.configurations[0].result
-        #expect(cpu.summary["mean_power"]?.mean == 6.4)
-        #expect(cpu.summary["energy_per_token"]?.mean == 1.0)  // 6.4 W / 6.4 tok/s
+        #expect(cpu.summary[.meanPower]?.mean == 6.4)
+        #expect(cpu.summary[.energyPerToken]?.mean == 1.0)  // 6.4 W / 6.4 tok/s
         // an empty power_w falls back to --power-watts
         let ax = read.configurations[1].result
-        #expect(ax.summary["energy_per_token"]?.mean == 0.5)  // 1.72 W / 3.44 tok/s
+        #expect(ax.summary[.energyPerToken]?.mean == 0.5)  // 1.72 W / 3.44 tok/s
     }
 
     @Test func detailsBecomeRequests() throws {
@@ -124,12 +124,12 @@ import Testing
         #expect(ax.requests[0].metrics[.e2eThroughput] == 128 / 37.0)
         #expect(abs((ax.requests[0].metrics[.energyPerToken] ?? 0) - 0.433_593_75) < 1e-12)
         #expect(ax.requests.allSatisfy { $0.flags == [.estimated] })
-        #expect(ax.summary["e2e_latency"]?.n == 2)
-        #expect(ax.summary["e2e_latency"]?.mean == 37.21)
+        #expect(ax.summary[.e2eLatency]?.n == 2)
+        #expect(ax.summary[.e2eLatency]?.mean == 37.21)
         #expect(ax.flags == [.estimated, .fewSamples, .manual])
         // a configuration without detail rows keeps the CSV's means
         #expect(read.configurations[1].result.requests.isEmpty)
-        #expect(read.configurations[1].result.summary["e2e_throughput"]?.mean == 6.4)
+        #expect(read.configurations[1].result.summary[.e2eThroughput]?.mean == 6.4)
     }
 
     // MARK: - mistakes

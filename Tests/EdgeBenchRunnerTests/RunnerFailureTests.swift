@@ -51,7 +51,7 @@ struct RunnerFailureTests {
         let result = try #require(outcome.bundle.configurations.first)
         #expect(result.status == .failed)
         #expect(result.requests.map(\.index) == [0, 1])
-        #expect(result.summary["n_out"]?.n == 2)
+        #expect(result.summary[.nOut]?.n == 2)
         let error = try #require(result.error)
         // How many of the 3 chunks sent before the reset reach the client depends on when the reset
         // overtakes the buffered bytes, so the count is not asserted; the reason and what to do are.

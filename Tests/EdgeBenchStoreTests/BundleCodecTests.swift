@@ -56,9 +56,9 @@ import Testing
         bundle.configurations[0].requests[0].metrics[.serverDecodeRate] = .nan
         bundle.configurations[0].requests[0].metrics[.serverPrefillRate] = .infinity
         bundle.configurations[0].requests[1].itl = [0.01, -.infinity]
-        bundle.configurations[0].summary["ttft"]?.stddev = .nan
-        bundle.configurations[0].summary["ttft"]?.ci95 = [.nan, .nan]
-        bundle.configurations[0].summary["server_decode_rate"] = SampleBundle.summary(
+        bundle.configurations[0].summary[.ttft]?.stddev = .nan
+        bundle.configurations[0].summary[.ttft]?.ci95 = [.nan, .nan]
+        bundle.configurations[0].summary[.serverDecodeRate] = SampleBundle.summary(
             .tokensPerSecond, mean: .nan, stddev: nil)
         bundle.configurations[0].telemetry["power"] = TelemetrySummary(
             source: "pmic", quantity: .power, unit: .watts, boundary: .boardDC, samples: 0, mean: .nan, min: .nan,
@@ -73,10 +73,10 @@ import Testing
         #expect(configuration.requests[0].metrics[.serverPrefillRate] == nil)
         #expect(configuration.requests[0].metrics[.ttft] == 0.25)
         #expect(configuration.requests[1].itl == [0.01])
-        #expect(configuration.summary["ttft"]?.stddev == nil)
-        #expect(configuration.summary["ttft"]?.ci95 == nil)
-        #expect(configuration.summary["ttft"]?.mean == 0.3)
-        #expect(configuration.summary["server_decode_rate"] == nil)
+        #expect(configuration.summary[.ttft]?.stddev == nil)
+        #expect(configuration.summary[.ttft]?.ci95 == nil)
+        #expect(configuration.summary[.ttft]?.mean == 0.3)
+        #expect(configuration.summary[.serverDecodeRate] == nil)
         #expect(configuration.telemetry["power"] == nil)
         #expect(configuration.telemetry["engine_rss"] != nil)
     }

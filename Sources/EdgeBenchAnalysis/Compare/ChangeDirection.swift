@@ -1,3 +1,5 @@
+import EdgeBenchCore
+
 /// Which way a metric's change counts as better when two runs are compared.
 public enum ChangeDirection: String, Sendable, Equatable, CaseIterable {
     /// rates, throughputs, tokens per joule, throughput per watt
@@ -7,17 +9,16 @@ public enum ChangeDirection: String, Sendable, Equatable, CaseIterable {
     /// reported with its change, never a regression or an improvement
     case informational
 
-    /// The direction of a metric id (METRICS.md), from the Pareto objectives' directions, except:
+    /// The direction of a metric (`MetricID.defaultDirection`), except:
     ///
     /// - `n_in`, `n_out`: token counts describe the workload and the model's answer, not the speed of
     ///   the machine; a change there means the two runs did different work, which is worth seeing but
     ///   is neither better nor worse.
     /// - `load_time`: measured once per configuration and dominated by whether the model file sat in
     ///   the page cache, so it says more about the run's order than about the engine.
-    /// - anything unknown: no direction can be guessed, so it cannot gate.
-    public static func of(_ metric: String) -> ChangeDirection {
+    public static func of(_ metric: MetricID) -> ChangeDirection {
         if informationalMetrics.contains(metric) { return .informational }
-        switch Objective.defaultDirection(for: metric) {
+        switch metric.defaultDirection {
         case .maximize: return .higherIsBetter
         case .minimize: return .lowerIsBetter
         case nil: return .informational
@@ -42,5 +43,5 @@ public enum ChangeDirection: String, Sendable, Equatable, CaseIterable {
         }
     }
 
-    static let informationalMetrics: Set<String> = ["n_in", "n_out", "load_time"]
+    static let informationalMetrics: Set<MetricID> = [.nIn, .nOut, .loadTime]
 }

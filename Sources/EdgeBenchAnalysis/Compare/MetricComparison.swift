@@ -2,8 +2,7 @@ import EdgeBenchCore
 
 /// One metric of one configuration in both runs: the means, the change, the noise test and the verdict.
 public struct MetricComparison: Sendable, Equatable {
-    /// METRICS.md id
-    public var metric: String
+    public var metric: MetricID
     /// the stored unit of `base`, `new` and `change`
     public var unit: MetricUnit
     public var direction: ChangeDirection
@@ -14,7 +13,7 @@ public struct MetricComparison: Sendable, Equatable {
     public var beyondThreshold: Bool
     public var verdict: ComparisonVerdict
 
-    public init(metric: String, base: Summary, new: Summary, threshold: MetricThreshold) {
+    public init(metric: MetricID, base: Summary, new: Summary, threshold: MetricThreshold) {
         self.metric = metric
         self.unit = base.unit
         self.direction = ChangeDirection.of(metric)

@@ -16,13 +16,13 @@ public struct MetricThreshold: Sendable, Equatable, CustomStringConvertible {
     /// 5 % relative, package-benchmark's usual tolerance, for every metric not named.
     public static let defaultLimit = Limit.relative(0.05)
 
-    /// A METRICS.md id, or `default`.
-    public var metric: String
+    /// The metric it applies to; nil: every metric not named (`default`).
+    public var metric: MetricID?
     public var limit: Limit
     /// The unit an absolute limit was written in, used again when printing; nil for relative limits.
     public var unit: UnitScale?
 
-    public init(metric: String, limit: Limit, unit: UnitScale? = nil) {
+    public init(metric: MetricID?, limit: Limit, unit: UnitScale? = nil) {
         self.metric = metric
         self.limit = limit
         self.unit = unit
@@ -33,11 +33,13 @@ public struct MetricThreshold: Sendable, Equatable, CustomStringConvertible {
     public init(parsing text: String) throws(ThresholdError) {
         let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2 else { throw .noEquals(text: text) }
-        let metric = parts[0].trimmingCharacters(in: .whitespaces)
+        let name = parts[0].trimmingCharacters(in: .whitespaces)
         let value = parts[1].trimmingCharacters(in: .whitespaces)
-        let isDefault = metric == Self.defaultKey
-        guard isDefault || MetricID(rawValue: metric) != nil else {
-            throw .unknownMetric(text: text, metric: metric)
+        let metric = MetricID(rawValue: name)
+        let isDefault = name == Self.defaultKey
+        // A derived metric is never in a run's summary: a threshold for it would gate nothing.
+        guard isDefault || (metric.map { $0.scope != .derived } ?? false) else {
+            throw .unknownMetric(text: text, metric: name)
         }
         guard let (number, rest) = UnitScale.leadingNumber(value) else { throw .badNumber(text: text, value: value) }
         guard number >= 0 else { throw .negative(text: text) }
@@ -47,18 +49,15 @@ public struct MetricThreshold: Sendable, Equatable, CustomStringConvertible {
             self.init(metric: metric, limit: .relative(number / 100))
             return
         }
-        guard !isDefault else { throw .absoluteDefault(text: text) }
-        guard let dimension = MetricDimension.of(metric) else {
-            // Every MetricID has a dimension; this only guards a metric added without one.
-            throw .unknownMetric(text: text, metric: metric)
-        }
+        guard let metric else { throw .absoluteDefault(text: text) }
+        let dimension = MetricDimension.of(metric)
         if unitText.isEmpty {
             let stored = dimension.storedUnit.rawValue
             self.init(metric: metric, limit: .absolute(number), unit: UnitScale(symbol: stored, factor: 1))
             return
         }
         guard let unit = dimension.unit(named: unitText) else {
-            throw .unknownUnit(text: text, unit: unitText, metric: metric, known: dimension.units.map(\.symbol))
+            throw .unknownUnit(text: text, unit: unitText, metric: name, known: dimension.units.map(\.symbol))
         }
         self.init(metric: metric, limit: .absolute(unit.toStored(number)), unit: unit)
     }
@@ -88,7 +87,7 @@ public struct MetricThreshold: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// "ttft ±50 ms".
-    public var description: String { "\(metric) \(limitText)" }
+    public var description: String { "\(metric?.rawValue ?? Self.defaultKey) \(limitText)" }
 }
 
 /// Why a `--threshold` could not be read.
@@ -105,8 +104,8 @@ public enum ThresholdError: Error, Sendable, Equatable, CustomStringConvertible 
         case .noEquals(let text):
             "threshold '\(text)' has no '='; write METRIC=VALUE, e.g. 'ttft=5%' (relative) or 'ttft=50ms' (absolute)"
         case .unknownMetric(let text, let metric):
-            "threshold '\(text)': '\(metric)' is not a METRICS.md id; use one of "
-                + MetricID.allCases.map(\.rawValue).joined(separator: ", ") + ", or 'default' for every metric not named"
+            "threshold '\(text)': '\(metric)' is not a measured METRICS.md id; use one of "
+                + MetricID.measured.map(\.rawValue).joined(separator: ", ") + ", or 'default' for every metric not named"
         case .badNumber(let text, let value):
             "threshold '\(text)': '\(value)' does not start with a number; write e.g. '5%', '50ms' or '0.05'"
         case .negative(let text):

@@ -46,10 +46,12 @@ public struct RunComparison: Sendable, Equatable {
         base: ResultBundle, new: ResultBundle, thresholds: [MetricThreshold] = [], metrics: [MetricID]? = nil
     ) -> RunComparison {
         var notes: [String] = []
-        var named: [String: MetricThreshold] = [:]
-        for threshold in thresholds { named[threshold.metric] = threshold }
-        let defaultLimit = named.removeValue(forKey: MetricThreshold.defaultKey)?.limit ?? MetricThreshold.defaultLimit
-        func threshold(for metric: String) -> MetricThreshold {
+        var named: [MetricID: MetricThreshold] = [:]
+        var defaultLimit = MetricThreshold.defaultLimit
+        for threshold in thresholds {
+            if let metric = threshold.metric { named[metric] = threshold } else { defaultLimit = threshold.limit }
+        }
+        func threshold(for metric: MetricID) -> MetricThreshold {
             named[metric] ?? MetricThreshold(metric: metric, limit: defaultLimit)
         }
 
@@ -150,14 +152,10 @@ public struct RunComparison: Sendable, Equatable {
         return configurations.map(\.id).filter { seen.insert($0).inserted }
     }
 
-    /// METRICS.md order for known ids, then any other key alphabetically.
+    /// METRICS.md order.
     private static func metricOrder(
-        _ base: [String: Summary], _ new: [String: Summary], only: [MetricID]?
-    ) -> [String] {
-        if let only { return only.map(\.rawValue) }
-        let shared = Set(base.keys).intersection(new.keys)
-        let known = MetricID.allCases.map(\.rawValue).filter(shared.contains)
-        let others = shared.subtracting(known).sorted()
-        return known + others
+        _ base: [MetricID: Summary], _ new: [MetricID: Summary], only: [MetricID]?
+    ) -> [MetricID] {
+        only ?? Set(base.keys).intersection(new.keys).sorted()
     }
 }

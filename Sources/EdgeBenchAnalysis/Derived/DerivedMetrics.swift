@@ -3,16 +3,16 @@ import EdgeBenchCore
 /// Every derived metric of one configuration (METRICS.md *Physical, cost and battery*, *Roofline*),
 /// exactly as the dictionary defines them; a missing input gives n/a with its reason.
 public struct DerivedMetrics: Sendable, Equatable {
-    public var values: [DerivedMetric: DerivedValue]
+    public var values: [MetricID: DerivedValue]
     /// how an input was obtained where there was a choice (energy from mean power, decode_rate for the roofline)
     public var notes: [String]
 
-    public init(values: [DerivedMetric: DerivedValue], notes: [String] = []) {
+    public init(values: [MetricID: DerivedValue], notes: [String] = []) {
         self.values = values
         self.notes = notes
     }
 
-    public subscript(_ metric: DerivedMetric) -> DerivedValue {
+    public subscript(_ metric: MetricID) -> DerivedValue {
         values[metric] ?? .notAvailable("not computed")
     }
 
@@ -21,7 +21,7 @@ public struct DerivedMetrics: Sendable, Equatable {
     public static func compute(for configuration: ConfigurationResult, parameters: AnalysisParameters) -> DerivedMetrics {
         let inputs = MeasuredInputs(configuration)
         let device = DeviceInputs(configuration.device, battery: parameters.battery)
-        var values: [DerivedMetric: DerivedValue] = [:]
+        var values: [MetricID: DerivedValue] = [:]
         var notes: [String] = []
         if let note = inputs.energyPerTokenNote { notes.append(note) }
 

@@ -22,7 +22,7 @@ public struct MeasuredInputs: Sendable, Equatable {
 
     public init(_ configuration: ConfigurationResult) {
         let summary = configuration.summary
-        func mean(_ id: MetricID) -> Double? { summary[id.rawValue]?.mean }
+        func mean(_ id: MetricID) -> Double? { summary[id]?.mean }
         let noPower = configuration.power == nil ? ": no power source was read" : ""
 
         e2eThroughput = mean(.e2eThroughput).map(DerivedValue.value) ?? .notAvailable("no e2e_throughput measured")

@@ -1,3 +1,5 @@
+import EdgeBenchCore
+
 /// The outcome of a Pareto analysis over some objectives.
 public struct ParetoResult: Sendable, Equatable {
     public var objectives: [Objective]
@@ -28,7 +30,7 @@ public enum ParetoFront {
         var excluded: [String: String] = [:]
         var compared: [(id: String, vector: [Double])] = []
         for candidate in candidates {
-            let missing = objectives.filter { candidate.value($0.metric) == nil }.map(\.metric)
+            let missing = objectives.filter { candidate.value($0.metric) == nil }.map(\.metric.description)
             if missing.isEmpty {
                 compared.append((candidate.id, objectives.map { candidate.value($0.metric) ?? .nan }))
             } else {

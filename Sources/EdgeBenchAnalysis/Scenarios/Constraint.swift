@@ -1,3 +1,4 @@
+import EdgeBenchCore
 import Foundation
 
 /// How a constraint compares a candidate's value with its threshold.
@@ -40,7 +41,7 @@ public enum ComparisonOperator: String, Sendable, Equatable, CaseIterable {
 /// A hard limit a configuration must meet to be ranked at all: `mean_power <= 10 W`, `ttft.p90 <= 1 s`.
 public struct Constraint: Sendable, Equatable, CustomStringConvertible {
     /// Metric key, as in `Candidate.metrics`.
-    public var metric: String
+    public var metric: MetricKey
     public var comparison: ComparisonOperator
     /// In stored units (SI; h for `battery_hours`).
     public var threshold: Double
@@ -49,7 +50,7 @@ public struct Constraint: Sendable, Equatable, CustomStringConvertible {
     /// Set when no unit was written and the stored unit was assumed; said in `description`.
     public var unitAssumed: Bool
 
-    public init(metric: String, comparison: ComparisonOperator, threshold: Double, unit: UnitScale, unitAssumed: Bool = false) {
+    public init(metric: MetricKey, comparison: ComparisonOperator, threshold: Double, unit: UnitScale, unitAssumed: Bool = false) {
         self.metric = metric
         self.comparison = comparison
         self.threshold = threshold
@@ -62,10 +63,12 @@ public struct Constraint: Sendable, Equatable, CustomStringConvertible {
         guard let (operatorRange, comparison) = Self.findOperator(in: text) else {
             throw .noOperator(text: text)
         }
-        let metric = text[..<operatorRange.lowerBound].trimmingCharacters(in: .whitespaces)
-        guard !metric.isEmpty, !metric.contains(where: \.isWhitespace) else {
-            throw .badMetric(text: text, metric: metric)
+        let name = text[..<operatorRange.lowerBound].trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, !name.contains(where: \.isWhitespace) else {
+            throw .badMetric(text: text, metric: name)
         }
+        let metric: MetricKey
+        do { metric = try MetricKey(parsing: name) } catch { throw .unknownMetric(text: text, error) }
         var rest = text[operatorRange.upperBound...].trimmingCharacters(in: .whitespaces)
         var unitText = ""
         if rest.hasPrefix("$") {
@@ -83,14 +86,13 @@ public struct Constraint: Sendable, Equatable, CustomStringConvertible {
 
         let dimension = MetricDimension.of(metric)
         if unitText.isEmpty {
-            let symbol = dimension?.storedUnit.rawValue ?? ""
+            let symbol = dimension.storedUnit.rawValue
             self.init(metric: metric, comparison: comparison, threshold: number,
                       unit: UnitScale(symbol: symbol == "ratio" ? "" : symbol, factor: 1), unitAssumed: true)
             return
         }
-        guard let dimension else { throw .unknownMetricWithUnit(text: text, metric: metric, unit: unitText) }
         guard let unit = dimension.unit(named: unitText) else {
-            throw .unknownUnit(text: text, unit: unitText, metric: metric, known: dimension.units.map(\.symbol))
+            throw .unknownUnit(text: text, unit: unitText, metric: name, known: dimension.units.map(\.symbol))
         }
         self.init(metric: metric, comparison: comparison, threshold: unit.toStored(number), unit: unit)
     }
@@ -100,9 +102,6 @@ public struct Constraint: Sendable, Equatable, CustomStringConvertible {
         let number = DisplayValue.compact(unit.fromStored(threshold), significantDigits: 6)
         let base = "\(metric) \(comparison.rawValue) \(DisplayValue.attach(number, unit: unit))"
         guard unitAssumed else { return base }
-        if MetricDimension.of(metric) == nil {
-            return "\(metric) \(comparison.rawValue) \(number) (unknown metric: compared in its stored unit)"
-        }
         let assumed = unit.symbol.isEmpty ? "a plain ratio" : unit.symbol
         return "\(metric) \(comparison.rawValue) \(number) (no unit given: \(assumed) assumed)"
     }
@@ -153,7 +152,7 @@ public enum ConstraintError: Error, Sendable, Equatable, CustomStringConvertible
     case badMetric(text: String, metric: String)
     case badNumber(text: String, value: String)
     case unknownUnit(text: String, unit: String, metric: String, known: [String])
-    case unknownMetricWithUnit(text: String, metric: String, unit: String)
+    case unknownMetric(text: String, MetricKeyError)
 
     public var description: String {
         switch self {
@@ -165,8 +164,8 @@ public enum ConstraintError: Error, Sendable, Equatable, CustomStringConvertible
             "constraint '\(text)': '\(value)' does not start with a number; write e.g. '200 cm3' or '$300'"
         case .unknownUnit(let text, let unit, let metric, let known):
             "constraint '\(text)': unit '\(unit)' is not known for \(metric); use one of \(known.joined(separator: ", ")), or no unit for SI"
-        case .unknownMetricWithUnit(let text, let metric, let unit):
-            "constraint '\(text)': \(metric) is not a known metric, so unit '\(unit)' cannot be converted; write the threshold in the metric's stored (SI) unit without a unit"
+        case .unknownMetric(let text, let error):
+            "constraint '\(text)': \(error)"
         }
     }
 }

@@ -1,3 +1,4 @@
+import EdgeBenchCore
 import Foundation
 
 /// Turns stored (SI) values into the units people read: ms or s, cm³, g, J/token, $.
@@ -5,9 +6,9 @@ import Foundation
 public enum DisplayValue {
     /// One unit for all of `values` of `metric`, so numbers printed side by side compare at a glance.
     /// Times under 1 s read in ms, volumes in cm³, masses under 1 kg in g, tiny energies in mJ/token.
-    public static func unit(for metric: String, values: [Double]) -> UnitScale {
+    public static func unit(for metric: MetricKey, values: [Double]) -> UnitScale {
         let largest = values.filter(\.isFinite).map(abs).max() ?? 0
-        guard let dimension = MetricDimension.of(metric) else { return UnitScale(symbol: "", factor: 1) }
+        let dimension = MetricDimension.of(metric)
         let preferred: String? = switch dimension {
         case .time: largest < 1 ? "ms" : "s"
         case .timePerToken: largest < 1 ? "ms/token" : "s/token"
@@ -24,13 +25,13 @@ public enum DisplayValue {
     }
 
     /// `value` (stored units) with its display unit: "166 cm³", "450 ms", "$305".
-    public static func string(_ value: Double, metric: String) -> String {
+    public static func string(_ value: Double, metric: MetricKey) -> String {
         let unit = unit(for: metric, values: [value])
         return attach(readable(unit.fromStored(value)), unit: unit)
     }
 
     /// Two values of one metric in one unit: "22.0 vs 5.4 tok/s", "$305 vs $223".
-    public static func pair(_ a: Double, _ b: Double, metric: String) -> String {
+    public static func pair(_ a: Double, _ b: Double, metric: MetricKey) -> String {
         let unit = unit(for: metric, values: [a, b])
         let first = readable(unit.fromStored(a)), second = readable(unit.fromStored(b))
         if unit.symbol == "$" { return "$\(first) vs $\(second)" }
@@ -73,16 +74,27 @@ public enum DisplayValue {
     }
 
     /// How a metric key reads in a sentence: "decode rate", "TTFT (p90)", "cost per Mtok".
-    public static func label(for metric: String) -> String {
-        let parts = metric.split(separator: ".", maxSplits: 1).map(String.init)
-        let base = parts.first ?? metric
-        let name = labels[base] ?? base.replacingOccurrences(of: "_", with: " ")
-        return parts.count == 2 ? "\(name) (\(parts[1]))" : name
+    public static func label(for metric: MetricKey) -> String {
+        let name = labels[metric.metric] ?? metric.metric.rawValue.replacingOccurrences(of: "_", with: " ")
+        return metric.statistic.map { "\(name) (\($0.rawValue))" } ?? name
     }
 
-    private static let labels: [String: String] = [
-        "ttft": "TTFT", "tpot": "TPOT", "itl": "ITL", "e2e_latency": "end-to-end latency",
-        "e2e_throughput": "end-to-end throughput", "cost_per_mtok": "cost per Mtok",
-        "throughput_per_kg": "throughput per kg", "throughput_per_dollar": "throughput per $",
+    private static let labels: [MetricID: String] = [
+        .ttft: "TTFT", .tpot: "TPOT", .itl: "ITL", .e2eLatency: "end-to-end latency",
+        .e2eThroughput: "end-to-end throughput", .costPerMtok: "cost per Mtok",
+        .throughputPerKg: "throughput per kg", .throughputPerDollar: "throughput per $",
     ]
+
+    /// The same, for a metric's mean.
+    public static func unit(for metric: MetricID, values: [Double]) -> UnitScale {
+        unit(for: MetricKey(metric), values: values)
+    }
+
+    public static func string(_ value: Double, metric: MetricID) -> String { string(value, metric: MetricKey(metric)) }
+
+    public static func pair(_ a: Double, _ b: Double, metric: MetricID) -> String {
+        pair(a, b, metric: MetricKey(metric))
+    }
+
+    public static func label(for metric: MetricID) -> String { label(for: MetricKey(metric)) }
 }

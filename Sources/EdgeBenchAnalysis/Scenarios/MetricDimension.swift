@@ -39,10 +39,38 @@ public enum MetricDimension: String, Sendable, Equatable, CaseIterable {
          tokensPerJoule, throughputPerWatt, volume, mass, price, hours, throughputDensity,
          throughputPerKg, throughputPerDollar, costPerMegatoken, times, fraction
 
-    /// The dimension of a metric key (`ttft.p90` has the dimension of `ttft`); nil for an unknown metric.
-    public static func of(_ metric: String) -> MetricDimension? {
-        let base = metric.split(separator: ".", maxSplits: 1).first.map(String.init) ?? metric
-        return byMetric[base]
+    /// The dimension of a metric key, from its stored unit: `ttft.p90` has the dimension of `ttft`, a
+    /// coefficient of variation (`decode_rate.cv`) is a plain fraction.
+    /// Every metric's unit has one (`MetricDimensionTests` checks each `MetricID`).
+    public static func of(_ key: MetricKey) -> MetricDimension { of(unit: key.unit)! }
+
+    public static func of(_ metric: MetricID) -> MetricDimension { of(unit: metric.unit)! }
+
+    /// nil for the telemetry units (B, °C, Hz, m, B/s), in which no metric is stored.
+    static func of(unit: MetricUnit) -> MetricDimension? {
+        switch unit {
+        case .seconds: .time
+        case .secondsPerToken: .timePerToken
+        case .tokensPerSecond: .tokenRate
+        case .requestsPerSecond: .requestRate
+        case .tokens: .tokens
+        case .watts: .power
+        case .joules: .energy
+        case .joulesPerToken: .energyPerToken
+        case .tokensPerJoule: .tokensPerJoule
+        case .tokensPerSecondPerWatt: .throughputPerWatt
+        case .cubicMetres: .volume
+        case .kilograms: .mass
+        case .dollars: .price
+        case .hours: .hours
+        case .tokensPerSecondPerCubicMetre: .throughputDensity
+        case .tokensPerSecondPerKilogram: .throughputPerKg
+        case .tokensPerSecondPerDollar: .throughputPerDollar
+        case .dollarsPerMegatoken: .costPerMegatoken
+        case .times: .times
+        case .ratio, .percent: .fraction
+        case .bytes, .celsius, .hertz, .metres, .bytesPerSecond: nil
+        }
     }
 
     /// The stored unit (SI, or the unit METRICS.md names for `battery_hours` and `cost_per_mtok`).
@@ -138,25 +166,6 @@ public enum MetricDimension: String, Sendable, Equatable, CaseIterable {
                     && !units.contains { $0 != unit && $0.symbol.lowercased() == text.lowercased() }
             }
     }
-
-    private static let byMetric: [String: MetricDimension] = [
-        "ttft": .time, "e2e_latency": .time, "decode_time": .time, "itl": .time, "load_time": .time,
-        "tpot": .timePerToken,
-        "decode_rate": .tokenRate, "prefill_rate": .tokenRate, "e2e_throughput": .tokenRate,
-        "server_prefill_rate": .tokenRate, "server_decode_rate": .tokenRate,
-        "system_output_rate": .tokenRate, "decode_ceiling": .tokenRate,
-        "request_rate": .requestRate,
-        "n_in": .tokens, "n_out": .tokens, "tokens_per_battery": .tokens,
-        "mean_power": .power, "peak_power": .power, "idle_power": .power,
-        "energy": .energy, "active_energy": .energy,
-        "energy_per_token": .energyPerToken, "decode_energy_per_token": .energyPerToken,
-        "prefill_energy_per_token": .energyPerToken, "active_energy_per_token": .energyPerToken,
-        "tokens_per_joule": .tokensPerJoule, "throughput_per_watt": .throughputPerWatt,
-        "volume": .volume, "mass": .mass, "price": .price, "battery_hours": .hours,
-        "throughput_density": .throughputDensity, "throughput_per_kg": .throughputPerKg,
-        "throughput_per_dollar": .throughputPerDollar, "cost_per_mtok": .costPerMegatoken,
-        "accelerator_gain": .times, "accuracy": .fraction, "roofline_efficiency": .fraction,
-    ]
 }
 
 extension UnitScale {

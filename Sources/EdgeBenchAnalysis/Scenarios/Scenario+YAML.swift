@@ -1,3 +1,4 @@
+import EdgeBenchCore
 import Yams
 
 extension Scenario {
@@ -87,12 +88,16 @@ extension Scenario {
         }
         var weights: [ScenarioWeight] = []
         for (key, value) in mapping {
-            guard let metric = key.string, !metric.isEmpty else {
+            guard let name = key.string, !name.isEmpty else {
                 throw ScenarioYAMLError(line: key.mark?.line, field: "weights", message: "a metric name must be text")
             }
-            let field = "weights.\(metric)"
+            let field = "weights.\(name)"
+            let metric: MetricKey
+            do { metric = try MetricKey(parsing: name) } catch {
+                throw ScenarioYAMLError(line: key.mark?.line, field: field, message: "\(error)")
+            }
             var weightNode = value
-            var direction = Objective.defaultDirection(for: metric)
+            var direction = metric.defaultDirection
             var reason: String?
             if let detail = value.mapping {
                 for (detailKey, _) in detail where !["weight", "direction", "why"].contains(detailKey.string ?? "") {
@@ -112,7 +117,7 @@ extension Scenario {
                 if let directionNode = detail["direction"] {
                     let text = directionNode.string ?? ""
                     do {
-                        direction = try Objective(parsing: "\(metric):\(text)").direction
+                        direction = try Objective(parsing: "\(name):\(text)").direction
                     } catch {
                         throw ScenarioYAMLError(line: directionNode.mark?.line, field: "\(field).direction",
                                                 message: "'\(text)' is neither max nor min")
@@ -125,7 +130,7 @@ extension Scenario {
             }
             guard let direction else {
                 throw ScenarioYAMLError(line: key.mark?.line, field: field,
-                                        message: "no default direction for \(metric); write {weight: \(DisplayValue.compact(weight)), direction: max|min}")
+                                        message: "no default direction for \(name); write {weight: \(DisplayValue.compact(weight)), direction: max|min}")
             }
             weights.append(ScenarioWeight(metric: metric, weight: weight, direction: direction, reason: reason))
         }

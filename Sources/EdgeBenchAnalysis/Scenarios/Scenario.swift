@@ -1,22 +1,24 @@
+import EdgeBenchCore
+
 /// One weighted metric of a scenario.
 public struct ScenarioWeight: Sendable, Equatable {
-    public var metric: String
+    public var metric: MetricKey
     /// Share of the score, 0…1; a scenario's weights sum to 1 (ranking rescales them if not).
     public var weight: Double
     public var direction: OptimizationDirection
     /// Why the metric has this share, printed beside it (the YAML's `why`).
     public var reason: String?
 
-    public init(metric: String, weight: Double, direction: OptimizationDirection, reason: String? = nil) {
+    public init(metric: MetricKey, weight: Double, direction: OptimizationDirection, reason: String? = nil) {
         self.metric = metric
         self.weight = weight
         self.direction = direction
         self.reason = reason
     }
 
-    /// Takes the direction from `Objective.defaultDirection(for:)`; nil for a metric with none known.
-    public init?(metric: String, weight: Double) {
-        guard let direction = Objective.defaultDirection(for: metric) else { return nil }
+    /// Takes the direction from `MetricKey.defaultDirection`; nil for a metric with none known.
+    public init?(metric: MetricKey, weight: Double) {
+        guard let direction = metric.defaultDirection else { return nil }
         self.init(metric: metric, weight: weight, direction: direction)
     }
 }

@@ -1,12 +1,14 @@
+import EdgeBenchCore
+
 /// One ranked configuration.
 public struct RankingEntry: Sendable, Equatable {
     public var id: String
     /// Σ weight × normalised value, 0…1.
     public var score: Double
     /// Each weighted metric → weight × its normalised value (they add up to `score`).
-    public var contributions: [String: Double]
+    public var contributions: [MetricKey: Double]
 
-    public init(id: String, score: Double, contributions: [String: Double]) {
+    public init(id: String, score: Double, contributions: [MetricKey: Double]) {
         self.id = id
         self.score = score
         self.contributions = contributions
@@ -58,7 +60,7 @@ extension Scenario {
             return Ranking(scenario: self, entries: [], excluded: excluded, notes: notes)
         }
 
-        var contributions = Array(repeating: [String: Double](), count: remaining.count)
+        var contributions = Array(repeating: [MetricKey: Double](), count: remaining.count)
         for weight in weights {
             let share = total > 0 ? weight.weight / total : 0
             let values = remaining.map { $0.value(weight.metric) ?? .nan }

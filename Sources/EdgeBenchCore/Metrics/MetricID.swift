@@ -1,4 +1,7 @@
-/// Every metric EdgeBench reports, named by its METRICS.md id.
+/// Every metric EdgeBench reports, named by its METRICS.md id: what is measured per request, what is
+/// measured once per configuration, and what the analysis derives from those and the device catalog.
+/// One vocabulary: summaries, analyses, objectives, constraints, scenario weights and compare thresholds
+/// are all keyed by it, and text becomes a `MetricID` once, where it is read.
 public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
     // Latency and speed (per request)
     case ttft
@@ -30,27 +33,82 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
     case loadTime = "load_time"
     case requestRate = "request_rate"
     case systemOutputRate = "system_output_rate"
+    // Derived by the analysis (METRICS.md *Physical, cost and battery* and *Roofline*)
+    case volume
+    case mass
+    case price
+    case throughputDensity = "throughput_density"
+    case throughputPerKg = "throughput_per_kg"
+    case throughputPerDollar = "throughput_per_dollar"
+    case costPerMtok = "cost_per_mtok"
+    case tokensPerBattery = "tokens_per_battery"
+    case batteryHours = "battery_hours"
+    case acceleratorGain = "accelerator_gain"
+    case decodeCeiling = "decode_ceiling"
+    case rooflineEfficiency = "roofline_efficiency"
 
-    public static func < (lhs: MetricID, rhs: MetricID) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// Where a metric's value comes from.
+    public enum Scope: Sendable, Equatable {
+        /// measured for each request (bundle `requests[].metrics`)
+        case request
+        /// measured once for a configuration (an n = 1 summary)
+        case configuration
+        /// computed by the analysis from measured values and the device catalog; never stored
+        case derived
     }
 
+    public var scope: Scope {
+        switch self {
+        case .idlePower, .loadTime, .requestRate, .systemOutputRate: .configuration
+        case .volume, .mass, .price, .throughputDensity, .throughputPerKg, .throughputPerDollar, .costPerMtok,
+            .tokensPerBattery, .batteryHours, .acceleratorGain, .decodeCeiling, .rooflineEfficiency:
+            .derived
+        default: .request
+        }
+    }
+
+    /// The metrics a run measures (per request or per configuration), in METRICS.md order.
+    public static let measured = allCases.filter { $0.scope != .derived }
+    /// The metrics the analysis derives, in METRICS.md order.
+    public static let derived = allCases.filter { $0.scope == .derived }
+
+    public static func < (lhs: MetricID, rhs: MetricID) -> Bool {
+        order[lhs]! < order[rhs]!
+    }
+
+    private static let order = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+
+    /// Unit of the stored value: SI, except `battery_hours` and `cost_per_mtok`, which keep the units their
+    /// names carry (h, $/Mtok) as METRICS.md defines them.
     public var unit: MetricUnit {
         switch self {
         case .ttft, .e2eLatency, .decodeTime, .itl, .loadTime: .seconds
         case .tpot: .secondsPerToken
-        case .decodeRate, .prefillRate, .e2eThroughput, .serverPrefillRate, .serverDecodeRate, .systemOutputRate: .tokensPerSecond
+        case .decodeRate, .prefillRate, .e2eThroughput, .serverPrefillRate, .serverDecodeRate, .systemOutputRate,
+            .decodeCeiling:
+            .tokensPerSecond
         case .requestRate: .requestsPerSecond
-        case .nIn, .nOut: .tokens
+        case .nIn, .nOut, .tokensPerBattery: .tokens
         case .energy, .activeEnergy: .joules
         case .meanPower, .peakPower, .idlePower: .watts
         case .energyPerToken, .decodeEnergyPerToken, .prefillEnergyPerToken, .activeEnergyPerToken: .joulesPerToken
         case .tokensPerJoule: .tokensPerJoule
         case .throughputPerWatt: .tokensPerSecondPerWatt
+        case .volume: .cubicMetres
+        case .mass: .kilograms
+        case .price: .dollars
+        case .throughputDensity: .tokensPerSecondPerCubicMetre
+        case .throughputPerKg: .tokensPerSecondPerKilogram
+        case .throughputPerDollar: .tokensPerSecondPerDollar
+        case .costPerMtok: .dollarsPerMegatoken
+        case .batteryHours: .hours
+        case .acceleratorGain: .times
+        case .rooflineEfficiency: .ratio
         }
     }
 
-    /// The METRICS.md definition, printed next to tables that use the metric.
+    /// The METRICS.md definition, printed next to tables that use the metric, with the choices EdgeBench
+    /// makes where the dictionary leaves one open.
     public var definition: String {
         switch self {
         case .ttft: "t_first − t_submit"
@@ -79,6 +137,24 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
         case .prefillEnergyPerToken: "energy of [t_submit, t_first] / N_in"
         case .activeEnergyPerToken: "active_energy / N_out"
         case .throughputPerWatt: "e2e_throughput / mean_power"
+        case .volume: "L × W × H of the catalog entry"
+        case .mass: "mass of the catalog entry"
+        case .price: "price of the catalog entry (or the plan's override)"
+        case .throughputDensity: "e2e_throughput / volume"
+        case .throughputPerKg: "e2e_throughput / mass"
+        case .throughputPerDollar: "e2e_throughput / price"
+        case .costPerMtok:
+            "(price / (lifetime_h × 3600 × e2e_throughput) + energy_per_token × electricity_price_per_kWh / 3.6e6) × 1e6"
+        case .tokensPerBattery: "battery_Wh × 3600 / energy_per_token"
+        case .batteryHours:
+            "battery_Wh / P, P = duty × mean_power + (1 − duty) × idle_power (duty < 1 needs a measured idle_power)"
+        case .acceleratorGain:
+            "energy_per_token(CPU config) / energy_per_token(accelerated config), same board, model and workload"
+        case .decodeCeiling:
+            "memory_bandwidth / bytes_read_per_token, bytes ≈ model weight bytes (KV cache not included, so the "
+                + "ceiling is an upper bound)"
+        case .rooflineEfficiency:
+            "server_decode_rate / decode_ceiling (decode_rate where the server reports no rate of its own)"
         }
     }
 
@@ -89,4 +165,26 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
         default: false
         }
     }
+
+    /// Whether more is better when nothing else says so (Pareto objectives, scenario weights, compare);
+    /// nil for the token counts, which describe the work done rather than how well it was done.
+    public var defaultDirection: OptimizationDirection? {
+        switch self {
+        case .nIn, .nOut: nil
+        case .decodeRate, .prefillRate, .e2eThroughput, .serverPrefillRate, .serverDecodeRate, .requestRate,
+            .systemOutputRate, .decodeCeiling, .throughputDensity, .throughputPerKg, .throughputPerDollar,
+            .throughputPerWatt, .tokensPerJoule, .acceleratorGain, .rooflineEfficiency, .batteryHours,
+            .tokensPerBattery:
+            .maximize
+        case .ttft, .e2eLatency, .decodeTime, .tpot, .itl, .loadTime, .energy, .activeEnergy, .energyPerToken,
+            .decodeEnergyPerToken, .prefillEnergyPerToken, .activeEnergyPerToken, .meanPower, .peakPower,
+            .idlePower, .volume, .mass, .price, .costPerMtok:
+            .minimize
+        }
+    }
+}
+
+/// Printed and used as a JSON object key by its METRICS.md id (`decode_rate`), never its Swift name.
+extension MetricID: CustomStringConvertible, CodingKeyRepresentable {
+    public var description: String { rawValue }
 }

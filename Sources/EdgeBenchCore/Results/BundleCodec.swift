@@ -105,7 +105,7 @@ public enum BundleCodec {
         case "unit": words = MetricUnit.allCases.map(\.rawValue)
         case "quantity": words = Quantity.allCases.map(\.rawValue)
         case "boundary": words = MeasurementBoundary.allCases.map(\.rawValue)
-        case "metrics": words = MetricID.allCases.map(\.rawValue)
+        case "metrics", "summary": words = MetricID.measured.map(\.rawValue)
         default: return nil
         }
         return words.map { "\"\($0)\"" }.joined(separator: ", ")

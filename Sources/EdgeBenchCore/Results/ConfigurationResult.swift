@@ -13,7 +13,7 @@ public struct ConfigurationResult: Sendable, Equatable, Codable {
     public var error: String?
     public var requests: [RequestResult]
     /// metric id → statistics over `requests` (plus per-configuration metrics such as load_time)
-    public var summary: [String: Summary]
+    public var summary: [MetricID: Summary]
     public var flags: [Flag]
     /// system telemetry over the measured phase: channel → statistics (e.g. "engine_rss" in B)
     public var telemetry: [String: TelemetrySummary]
@@ -24,7 +24,7 @@ public struct ConfigurationResult: Sendable, Equatable, Codable {
 
     public init(
         id: String, engine: EngineDescription, model: ModelInfo, workload: Workload, status: Status,
-        error: String? = nil, requests: [RequestResult], summary: [String: Summary], flags: [Flag],
+        error: String? = nil, requests: [RequestResult], summary: [MetricID: Summary], flags: [Flag],
         telemetry: [String: TelemetrySummary] = [:], power: PowerProvenance? = nil, device: Device? = nil
     ) {
         self.id = id

@@ -25,7 +25,8 @@ public struct RequestResult: Sendable, Equatable, Codable {
         let raw = try c.decode([String: Double].self, forKey: .metrics)
         var m: [MetricID: Double] = [:]
         for (k, v) in raw {
-            guard let id = MetricID(rawValue: k) else {
+            // A derived metric is the analysis's, never a measurement: one in a request is an error too.
+            guard let id = MetricID(rawValue: k), id.scope != .derived else {
                 throw DecodingError.dataCorruptedError(
                     forKey: .metrics, in: c, debugDescription: "unknown metric id '\(k)'")
             }

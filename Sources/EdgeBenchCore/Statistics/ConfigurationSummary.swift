@@ -8,11 +8,11 @@ public enum ConfigurationSummary {
     /// - Parameters:
     ///   - requests: the measured requests only (warm-up never enters statistics)
     ///   - extra: per-configuration metrics (load_time, request_rate, system_output_rate), each an n = 1 summary
-    /// - Returns: metric id (raw value) → summary, and the sorted, unique configuration flags
+    /// - Returns: metric id → summary, and the sorted, unique configuration flags
     public static func build(
         requests: [RequestResult], extra: [MetricID: Double] = [:]
-    ) -> (summary: [String: Summary], flags: [Flag]) {
-        var summary: [String: Summary] = [:]
+    ) -> (summary: [MetricID: Summary], flags: [Flag]) {
+        var summary: [MetricID: Summary] = [:]
         var valuesByMetric: [MetricID: [Double]] = [:]
         for request in requests {
             for (id, value) in request.metrics { valuesByMetric[id, default: []].append(value) }
@@ -21,16 +21,16 @@ public enum ConfigurationSummary {
         let pooledITL = requests.flatMap(\.itl)
         if !pooledITL.isEmpty { valuesByMetric[.itl] = pooledITL }
         for (id, values) in valuesByMetric {
-            if let s = Statistics.summarize(values, unit: id.unit) { summary[id.rawValue] = s }
+            if let s = Statistics.summarize(values, unit: id.unit) { summary[id] = s }
         }
         for (id, value) in extra {
-            if let s = Statistics.summarize([value], unit: id.unit) { summary[id.rawValue] = s }
+            if let s = Statistics.summarize([value], unit: id.unit) { summary[id] = s }
         }
 
         var flags = Set(requests.flatMap(\.flags))
         if requests.count < minimumSamples { flags.insert(.fewSamples) }
         for id in [MetricID.decodeRate, .e2eLatency] {
-            if let cv = summary[id.rawValue]?.cv, cv > unstableCV { flags.insert(.unstable) }
+            if let cv = summary[id]?.cv, cv > unstableCV { flags.insert(.unstable) }
         }
         return (summary, flags.sorted())
     }

@@ -38,7 +38,7 @@ public enum CSVReport {
                 let ci = s.ci95.flatMap { $0.count == 2 ? $0 : nil }
                 rows.append(
                     context + [
-                        metric, String(s.n), NumberText.csv(s.mean), NumberText.csv(s.median), optional(s.stddev),
+                        metric.rawValue, String(s.n), NumberText.csv(s.mean), NumberText.csv(s.median), optional(s.stddev),
                         optional(s.cv), NumberText.csv(s.min), NumberText.csv(s.max), NumberText.csv(s.p50),
                         NumberText.csv(s.p90), NumberText.csv(s.p99), optional(ci?[0]), optional(ci?[1]),
                         s.unit.rawValue,

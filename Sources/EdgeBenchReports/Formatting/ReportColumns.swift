@@ -21,7 +21,7 @@ enum ReportColumns {
     static let missing = "–"
 
     static func cell(_ configuration: ConfigurationResult, _ metric: MetricID) -> String {
-        guard let summary = configuration.summary[metric.rawValue] else { return missing }
+        guard let summary = configuration.summary[metric] else { return missing }
         return NumberText.meanAndSpread(summary.mean, summary.stddev)
     }
 
@@ -74,22 +74,13 @@ extension ConfigurationResult {
     /// Mean of a metric over the measured requests: the summary's when there is one, else computed
     /// from the requests (an interrupted configuration has requests but no summary yet).
     func mean(_ metric: MetricID) -> Double? {
-        if let summary = summary[metric.rawValue] { return summary.mean }
+        if let summary = summary[metric] { return summary.mean }
         let values = requests.compactMap { $0.metrics[metric] }.filter(\.isFinite)
         return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
     }
 
-    /// Metric ids present in the summary, METRICS.md order first, then any others by name.
-    var summaryMetricIDs: [String] {
-        summary.keys.sorted { a, b in
-            switch (MetricID(rawValue: a), MetricID(rawValue: b)) {
-            case let (x?, y?): x < y
-            case (.some, nil): true
-            case (nil, .some): false
-            case (nil, nil): a < b
-            }
-        }
-    }
+    /// The metrics present in the summary, in METRICS.md order.
+    var summaryMetricIDs: [MetricID] { summary.keys.sorted() }
 }
 
 extension PowerProvenance {

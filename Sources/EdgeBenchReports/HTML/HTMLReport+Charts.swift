@@ -18,10 +18,10 @@ extension HTMLReport {
         return html.joined(separator: "\n")
     }
 
-    static let heatmapMetrics: [(String, String, String)] = [
-        (MetricID.e2eThroughput.rawValue, "End-to-end throughput", "tok/s"),
-        (DerivedMetric.throughputDensity.rawValue, "Throughput density", "tok/s/m³"),
-        (MetricID.energyPerToken.rawValue, "Energy per token", "J/token"),
+    static let heatmapMetrics: [(MetricID, String, String)] = [
+        (.e2eThroughput, "End-to-end throughput", "tok/s"),
+        (.throughputDensity, "Throughput density", "tok/s/m³"),
+        (.energyPerToken, "Energy per token", "J/token"),
     ]
 
     /// A chart with its caption; `svg` nil prints the caption alone (a missing chart says why, never blank).
@@ -40,8 +40,8 @@ extension HTMLReport {
         let points = entries.map { entry in
             let metrics = entry.analysis.metrics
             return BubblePoint(
-                id: entry.id, label: entry.id, group: group(entry), x: metrics[MetricID.meanPower.rawValue],
-                y: metrics[MetricID.e2eThroughput.rawValue], size: metrics[DerivedMetric.volume.rawValue])
+                id: entry.id, label: entry.id, group: group(entry), x: metrics[.meanPower],
+                y: metrics[.e2eThroughput], size: metrics[.volume])
         }
         let chart = BubbleChart(
             title: "Power vs throughput", points: points, xAxis: ChartAxis(title: "Mean power", unit: "W"),
@@ -53,13 +53,13 @@ extension HTMLReport {
         caption += noPower.isEmpty ? " Every configuration measured power."
             : " Not drawn, no power measured: \(noPower.joined(separator: ", "))."
         let defs = [MetricID.meanPower, .e2eThroughput].map { ($0.rawValue, $0.unit.rawValue, $0.definition) }
-            + [(DerivedMetric.volume.rawValue, DerivedMetric.volume.unit.rawValue, DerivedMetric.volume.definition)]
+            + [(MetricID.volume.rawValue, MetricID.volume.unit.rawValue, MetricID.volume.definition)]
         return figure(id: "chart-power-throughput", svg: chart.svg(), caption: caption, definitions: defs)
     }
 
     /// CPU vs accelerator energy per token per board, from the analysis's CPU/accelerated pairs.
     static func acceleratorFigure(_ entries: [ReportEntry], analysis: AnalysisReport) -> String {
-        let energy = Dictionary(entries.map { ($0.id, $0.analysis.metrics[MetricID.energyPerToken.rawValue]) },
+        let energy = Dictionary(entries.map { ($0.id, $0.analysis.metrics[.energyPerToken]) },
                                 uniquingKeysWith: { first, _ in first })
         let groups = analysis.acceleratorGains.map { pair in
             BarGroup(label: "\(pair.board) · \(pair.model)",
@@ -76,22 +76,21 @@ extension HTMLReport {
                     + (pair.gain.number.map { DisplayValue.compact($0, significantDigits: 3) + "×" } ?? "n/a — \(pair.gain.reason ?? "")")
             }.joined(separator: "; ") + "."
         }
-        let gain = DerivedMetric.acceleratorGain
+        let gain = MetricID.acceleratorGain
         return figure(id: "chart-accelerator", svg: groups.isEmpty ? nil : chart.svg(), caption: caption,
                       definitions: [(gain.rawValue, gain.unit.rawValue, gain.definition)])
     }
 
     /// Configuration (setup) × model, coloured by one metric.
-    static func heatmapFigure(_ entries: [ReportEntry], matrix: ResultsMatrix, metric: String, title: String, unit: String) -> String {
+    static func heatmapFigure(_ entries: [ReportEntry], matrix: ResultsMatrix, metric: MetricID, title: String, unit: String) -> String {
         let values = matrix.setups.map { setup in
             matrix.models.map { model in matrix.entry(model: model, setup: setup)?.analysis.metrics[metric] }
         }
         let chart = Heatmap(title: "\(title) by configuration and model", rows: matrix.setups, columns: matrix.models,
                             values: values, valueAxis: ChartAxis(title: title, unit: unit))
-        let definition = MetricID(rawValue: metric).map(\.definition) ?? DerivedMetric(rawValue: metric)?.definition ?? ""
-        return figure(id: "chart-heatmap-\(metric)", svg: chart.svg(),
+        return figure(id: "chart-heatmap-\(metric.rawValue)", svg: chart.svg(),
                       caption: "\(title) (\(unit)) per configuration (rows) and model (columns); grey \"–\" = not measured.",
-                      definitions: [(metric, unit, definition)])
+                      definitions: [(metric.rawValue, unit, metric.definition)])
     }
 
     /// TTFT and ITL box plots from the raw requests. Only quantiles reach the page (at most 50 outlier dots
@@ -129,17 +128,17 @@ extension HTMLReport {
             let metrics = entry.analysis.metrics
             return RooflineEntry(
                 label: entry.id,
-                measured: metrics[MetricID.serverDecodeRate.rawValue] ?? metrics[MetricID.decodeRate.rawValue],
-                ceiling: metrics[DerivedMetric.decodeCeiling.rawValue])
+                measured: metrics[.serverDecodeRate] ?? metrics[.decodeRate],
+                ceiling: metrics[.decodeCeiling])
         }
         let chart = RooflineChart(title: "Decode rate vs memory-bandwidth ceiling", entries: rows)
         let missing = entries.compactMap { entry in
-            entry.analysis.notAvailable[DerivedMetric.decodeCeiling.rawValue].map { "\(entry.id): \($0)" }
+            entry.analysis.notAvailable[.decodeCeiling].map { "\(entry.id): \($0)" }
         }
         var caption = "Measured decode rate (server_decode_rate, else decode_rate, tok/s) against decode_ceiling (tok/s); "
             + "the percentage is roofline_efficiency."
         if !missing.isEmpty { caption += " No ceiling — " + missing.joined(separator: "; ") + "." }
-        let defs = [DerivedMetric.decodeCeiling, .rooflineEfficiency].map { ($0.rawValue, $0.unit.rawValue, $0.definition) }
+        let defs = [MetricID.decodeCeiling, .rooflineEfficiency].map { ($0.rawValue, $0.unit.rawValue, $0.definition) }
         return figure(id: "chart-roofline", svg: chart.svg(), caption: caption, definitions: defs)
     }
 }

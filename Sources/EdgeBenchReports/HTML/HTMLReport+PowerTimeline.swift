@@ -63,7 +63,7 @@ extension HTMLReport {
         let chart = TimelineChart(
             title: "Power over time: \(id)",
             series: [TimelineSeries(name: "\(boundary) power", points: clip(points, from: 0, to: end))],
-            phases: phases, idleBaseline: result.summary[MetricID.idlePower.rawValue]?.mean,
+            phases: phases, idleBaseline: result.summary[.idlePower]?.mean,
             xAxis: ChartAxis(title: "Time since \(origin)", unit: "s"),
             yAxis: ChartAxis(title: "Power, \(boundary)", unit: "W"),
             maxPointsPerSeries: PowerTimeline.maxPoints)

@@ -156,17 +156,13 @@ extension HTMLReport {
     static func usedMetrics(_ analysis: AnalysisReport) -> [(String, String, String)] {
         let measured: [MetricID] = [.e2eThroughput, .ttft, .itl, .energyPerToken, .meanPower, .decodeRate,
                                     .serverDecodeRate]
-        let derived: [DerivedMetric] = [.volume, .throughputDensity, .acceleratorGain, .decodeCeiling, .rooflineEfficiency]
+        let derived: [MetricID] = [.volume, .throughputDensity, .acceleratorGain, .decodeCeiling, .rooflineEfficiency]
         var rows = measured.map { ($0.rawValue, $0.unit.rawValue, $0.definition) }
             + derived.map { ($0.rawValue, $0.unit.rawValue, $0.definition) }
         let named = analysis.pareto.objectives.map(\.metric) + (analysis.scenario?.weights.map(\.metric) ?? [])
-        for metric in firstSeen(named) where !rows.contains(where: { $0.0 == metric }) {
-            let base = String(metric.split(separator: ".").first ?? Substring(metric))
-            if let id = MetricID(rawValue: base) {
-                rows.append((metric, id.unit.rawValue, id.definition + (base == metric ? "" : " (statistic \(metric))")))
-            } else if let id = DerivedMetric(rawValue: base) {
-                rows.append((metric, id.unit.rawValue, id.definition))
-            }
+        for key in firstSeen(named) where !rows.contains(where: { $0.0 == key.description }) {
+            let statistic = key.statistic == nil ? "" : " (statistic \(key))"
+            rows.append((key.description, key.unit.rawValue, key.metric.definition + statistic))
         }
         return rows
     }

@@ -27,7 +27,7 @@ struct MatrixCell: Sendable, Equatable {
     static let missing = MatrixCell(value: ReportColumns.missing, detail: "", isMeasured: false)
 
     static func make(_ entry: ReportEntry, _ metric: MetricID, unit: DisplayUnit) -> MatrixCell {
-        if let summary = entry.analysis.summary[metric.rawValue], summary.mean.isFinite {
+        if let summary = entry.analysis.summary[metric], summary.mean.isFinite {
             let spread = summary.stddev.map { $0 * unit.scale }
             let number = NumberText.meanAndSpread(summary.mean * unit.scale, spread)
             var detail = "n=\(summary.n)"
@@ -61,7 +61,7 @@ struct ResultsMatrix: Sendable {
             byModel[entry.model, default: [:]][entry.setup] = entry
         }
         entries = byModel
-        let ttfts = list.compactMap { $0.analysis.summary[MetricID.ttft.rawValue]?.mean }
+        let ttfts = list.compactMap { $0.analysis.summary[.ttft]?.mean }
         units = [.e2eThroughput: .tokensPerSecond, .ttft: .time(ttfts), .energyPerToken: .joulesPerToken]
     }
 

@@ -43,7 +43,7 @@ struct ReportEntry: Sendable {
 }
 
 /// Distinct values in first-seen order: rows and columns keep the order of the plan.
-func firstSeen(_ values: [String]) -> [String] {
-    var seen: Set<String> = []
+func firstSeen<Value: Hashable>(_ values: [Value]) -> [Value] {
+    var seen: Set<Value> = []
     return values.filter { seen.insert($0).inserted }
 }

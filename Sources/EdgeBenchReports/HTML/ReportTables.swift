@@ -18,18 +18,18 @@ public enum ReportTables {
             let common = [entry.id, entry.model, entry.setup, entry.analysis.deviceID ?? ""]
             let tail = [front.contains(entry.id) ? "front" : "", entry.analysis.flags.joined(separator: " ")]
             for metric in measured {
-                if let summary = entry.analysis.summary[metric.rawValue] {
+                if let summary = entry.analysis.summary[metric] {
                     rows.append(common + [metric.rawValue, metric.unit.rawValue, NumberText.csv(summary.mean),
                                           summary.stddev.map(NumberText.csv) ?? "", String(summary.n),
                                           summary.cv.map(NumberText.csv) ?? ""] + tail + [""])
-                } else if let value = entry.analysis.metrics[metric.rawValue] {
+                } else if let value = entry.analysis.metrics[metric] {
                     rows.append(common + [metric.rawValue, metric.unit.rawValue, NumberText.csv(value), "", "", ""]
                         + tail + ["computed from mean power"])
                 } else {
                     rows.append(common + [metric.rawValue, metric.unit.rawValue, "", "", "", ""] + tail + ["not measured"])
                 }
             }
-            for metric in DerivedMetric.allCases {
+            for metric in MetricID.derived {
                 let value = entry.analysis.derived.values[metric]
                 rows.append(common + [metric.rawValue, metric.unit.rawValue, value?.number.map(NumberText.csv) ?? "", "",
                                       "", ""] + tail + [value?.reason ?? (value == nil ? "not computed" : "")])

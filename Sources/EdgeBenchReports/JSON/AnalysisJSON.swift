@@ -149,19 +149,24 @@ public enum AnalysisJSON {
         }
     }
 
+    /// JSON object keys are the metric keys as users write them (`ttft`, `ttft.p90`).
+    static func byName<Key: CustomStringConvertible, Value>(_ values: [Key: Value]) -> [String: Value] {
+        Dictionary(uniqueKeysWithValues: values.map { ($0.key.description, $0.value) })
+    }
+
     static func document(_ report: AnalysisReport) -> Document {
         let configurations = report.configurations.map { c in
             ConfigurationJSON(
                 id: c.id, device: c.deviceID, deviceName: c.deviceName, engine: c.engineName, engineKind: c.engineKind,
-                model: c.model, quantisation: c.quantisation, metrics: c.metrics.filter { $0.value.isFinite },
-                notAvailable: c.notAvailable, flags: c.flags, notes: c.derived.notes)
+                model: c.model, quantisation: c.quantisation, metrics: byName(c.metrics.filter { $0.value.isFinite }),
+                notAvailable: byName(c.notAvailable), flags: c.flags, notes: c.derived.notes)
         }
         let ranking = report.ranking.map { r in
             RankingJSON(
                 scenario: r.scenario.name, description: r.scenario.description,
-                weights: r.scenario.weights.map { .init(metric: $0.metric, weight: $0.weight, direction: $0.direction.rawValue) },
+                weights: r.scenario.weights.map { .init(metric: $0.metric.description, weight: $0.weight, direction: $0.direction.rawValue) },
                 constraints: r.scenario.constraints.map(\.description),
-                entries: r.entries.map { .init(id: $0.id, score: $0.score, contributions: $0.contributions) },
+                entries: r.entries.map { .init(id: $0.id, score: $0.score, contributions: byName($0.contributions)) },
                 excluded: r.excluded, notes: r.notes, tradeOff: r.tradeOff(candidates: report.candidates))
         }
         return Document(

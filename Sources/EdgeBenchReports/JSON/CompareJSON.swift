@@ -123,7 +123,7 @@ public enum CompareJSON {
                     var noTest: String?
                     if case .notPossible(let why) = row.test { noTest = why }
                     return MetricJSON(
-                        metric: row.metric, unit: row.unit.rawValue, direction: row.direction.rawValue,
+                        metric: row.metric.rawValue, unit: row.unit.rawValue, direction: row.direction.rawValue,
                         base: finite(row.base), new: finite(row.new), nBase: row.baseSummary.n, nNew: row.newSummary.n,
                         change: finite(row.change), relativeChange: finite(row.relativeChange),
                         t: finite(row.test.test?.t), df: finite(row.test.test?.degreesOfFreedom), p: finite(row.p),

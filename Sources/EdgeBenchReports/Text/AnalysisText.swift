@@ -30,7 +30,7 @@ public enum AnalysisText {
             lines += reasons(report, labels: labels)
             lines.append("")
             lines.append("Derived metrics (METRICS.md)")
-            lines += DerivedMetric.allCases.map { "  \($0.rawValue) (\($0.unit.rawValue)) = \($0.definition)" }
+            lines += MetricID.derived.map { "  \($0.rawValue) (\($0.unit.rawValue)) = \($0.definition)" }
         }
         if !report.failed.isEmpty {
             lines.append("")
@@ -62,16 +62,16 @@ public enum AnalysisText {
 
     /// Metrics as rows, configurations as columns: a handful of boards side by side, each row in one unit.
     static func table(_ report: AnalysisReport, labels: [String: String]) -> [String] {
-        let ids = measuredRows.map(\.rawValue) + DerivedMetric.allCases.map(\.rawValue)
+        let ids = measuredRows + MetricID.derived
         var rows: [[String]] = [["metric"] + report.configurations.map { labels[$0.id] ?? $0.id }]
         for metric in ids {
             let values = report.configurations.map { $0.metrics[metric] }
             let present = values.compactMap { $0 }
-            guard !present.isEmpty || DerivedMetric(rawValue: metric) != nil else { continue }
+            guard !present.isEmpty || metric.scope == .derived else { continue }
             let unit = DisplayValue.unit(for: metric, values: present)
             let unitText = unit.symbol.isEmpty ? "" : " (\(unit.symbol))"
             let cells = values.map { value in value.map { DisplayValue.readable(unit.fromStored($0)) } ?? "n/a" }
-            rows.append([metric + unitText] + cells)
+            rows.append([metric.rawValue + unitText] + cells)
         }
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
@@ -89,8 +89,8 @@ public enum AnalysisText {
         var groups: [(why: String, metrics: [String], labels: [String])] = []
         for configuration in report.configurations {
             var byReason: [(why: String, metrics: [String])] = []
-            for metric in DerivedMetric.allCases {
-                guard let why = configuration.notAvailable[metric.rawValue] else { continue }
+            for metric in MetricID.derived {
+                guard let why = configuration.notAvailable[metric] else { continue }
                 if let index = byReason.firstIndex(where: { $0.why == why }) {
                     byReason[index].metrics.append(metric.rawValue)
                 } else {

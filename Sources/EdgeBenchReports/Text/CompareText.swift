@@ -6,7 +6,7 @@ import Foundation
 /// verdict), the reasons no test was possible under it, then added/removed configurations and the verdict.
 public enum CompareText {
     public static func render(_ comparison: RunComparison) -> String {
-        let defaultText = MetricThreshold(metric: MetricThreshold.defaultKey, limit: comparison.defaultThreshold).limitText
+        let defaultText = MetricThreshold(metric: nil, limit: comparison.defaultThreshold).limitText
         var lines = [
             "\(comparison.newRunID) (new) against \(comparison.baseRunID) (base): means, \(WelchTest.name); "
                 + "default threshold \(defaultText)"
@@ -26,7 +26,7 @@ public enum CompareText {
             lines += table(configuration.metrics)
             var untested: [String: [String]] = [:]
             for row in configuration.metrics {
-                if case .notPossible(let why) = row.test { untested[why, default: []].append(row.metric) }
+                if case .notPossible(let why) = row.test { untested[why, default: []].append(row.metric.rawValue) }
             }
             for (why, metrics) in untested.sorted(by: { $0.key < $1.key }) {
                 lines.append("  p n/a for \(metrics.joined(separator: ", ")): \(why)")
@@ -66,7 +66,7 @@ public enum CompareText {
         // An informational metric never gates, so no threshold applies to it.
         let threshold = row.direction == .informational ? "—" : row.threshold.limitText
         return [
-            row.metric + unitText, DisplayValue.readable(unit.fromStored(row.base)),
+            row.metric.rawValue + unitText, DisplayValue.readable(unit.fromStored(row.base)),
             DisplayValue.readable(unit.fromStored(row.new)),
             signed(DisplayValue.readable(unit.fromStored(row.change)), row.change), relative, p, threshold,
             row.verdict.rawValue,

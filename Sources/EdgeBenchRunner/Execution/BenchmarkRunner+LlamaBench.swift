@@ -18,7 +18,7 @@ extension BenchmarkRunner {
         var engine: EngineDescription?
 
         func finish(
-            _ status: ConfigurationResult.Status, error: String?, summary: [String: Summary] = [:], flags: [Flag] = []
+            _ status: ConfigurationResult.Status, error: String?, summary: [MetricID: Summary] = [:], flags: [Flag] = []
         ) -> ConfigurationResult.Status {
             do {
                 try store.finishConfiguration(

@@ -24,7 +24,7 @@ struct ImportedRun {
         var engine: EngineDescription
         var device: Device? = nil
         var requests: [RequestResult]
-        var summary: [String: Summary]
+        var summary: [MetricID: Summary]
         var flags: [Flag]
         var power: PowerProvenance? = nil
     }

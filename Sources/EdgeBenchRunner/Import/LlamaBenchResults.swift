@@ -8,7 +8,7 @@ struct LlamaBenchResults {
     var engine: EngineDescription
     /// one per repetition and test, when the output listed each repetition (JSON); else none
     var requests: [RequestResult]
-    var summary: [String: Summary]
+    var summary: [MetricID: Summary]
     var flags: [Flag]
     /// measured repetitions of each test (the summaries' n)
     var repetitions: Int
@@ -86,23 +86,23 @@ struct LlamaBenchResults {
     /// is shown), else 1 with the spread kept, since llama-bench did measure one. The order statistics
     /// (median, min, max, percentiles) were never printed; they are set to the mean, the only
     /// central value known.
-    private static func summaries(_ group: LlamaBenchGroup) -> ([String: Summary], Int) {
+    private static func summaries(_ group: LlamaBenchGroup) -> ([MetricID: Summary], Int) {
         let n = max(1, group.representative.repetitions ?? 1)
-        var summary: [String: Summary] = [:]
+        var summary: [MetricID: Summary] = [:]
         if let test = group.prompt {
-            summary[MetricID.serverPrefillRate.rawValue] = meanAndSpread(test.averageRate, test.stddevRate, n: n)
-            summary[MetricID.nIn.rawValue] = constant(Double(test.promptTokens), n: n, unit: .tokens)
+            summary[.serverPrefillRate] = meanAndSpread(test.averageRate, test.stddevRate, n: n)
+            summary[.nIn] = constant(Double(test.promptTokens), n: n, unit: .tokens)
         }
         if let test = group.generation {
-            summary[MetricID.serverDecodeRate.rawValue] = meanAndSpread(test.averageRate, test.stddevRate, n: n)
-            summary[MetricID.nOut.rawValue] = constant(Double(test.generatedTokens), n: n, unit: .tokens)
+            summary[.serverDecodeRate] = meanAndSpread(test.averageRate, test.stddevRate, n: n)
+            summary[.nOut] = constant(Double(test.generatedTokens), n: n, unit: .tokens)
         }
         if let test = group.combined {
             let share = generatedShare(test)
-            summary[MetricID.e2eThroughput.rawValue] = meanAndSpread(
+            summary[.e2eThroughput] = meanAndSpread(
                 test.averageRate * share, test.stddevRate.map { $0 * share }, n: n)
-            summary[MetricID.nIn.rawValue] = constant(Double(test.promptTokens), n: n, unit: .tokens)
-            summary[MetricID.nOut.rawValue] = constant(Double(test.generatedTokens), n: n, unit: .tokens)
+            summary[.nIn] = constant(Double(test.promptTokens), n: n, unit: .tokens)
+            summary[.nOut] = constant(Double(test.generatedTokens), n: n, unit: .tokens)
         }
         return (summary, n)
     }

@@ -126,7 +126,7 @@ struct PaperCSVReader {
         let configuration = Configuration(
             id: id, engine: spec, model: ModelSpec(name: model), workload: workload, repetitions: runs, warmup: 0)
 
-        var summary: [String: Summary]
+        var summary: [MetricID: Summary]
         var flags: [Flag]
         var measured = requests
         if !measured.isEmpty {
@@ -144,14 +144,14 @@ struct PaperCSVReader {
                 LlamaBenchResults.meanAndSpread(value, nil, n: runs, unit: unit)
             }
             summary = [
-                MetricID.e2eThroughput.rawValue: mean(throughput, .tokensPerSecond),
-                MetricID.e2eLatency.rawValue: mean(latency, .seconds),
-                MetricID.ttft.rawValue: mean(ttft, .seconds),
-                MetricID.nOut.rawValue: mean(tokens, .tokens),
+                .e2eThroughput: mean(throughput, .tokensPerSecond),
+                .e2eLatency: mean(latency, .seconds),
+                .ttft: mean(ttft, .seconds),
+                .nOut: mean(tokens, .tokens),
             ]
             if let power {
-                summary[MetricID.meanPower.rawValue] = mean(power, .watts)
-                summary[MetricID.energyPerToken.rawValue] = mean(power / throughput, .joulesPerToken)
+                summary[.meanPower] = mean(power, .watts)
+                summary[.energyPerToken] = mean(power / throughput, .joulesPerToken)
             }
             flags = runs < ConfigurationSummary.minimumSamples ? [.fewSamples] : []
         }

@@ -39,7 +39,7 @@ extension ResultStore {
             error = "the run stopped before this configuration finished; continue it with --resume"
         }
         let summary = try (row["summary_json"] as String?).map {
-            try decodeJSON([String: Summary].self, from: $0, what: "summary JSON of \(id)")
+            try decodeJSON([MetricID: Summary].self, from: $0, what: "summary JSON of \(id)")
         }
         let flags = try (row["flags_json"] as String?).map {
             try decodeJSON([Flag].self, from: $0, what: "flags JSON of \(id)")

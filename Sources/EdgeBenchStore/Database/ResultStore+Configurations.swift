@@ -34,7 +34,7 @@ extension ResultStore {
     /// Records a configuration's outcome and statistics. `engine` (when known by now) replaces the one given at begin.
     public func finishConfiguration(
         runID: String, configurationID: String, engine: EngineDescription?, status: ConfigurationResult.Status,
-        error: String?, summary: [String: Summary], flags: [Flag], telemetry: [String: TelemetrySummary],
+        error: String?, summary: [MetricID: Summary], flags: [Flag], telemetry: [String: TelemetrySummary],
         power: PowerProvenance? = nil
     ) throws {
         // a non-finite point is not JSON: dropped rather than failing the whole configuration

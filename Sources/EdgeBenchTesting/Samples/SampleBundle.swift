@@ -49,15 +49,15 @@ public enum SampleBundle {
             request(2, ttft: 0.35, e2e: 1.50, nOut: 60, response: lastResponse),
         ],
         summary: [
-            "ttft": Summary(
+            .ttft: Summary(
                 unit: .seconds, n: 3, mean: 0.3, median: 0.3, stddev: 0.05, cv: 0.16666666666666669, min: 0.25,
                 max: 0.35, p50: 0.3, p90: 0.34, p99: 0.349, ci95: [0.17579, 0.42421]),
-            "e2e_latency": summary(.seconds, mean: 1.35, stddev: 0.13228756555322954),
-            "decode_rate": summary(.tokensPerSecond, mean: 66.3, stddev: 1.2),
-            "e2e_throughput": summary(.tokensPerSecond, mean: 46.81025641025641, stddev: 5.9),
-            "prefill_rate": summary(.tokensPerSecond, mean: 44.0, stddev: 4.0),
-            "n_out": summary(.tokens, mean: 62.666666666666664, stddev: 2.309401076758503),
-            "load_time": Summary(
+            .e2eLatency: summary(.seconds, mean: 1.35, stddev: 0.13228756555322954),
+            .decodeRate: summary(.tokensPerSecond, mean: 66.3, stddev: 1.2),
+            .e2eThroughput: summary(.tokensPerSecond, mean: 46.81025641025641, stddev: 5.9),
+            .prefillRate: summary(.tokensPerSecond, mean: 44.0, stddev: 4.0),
+            .nOut: summary(.tokens, mean: 62.666666666666664, stddev: 2.309401076758503),
+            .loadTime: Summary(
                 unit: .seconds, n: 1, mean: 1.5, median: 1.5, stddev: nil, cv: nil, min: 1.5, max: 1.5, p50: 1.5,
                 p90: 1.5, p99: 1.5, ci95: nil),
         ],
