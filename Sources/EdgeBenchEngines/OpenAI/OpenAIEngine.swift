@@ -34,6 +34,9 @@ public struct OpenAIEngine: InferenceEngine {
         self.llamaCppExtensions = llamaCppExtensions
     }
 
+    /// The loop that reads the response, when the client has one (`HTTPTransport.makeClient`).
+    public var streamExecutor: (any TaskExecutor)? { transport.streamExecutor }
+
     public func generate(_ request: GenerationRequest) -> AsyncThrowingStream<GenerationEvent, any Error> {
         let path = request.api == .chat ? "/chat/completions" : "/completions"
         let body = OpenAIEngine.body(for: request, model: model, llamaCppExtensions: llamaCppExtensions)

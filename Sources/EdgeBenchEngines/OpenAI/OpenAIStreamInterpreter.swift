@@ -18,6 +18,11 @@ struct OpenAIStreamInterpreter: StreamInterpreter {
     mutating func interpret(_ event: SSEEvent, at: Instant) throws -> StreamStep {
         if event.isDone { return StreamStep(tokens: nil, completion: completion(at: at)) }
         if let step = fastTokenStep(event.data) { return step }
+        return try decodedStep(event)
+    }
+
+    /// Any chunk, fully decoded: the reference the fast path must agree with.
+    mutating func decodedStep(_ event: SSEEvent) throws -> StreamStep {
         let chunk: OpenAIWire.Chunk
         do {
             chunk = try decoder.decode(OpenAIWire.Chunk.self, from: Data(event.data))
@@ -51,20 +56,82 @@ struct OpenAIStreamInterpreter: StreamInterpreter {
         return step
     }
 
-    /// An ordinary content delta (`"finish_reason":null`, no usage, timings, reasoning or error) read
-    /// without a full decode; nil for anything else, which then goes through `JSONDecoder`.
-    private mutating func fastTokenStep(_ data: [UInt8]) -> StreamStep? {
-        guard TokenChunkScanner.contains(data, "\"finish_reason\":null"),
-              !TokenChunkScanner.contains(data, "\"usage\""), !TokenChunkScanner.contains(data, "\"timings\""),
-              !TokenChunkScanner.contains(data, "\"reasoning_content\""),
-              !TokenChunkScanner.contains(data, "\"reasoning\""), !TokenChunkScanner.contains(data, "\"error\"")
-        else { return nil }
-        // A role-only chunk (`"content":null`) carries no token.
-        if TokenChunkScanner.isNull(forKey: "content", in: data) { return .nothing }
-        guard let text = TokenChunkScanner.string(forKey: "content", in: data) else { return nil }
-        guard !text.isEmpty else { return .nothing }
+    /// An ordinary token chunk, read in one structural pass (`JSONKeyScanner`) without a full decode:
+    /// one choice whose `finish_reason` is null, its text in `delta.content` (chat) or `text`
+    /// (`/completions`), and no non-null `usage`, `timings`, `error`, `logprobs` or reasoning anywhere.
+    /// nil for anything else, which then goes through `JSONDecoder`; what it returns is what the
+    /// decode below would give (null and absent are the same to `Decodable`'s optionals).
+    mutating func fastTokenStep(_ data: [UInt8]) -> StreamStep? {
+        typealias Key = FastKey
+        var choices = 0
+        var finishNull = false
+        var content = -1, contentNull = false
+        var text = -1, textNull = false
+        var decline = false
+        let whole = data.withUnsafeBufferPointer { bytes in
+            JSONKeyScanner.scan(
+                bytes, keys: Key.names,
+                onContainer: { path in
+                    if Self.isChoice(path) { choices += 1 }
+                },
+                onKey: { key, at, path in
+                    switch key {
+                    case Key.finishReason:
+                        if Self.isChoice(path) { finishNull = TokenChunkScanner.isNull(at: at, in: data) }
+                    case Key.content:
+                        if content < 0, Self.isDelta(path) {
+                            content = at
+                            contentNull = TokenChunkScanner.isNull(at: at, in: data)
+                        }
+                    case Key.text:
+                        if text < 0, Self.isChoice(path) {
+                            text = at
+                            textNull = TokenChunkScanner.isNull(at: at, in: data)
+                        }
+                    case Key.choices, Key.delta:
+                        break
+                    default:  // usage, timings, error, logprobs, reasoning: only null is ordinary
+                        if !TokenChunkScanner.isNull(at: at, in: data) { decline = true }
+                    }
+                })
+        }
+        guard whole, !decline, choices == 1, finishNull else { return nil }
+        let piece: String
+        if content >= 0 {
+            // `delta.content ?? text`: a null content defers to `text`, which the full decode handles.
+            if contentNull { return text >= 0 ? nil : .nothing }
+            guard let value = TokenChunkScanner.string(at: content, in: data) else { return nil }
+            piece = value
+        } else if text >= 0, !textNull {
+            guard let value = TokenChunkScanner.string(at: text, in: data) else { return nil }
+            piece = value
+        } else {
+            return nil
+        }
+        guard !piece.isEmpty else { return .nothing }
         tokens += 1
-        return StreamStep(tokens: (1, text), completion: nil)
+        return StreamStep(tokens: (1, piece), completion: nil)
+    }
+
+    /// The keys the fast path looks at; their indices are what `JSONKeyScanner` reports.
+    private enum FastKey {
+        static let names: [StaticString] = [
+            "choices", "delta", "content", "text", "finish_reason", "usage", "timings", "error", "logprobs",
+            "reasoning_content", "reasoning",
+        ]
+        static let choices = 0, delta = 1, content = 2, text = 3, finishReason = 4
+    }
+
+    /// `choices[i]` itself (a container) or one of its keys: `[top, choices, element]`.
+    private static func isChoice(_ path: JSONKeyScanner.Path) -> Bool {
+        path.count == 3 && path[0] == JSONKeyScanner.element && path[1] == FastKey.choices
+            && path[2] == JSONKeyScanner.element
+    }
+
+    /// A key of `choices[i].delta`: `[top, choices, element, delta]`.
+    private static func isDelta(_ path: JSONKeyScanner.Path) -> Bool {
+        path.count == 4 && path[0] == JSONKeyScanner.element && path[1] == FastKey.choices
+            && path[2] == JSONKeyScanner.element && path[3] == FastKey.delta
     }
 
     mutating func connectionEnded(at: Instant) throws -> Completion {

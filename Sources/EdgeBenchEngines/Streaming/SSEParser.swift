@@ -81,7 +81,15 @@ public struct SSEParser: Sendable {
     private mutating func processLine(_ onEvent: (SSEEvent) throws -> Void) rethrows {
         defer { line.removeAll(keepingCapacity: true) }
         if line.isEmpty {
-            if hasData { try onEvent(takeEvent()) } else { eventType = nil }
+            guard hasData else {
+                eventType = nil
+                return
+            }
+            // The event shares `data`'s storage only during the call: cleared after it, the buffer is
+            // unique again and keeps its capacity, so an event costs no allocation unless its consumer
+            // keeps it (a copy taken before the call would make every reset allocate a new buffer).
+            defer { resetEvent() }
+            try onEvent(SSEEvent(event: eventType, data: data, lastEventID: lastEventID))
             return
         }
         if line[0] == Self.colon { return }  // comment / keep-alive
@@ -103,10 +111,14 @@ public struct SSEParser: Sendable {
 
     private mutating func takeEvent() -> SSEEvent {
         let event = SSEEvent(event: eventType, data: data, lastEventID: lastEventID)
+        resetEvent()
+        return event
+    }
+
+    private mutating func resetEvent() {
         data.removeAll(keepingCapacity: true)
         hasData = false
         eventType = nil
-        return event
     }
 
     private static let lf: UInt8 = 0x0A

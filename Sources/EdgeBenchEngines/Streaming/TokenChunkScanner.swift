@@ -12,9 +12,15 @@ enum TokenChunkScanner {
     /// The value of the first `"key":"…"` (whitespace after the colon allowed), unescaped.
     /// nil when the key is absent, the value is not a string (e.g. `null`), or it is malformed.
     static func string(forKey key: StaticString, in bytes: [UInt8]) -> String? {
-        guard var i = valueStart(forKey: key, in: bytes), i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
-            return nil
-        }
+        guard let i = valueStart(forKey: key, in: bytes) else { return nil }
+        return string(at: i, in: bytes)
+    }
+
+    /// The string value starting at `valueStart` (its opening quote), unescaped; nil when it is not a
+    /// string or is malformed. For positions `JSONKeyScanner` reported.
+    static func string(at valueStart: Int, in bytes: [UInt8]) -> String? {
+        var i = valueStart
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return nil }
         i += 1
         let start = i
         // Common case: no escapes, one copy.
@@ -26,7 +32,13 @@ enum TokenChunkScanner {
 
     /// True when the first `"key":` is followed by `null`.
     static func isNull(forKey key: StaticString, in bytes: [UInt8]) -> Bool {
-        guard let i = valueStart(forKey: key, in: bytes), i + 4 <= bytes.count else { return false }
+        guard let i = valueStart(forKey: key, in: bytes) else { return false }
+        return isNull(at: i, in: bytes)
+    }
+
+    /// True when the value starting at `valueStart` is `null`.
+    static func isNull(at i: Int, in bytes: [UInt8]) -> Bool {
+        guard i >= 0, i + 4 <= bytes.count else { return false }
         return bytes[i] == UInt8(ascii: "n") && bytes[i + 1] == UInt8(ascii: "u") && bytes[i + 2] == UInt8(ascii: "l")
             && bytes[i + 3] == UInt8(ascii: "l")
     }

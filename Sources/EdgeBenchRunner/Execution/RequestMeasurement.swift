@@ -5,6 +5,14 @@ import EdgeBenchCore
 /// the board it measures.
 enum RequestMeasurement {
     static func run(_ engine: any InferenceEngine, _ request: GenerationRequest) async throws -> RequestRecord {
+        // On the engine's reading thread when it has one: each token then costs no thread hand-off.
+        if let executor = engine.streamExecutor {
+            return try await withTaskExecutorPreference(executor) { try await collect(engine, request) }
+        }
+        return try await collect(engine, request)
+    }
+
+    private static func collect(_ engine: any InferenceEngine, _ request: GenerationRequest) async throws -> RequestRecord {
         var submitted: Instant?
         var completion: Completion?
         var chunks: [RequestRecord.Chunk] = []
