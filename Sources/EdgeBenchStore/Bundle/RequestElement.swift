@@ -142,49 +142,47 @@ public struct RequestElement {
 
     /// An array of numbers; null counts as none (the decoder's `decodeIfPresent`).
     private static func parseNumbers(_ scanner: inout JSONScanner, path: @autoclosure () -> String) throws -> [Double] {
-        if scanner.peek() == UInt8(ascii: "n") {
-            try scanner.skipValue()
-            return []
+        try parseArray(&scanner, path: path()) { scanner, index in
+            try number(&scanner, path: "\(path())[\(index)]")
         }
-        guard scanner.peek() == UInt8(ascii: "[") else {
-            throw Located(offset: scanner.offset, path: path(), message: "expected an array")
-        }
-        scanner.offset += 1
-        var values: [Double] = []
-        var first = true
-        while try scanner.nextElement(first: &first) {
-            let index = values.count
-            values.append(try number(&scanner, path: "\(path())[\(index)]"))
-        }
-        return values
     }
 
     private static func parseFlags(_ scanner: inout JSONScanner, path: @autoclosure () -> String) throws -> [Flag] {
-        if scanner.peek() == UInt8(ascii: "n") {
-            try scanner.skipValue()
-            return []
-        }
-        guard scanner.peek() == UInt8(ascii: "[") else {
-            throw Located(offset: scanner.offset, path: path(), message: "expected an array")
-        }
-        scanner.offset += 1
-        var flags: [Flag] = []
-        var first = true
-        while try scanner.nextElement(first: &first) {
+        try parseArray(&scanner, path: path()) { scanner, index in
             let at = scanner.offset
             let text: String
             do { text = try scanner.readString() } catch let failure as JSONScanner.Failure {
-                throw Located(offset: at, path: "\(path())[\(flags.count)]", message: failure.message)
+                throw Located(offset: at, path: "\(path())[\(index)]", message: failure.message)
             }
             guard let flag = Flag(rawValue: text) else {
                 let known = Flag.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
                 throw Located(
-                    offset: at, path: "\(path())[\(flags.count)]",
+                    offset: at, path: "\(path())[\(index)]",
                     message: "expected one of \(known) (unknown flag '\(text)')")
             }
-            flags.append(flag)
+            return flag
         }
-        return flags
+    }
+
+    /// A JSON array read element by element; null counts as none (the decoder's `decodeIfPresent`).
+    private static func parseArray<Element>(
+        _ scanner: inout JSONScanner, path: @autoclosure () -> String,
+        element: (inout JSONScanner, Int) throws -> Element
+    ) throws -> [Element] {
+        if scanner.peek() == UInt8(ascii: "n") {
+            try scanner.skipValue()
+            return []
+        }
+        guard scanner.peek() == UInt8(ascii: "[") else {
+            throw Located(offset: scanner.offset, path: path(), message: "expected an array")
+        }
+        scanner.offset += 1
+        var values: [Element] = []
+        var first = true
+        while try scanner.nextElement(first: &first) {
+            values.append(try element(&scanner, values.count))
+        }
+        return values
     }
 
     private static func number(_ scanner: inout JSONScanner, path: @autoclosure () -> String) throws -> Double {
