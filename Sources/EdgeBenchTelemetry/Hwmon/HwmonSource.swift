@@ -58,7 +58,13 @@ public struct HwmonSource: TelemetrySource {
     }
 
     public func read() throws -> [Reading] {
-        try ChannelReads.read(zip(channels, files), source: description.id) { channel, files throws(TelemetryError) in
+        var readings: [Reading] = []
+        try read(into: &readings)
+        return readings
+    }
+
+    public func read(into readings: inout [Reading]) throws {
+        try ChannelReads.read(zip(channels, files), source: description.id, into: &readings) { channel, files throws(TelemetryError) in
             switch channel.measure {
             case .power:
                 let microwatts = try files[0].integer(expected: "an integer in µW")
