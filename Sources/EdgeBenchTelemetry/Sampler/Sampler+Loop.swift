@@ -24,10 +24,10 @@ extension Sampler {
         var counts = [Int](repeating: 0, count: sources.count)
         while true {
             var before = clock.now()
-            for index in sources.indices {
+            for index in readers.indices {
                 readings.removeAll(keepingCapacity: true)
                 do {
-                    try sources[index].read(into: &readings)
+                    try readers[index].read(&readings)
                     let after = clock.now()
                     // Stamp the middle of the read: the closest estimate of when the value held.
                     let at = Instant(nanoseconds: before.nanoseconds + (after.nanoseconds - before.nanoseconds) / 2)
