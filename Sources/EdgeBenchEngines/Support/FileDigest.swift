@@ -1,4 +1,5 @@
 import Crypto
+import EdgeBenchCore
 import Foundation
 
 /// SHA-256 through swift-crypto (BoringSSL's assembly, SHA-NI where the CPU has it): a model file of
@@ -33,7 +34,7 @@ public enum FileDigest {
     public static func sha256(of text: String) -> String { sha256(of: Data(text.utf8)) }
 
     static func hex(_ digest: SHA256.Digest) -> String {
-        digest.map { String(format: "%02x", $0) }.joined()
+        digest.hexadecimal
     }
 }
 
