@@ -45,6 +45,10 @@ let package = Package(
                 "EdgeBenchCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                // HTTPExchange: AsyncHTTPClient's delegate API hands over NIOHTTP1's response head, and its
+                // body parts cross from the event loop to the consumer under a lock.
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 // StackFlow speaks JSON lines over plain TCP.
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -11,7 +11,7 @@ struct EngineErrorTests {
         let server = try await ScriptedLLMServer.start(script: .fast(tokens: 1))
         let url = server.baseURL
         await server.stop()
-        let client = HTTPTransport.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(5))
+        let client = HTTPTransport.makeClient(connectTimeout: .seconds(2))
         let engine = LlamaCppEngine(baseURL: url, client: client)
         let (events, error) = await collectFailure(engine.generate(GenerationRequest(prompt: "x", api: .completion, maxTokens: 1)))
         var healthError: (any Error)?

@@ -92,7 +92,7 @@ struct OllamaFixtureTests {
         let payloads = try Self.wiresharkPayloads()
         #expect(payloads.map(\.count) == [0x94, 0x95, 0x13f])
         let server = try await ReplayServer.start(chunks: payloads, contentType: "application/x-ndjson")
-        let client = HTTPTransport.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(10))
+        let client = HTTPTransport.makeClient(connectTimeout: .seconds(2))
         defer { Task { try? await client.shutdown(); await server.stop() } }
         let engine = OllamaEngine(baseURL: server.baseURL, model: "deepseek-coder:1.3b-instruct-q4_0", client: client)
         let measured = try Measured(try await collect(engine.generate(GenerationRequest(prompt: "hi", maxTokens: 128))))

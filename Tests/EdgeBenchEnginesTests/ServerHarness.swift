@@ -15,7 +15,7 @@ func withScriptedServer<T>(
 func withServer<Server, T>(
     _ server: Server, stop: (Server) async -> Void, _ body: (Server, HTTPClient) async throws -> T
 ) async throws -> T {
-    let client = HTTPTransport.makeClient(connectTimeout: .seconds(2), readTimeout: .seconds(10))
+    let client = HTTPTransport.makeClient(connectTimeout: .seconds(2))
     do {
         let result = try await body(server, client)
         try await client.shutdown()

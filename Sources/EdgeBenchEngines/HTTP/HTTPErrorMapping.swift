@@ -1,7 +1,7 @@
 import AsyncHTTPClient
 import NIOCore
 
-/// The verbs the adapters use (NIOHTTP1's `HTTPMethod` is not a direct dependency of this target).
+/// The verbs the adapters use.
 enum HTTPVerb: Sendable { case get, post }
 
 /// Turns transport errors (AsyncHTTPClient, NIO, POSIX) into `EngineError`s a person can act on.

@@ -2,42 +2,49 @@ import AsyncHTTPClient
 import EdgeBenchCore
 import Foundation
 import NIOCore
+import NIOHTTP1
 import NIOPosix
 
 /// The HTTP plumbing every adapter shares: one base URL, one caller-owned `HTTPClient`, the auth
 /// header, and the mapping of transport failures to `EngineError`.
 ///
-/// Timeouts: `requestTimeout` bounds a whole request (a long generation included), so it is generous.
-/// The connect timeout and the read (idle between bytes) timeout belong to the `HTTPClient`'s
-/// configuration, which the caller owns: `HTTPTransport.makeClient` builds one with both set.
+/// Timeouts: `requestTimeout` bounds the wait for the response head (a slow prompt included), so it is
+/// generous; the body then streams for as long as the server keeps sending. `readTimeout` bounds each
+/// silence of the server, head and body alike (`HTTPExchangeWatchdog`). The connect timeout belongs to
+/// the `HTTPClient`'s configuration, which the caller owns: `HTTPTransport.makeClient` builds one.
 public struct HTTPTransport: Sendable {
     /// Without a trailing slash.
     public let baseURL: String
     public let requestTimeout: TimeAmount
+    public let readTimeout: TimeAmount
     let client: HTTPClient
     /// Sent with every request; holds the bearer token, so it is never printed or put in errors.
     private let authorization: String?
 
-    public init(baseURL: String, client: HTTPClient, bearerToken: String? = nil, requestTimeout: Duration = .seconds(600)) {
+    public init(
+        baseURL: String, client: HTTPClient, bearerToken: String? = nil, requestTimeout: Duration = .seconds(600),
+        readTimeout: Duration = .seconds(300)
+    ) {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
         self.baseURL = base
         self.client = client
         self.authorization = bearerToken.flatMap { $0.isEmpty ? nil : "Bearer \($0)" }
-        self.requestTimeout = .nanoseconds(Int64(requestTimeout.components.seconds) * 1_000_000_000
-            + requestTimeout.components.attoseconds / 1_000_000_000)
+        self.requestTimeout = Self.timeAmount(requestTimeout)
+        self.readTimeout = Self.timeAmount(readTimeout)
     }
 
-    /// An `HTTPClient` with connect and read timeouts suitable for benchmarking a local server.
+    /// An `HTTPClient` with a connect timeout suitable for benchmarking a local server.
     /// The caller owns it and must `shutdown()` it.
+    ///
+    /// It has no read timeout of its own: AsyncHTTPClient would cancel and schedule that timer again on
+    /// every body part, that is on every streamed token; `HTTPTransport`'s `readTimeout` does that job.
     ///
     /// Pooled connections idle longer than `idleTimeout` are dropped: llama-server (cpp-httplib) closes
     /// keep-alive connections idle for 5 s, and a request must never pick one it is closing.
-    public static func makeClient(
-        connectTimeout: Duration = .seconds(5), readTimeout: Duration = .seconds(300), idleTimeout: Duration = .seconds(2)
-    ) -> HTTPClient {
+    public static func makeClient(connectTimeout: Duration = .seconds(5), idleTimeout: Duration = .seconds(2)) -> HTTPClient {
         var configuration = HTTPClient.Configuration()
-        configuration.timeout = .init(connect: timeAmount(connectTimeout), read: timeAmount(readTimeout))
+        configuration.timeout = .init(connect: timeAmount(connectTimeout), read: nil)
         configuration.connectionPool = .init(idleTimeout: timeAmount(idleTimeout))
         // Proxies from the environment would add a hop to every measured token.
         configuration.proxy = nil
@@ -58,50 +65,50 @@ public struct HTTPTransport: Sendable {
 
     public func url(_ path: String) -> String { baseURL + path }
 
-    func request(_ path: String, method: HTTPVerb, json: [UInt8]? = nil) -> HTTPClientRequest {
-        var request = HTTPClientRequest(url: url(path))
-        switch method {
-        case .get: request.method = .GET
-        case .post: request.method = .POST
+    func request(_ path: String, method: HTTPVerb, json: [UInt8]? = nil) throws -> HTTPClient.Request {
+        var headers = HTTPHeaders()
+        if json != nil { headers.add(name: "Content-Type", value: "application/json") }
+        headers.add(name: "Accept", value: json == nil ? "application/json" : "text/event-stream, application/json")
+        if let authorization { headers.add(name: "Authorization", value: authorization) }
+        let verb: HTTPMethod = switch method {
+        case .get: .GET
+        case .post: .POST
         }
-        if let json {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(bytes: json))
-        }
-        request.headers.add(name: "Accept", value: json == nil ? "application/json" : "text/event-stream, application/json")
-        if let authorization { request.headers.add(name: "Authorization", value: authorization) }
-        return request
+        return try HTTPClient.Request(url: url(path), method: verb, headers: headers, body: json.map { .bytes($0) })
     }
 
     /// Starts a request and returns once the response head arrived. Non-2xx statuses are thrown as
-    /// `EngineError` with an excerpt of the body. The body is left to the caller to stream.
-    func start(_ request: HTTPClientRequest, model: String? = nil) async throws -> HTTPClientResponse {
-        let response: HTTPClientResponse
+    /// `EngineError` with an excerpt of the body. The body is left to the caller to read.
+    func start(_ request: HTTPClient.Request, model: String? = nil) async throws -> HTTPExchange {
+        let url = request.url.absoluteString
+        let exchange: HTTPExchange
         do {
-            response = try await client.execute(request, timeout: requestTimeout)
+            exchange = try await HTTPExchange.start(
+                request, on: client, readTimeout: readTimeout, headDeadline: .now() + requestTimeout)
         } catch {
-            throw mapError(error, url: request.url)
+            throw mapError(error, url: url)
         }
-        let status = Int(response.status.code)
+        let status = exchange.status
         if !(200..<300).contains(status) {
-            let body = (try? await response.body.collect(upTo: 16 * 1024)).map { String(buffer: $0) } ?? ""
-            if status == 404, let model { throw EngineError.modelNotFound(url: request.url, model: model, body: body) }
-            throw EngineError.httpStatus(url: request.url, status: status, body: body)
+            let body = (try? await exchange.collect(upTo: 16 * 1024)).map { String(buffer: $0) } ?? ""
+            if status == 404, let model { throw EngineError.modelNotFound(url: url, model: model, body: body) }
+            throw EngineError.httpStatus(url: url, status: status, body: body)
         }
-        return response
+        return exchange
     }
 
     /// A whole small response (health, props, models, tokenize): status and body bytes.
     func fetch(_ path: String, method: HTTPVerb = .get, json: [UInt8]? = nil, limit: Int = 8 * 1024 * 1024)
         async throws -> (status: Int, body: [UInt8])
     {
-        let request = request(path, method: method, json: json)
         do {
-            let response = try await client.execute(request, timeout: requestTimeout)
-            let buffer = try await response.body.collect(upTo: limit)
-            return (Int(response.status.code), Array(buffer.readableBytesView))
+            let exchange = try await HTTPExchange.start(
+                try request(path, method: method, json: json), on: client, readTimeout: readTimeout,
+                headDeadline: .now() + requestTimeout)
+            let buffer = try await exchange.collect(upTo: limit)
+            return (exchange.status, Array(buffer.readableBytesView))
         } catch {
-            throw mapError(error, url: request.url)
+            throw mapError(error, url: url(path))
         }
     }
 

@@ -15,13 +15,19 @@ public struct LlamaCppEngine: InferenceEngine {
     let transport: HTTPTransport
     let chat: OpenAIEngine
 
-    /// - Parameter client: owned by the caller, who shuts it down (see `HTTPTransport.makeClient`).
-    public init(baseURL: String, model: String? = nil, client: HTTPClient, requestTimeout: Duration = .seconds(600)) {
-        let transport = HTTPTransport(baseURL: baseURL, client: client, requestTimeout: requestTimeout)
+    /// - Parameters:
+    ///   - client: owned by the caller, who shuts it down (see `HTTPTransport.makeClient`).
+    ///   - requestTimeout, readTimeout: see `HTTPTransport`.
+    public init(
+        baseURL: String, model: String? = nil, client: HTTPClient, requestTimeout: Duration = .seconds(600),
+        readTimeout: Duration = .seconds(300)
+    ) {
+        let transport = HTTPTransport(baseURL: baseURL, client: client, requestTimeout: requestTimeout, readTimeout: readTimeout)
         self.transport = transport
         self.model = model
         self.chat = OpenAIEngine(
-            transport: HTTPTransport(baseURL: transport.baseURL + "/v1", client: client, requestTimeout: requestTimeout),
+            transport: HTTPTransport(
+                baseURL: transport.baseURL + "/v1", client: client, requestTimeout: requestTimeout, readTimeout: readTimeout),
             model: model, llamaCppExtensions: true)
     }
 

@@ -29,13 +29,15 @@ public struct OllamaEngine: InferenceEngine {
     public let keepAlive: Duration
     let transport: HTTPTransport
 
-    /// - Parameter client: owned by the caller, who shuts it down (see `HTTPTransport.makeClient`).
+    /// - Parameters:
+    ///   - client: owned by the caller, who shuts it down (see `HTTPTransport.makeClient`).
+    ///   - requestTimeout, readTimeout: see `HTTPTransport`.
     public init(
         baseURL: String, model: String, dialect: Dialect = .ollama, client: HTTPClient, offload: Offload? = nil,
         threads: Int? = nil, contextSize: Int? = nil, keepAlive: Duration = .seconds(1800),
-        requestTimeout: Duration = .seconds(600)
+        requestTimeout: Duration = .seconds(600), readTimeout: Duration = .seconds(300)
     ) {
-        self.transport = HTTPTransport(baseURL: baseURL, client: client, requestTimeout: requestTimeout)
+        self.transport = HTTPTransport(baseURL: baseURL, client: client, requestTimeout: requestTimeout, readTimeout: readTimeout)
         self.model = model
         self.dialect = dialect
         self.offload = offload

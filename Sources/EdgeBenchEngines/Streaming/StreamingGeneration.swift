@@ -29,7 +29,7 @@ where Interpreter.Frame == Framer.Frame {
         case notStarted
         /// `.submitted` was reported; the request failed to start and this is thrown next.
         case failedToStart(any Error)
-        case streaming(HTTPClientResponse.Body.AsyncIterator)
+        case streaming
         case ended
     }
 
@@ -38,8 +38,10 @@ where Interpreter.Frame == Framer.Frame {
     private let body: [UInt8]
     private let model: String?
     private var interpreter: Interpreter
-    private var request: HTTPClientRequest
+    private let url: String
     private var phase = Phase.notStarted
+    /// Set while `.streaming` (kept out of `phase` so that reading a token does not copy it in and out).
+    private var exchange: HTTPExchange?
     private var parser = Framer()
     private var pending: [GenerationEvent] = []
     private var pendingIndex = 0
@@ -52,15 +54,24 @@ where Interpreter.Frame == Framer.Frame {
         self.body = body
         self.model = model
         self.interpreter = interpreter
-        var request = transport.request(path, method: .post, json: body)
+        self.url = transport.url(path)
+        pending.reserveCapacity(4)
+    }
+
+    /// A consumer that stops iterating early must not leave the request running.
+    deinit {
+        if case .streaming = phase { exchange?.cancel() }
+    }
+
+    private func makeRequest() throws -> HTTPClient.Request {
+        var request = try transport.request(path, method: .post, json: body)
         // llama-server (b11434, cpp-httplib) drops the socket after every streamed response while still
         // advertising keep-alive (its chunk provider returns false at the end, which cpp-httplib treats as
         // an abort), so a pooled connection fails the next request with "I/O on closed channel". A
         // generation therefore never goes back to the pool: every measured request sees the same fresh
         // connection, whatever the server's keep-alive behaviour.
         request.headers.replaceOrAdd(name: "Connection", value: "close")
-        self.request = request
-        pending.reserveCapacity(4)
+        return request
     }
 
     func next() async throws -> GenerationEvent? {
@@ -81,23 +92,24 @@ where Interpreter.Frame == Framer.Frame {
                 // t_submit: AsyncHTTPClient gives no hook at the first written byte; this is the last instant before it.
                 let submitted = Instant.now()
                 do {
-                    let response = try await transport.start(request, model: model)
-                    phase = .streaming(response.body.makeAsyncIterator())
+                    exchange = try await transport.start(try makeRequest(), model: model)
+                    phase = .streaming
                 } catch {
-                    phase = .failedToStart(error)
+                    phase = .failedToStart(transport.mapError(error, url: url))
                 }
                 return .submitted(at: submitted)
-            case .streaming(var iterator):
+            case .streaming:
                 let buffer: ByteBuffer?
                 do {
-                    buffer = try await iterator.next()
+                    buffer = try await exchange!.next()
                 } catch {
                     phase = .ended
+                    exchange = nil
                     if finished { return nil }
                     throw mapReadError(error)
                 }
-                phase = .streaming(iterator)
                 guard let buffer else {
+                    exchange = nil
                     phase = .ended
                     try endOfBody()
                     continue
@@ -143,9 +155,9 @@ where Interpreter.Frame == Framer.Frame {
 
     private func mapReadError(_ error: any Error) -> any Error {
         if error is EngineError || error is CancellationError { return error }
-        let mapped = transport.mapError(error, url: request.url)
+        let mapped = transport.mapError(error, url: url)
         if case .transport = mapped as? EngineError {
-            return EngineError.streamEndedEarly(url: request.url, tokens: tokens)
+            return EngineError.streamEndedEarly(url: url, tokens: tokens)
         }
         return mapped
     }
