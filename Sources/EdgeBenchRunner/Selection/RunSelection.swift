@@ -140,7 +140,11 @@ public struct SelectedRuns: Sendable {
         if distributions {
             for (index, configuration) in reader.header.configurations.enumerated() {
                 var distribution = RequestDistributions()
-                try reader.forEachRequest(configuration: index) { distribution.add(try $0.decode(response: false)) }
+                var fields = RequestFields()
+                try reader.forEachRequest(configuration: index) { element in
+                    try element.read(into: &fields, response: false)
+                    distribution.add(ttft: fields.ttft, itl: fields.itl)
+                }
                 gathered[configuration.id] = distribution
             }
         }
