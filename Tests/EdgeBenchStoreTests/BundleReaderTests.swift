@@ -75,6 +75,17 @@ import Testing
                 positions.append(element.position)
             }
             #expect(positions == Array(0..<decoded.configurations[index].requests.count))
+            // the one-pass walk of import and report reads the same requests
+            var read: [RequestResult] = []
+            try reader.readEachRequest(configuration: index) { position, fields in
+                #expect(position == read.count)
+                read.append(fields.result)
+            }
+            #expect(read == decoded.configurations[index].requests)
+            var withoutResponses: [RequestResult] = []
+            try reader.readEachRequest(configuration: index, response: false) { withoutResponses.append($1.result) }
+            #expect(withoutResponses.allSatisfy { $0.response == nil })
+            #expect(withoutResponses.map(\.itl) == decoded.configurations[index].requests.map(\.itl))
         }
     }
 
@@ -170,6 +181,8 @@ import Testing
         let column = offset - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
         #expect(error?.message == "\(url.path):\(line):\(column): bundle JSON at $.configurations[0].requests[1]: "
             + "expected a member name in double quotes")
+        let walked = #expect(throws: BundleError.self) { try reader.readEachRequest(configuration: 0) { _, _ in } }
+        #expect(walked?.message == error?.message)
         let store = try ResultStore(path: url.deletingLastPathComponent().appendingPathComponent("s.sqlite").path)
         #expect(throws: BundleError.self) { try store.importBundles([(try BundleReader(url: url), "import")]) }
         #expect(try store.runs().isEmpty)

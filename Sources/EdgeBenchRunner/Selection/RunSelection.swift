@@ -140,9 +140,7 @@ public struct SelectedRuns: Sendable {
         if distributions {
             for (index, configuration) in reader.header.configurations.enumerated() {
                 var distribution = RequestDistributions()
-                var fields = RequestFields()
-                try reader.forEachRequest(configuration: index) { element in
-                    try element.read(into: &fields, response: false)
+                try reader.readEachRequest(configuration: index, response: false) { _, fields in
                     distribution.add(ttft: fields.ttft, itl: fields.itl)
                 }
                 gathered[configuration.id] = distribution

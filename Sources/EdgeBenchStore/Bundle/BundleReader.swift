@@ -79,6 +79,31 @@ public final class BundleReader: @unchecked Sendable {
         file.rewind()
     }
 
+    /// Reads each request of configuration `configuration` in file order, checked as `decode` checks it,
+    /// into one reused `RequestFields` and calls `body` with its position and fields: the walk that import
+    /// and report make, one pass over each request's bytes (the parse finds where it ends). What `body`
+    /// throws stops the walk and is rethrown.
+    public func readEachRequest(
+        configuration: Int, response: Bool = true, _ body: (Int, RequestFields) throws -> Void
+    ) throws {
+        guard configuration < requestArrays.count, let start = requestArrays[configuration] else { return }
+        var scanner = JSONScanner(file.bytes, offset: start + 1)
+        var fields = RequestFields()
+        var first = true
+        var position = 0
+        while try scanner.nextElement(first: &first) {
+            scanner.skipWhitespace()
+            let elementStart = scanner.offset
+            try RequestElement.read(
+                &scanner, into: &fields, path: "$.configurations[\(configuration)].requests[\(position)]",
+                response: response, file: file)
+            try body(position, fields)
+            file.release(before: elementStart)
+            position += 1
+        }
+        file.rewind()
+    }
+
     /// Every request of the bundle, decoded (for callers that want `ResultBundle` whole).
     public func bundle() throws -> ResultBundle {
         var bundle = header

@@ -29,12 +29,21 @@ public struct RequestElement {
     /// without building a `RequestResult`: what a walk over many requests uses, with one `fields` for all.
     public func read(into fields: inout RequestFields, response: Bool = true) throws {
         var scanner = JSONScanner(file.bytes, offset: range.lowerBound)
+        try Self.read(&scanner, into: &fields, path: path, response: response, file: file)
+    }
+
+    /// One request from where `scanner` sits, which it leaves after the request's closing `}`; a failure
+    /// becomes the `BundleError` with FILE:LINE:COL and the JSON path.
+    static func read(
+        _ scanner: inout JSONScanner, into fields: inout RequestFields, path: @autoclosure () -> String,
+        response: Bool, file: MappedFile
+    ) throws {
         do {
-            try Self.parse(&scanner, into: &fields, path: path, response: response)
+            try parse(&scanner, into: &fields, path: path(), response: response)
         } catch let failure as Located {
             throw failure.error(in: file)
         } catch let failure as JSONScanner.Failure {
-            throw Located(offset: failure.offset, path: path, message: failure.message).error(in: file)
+            throw Located(offset: failure.offset, path: path(), message: failure.message).error(in: file)
         }
     }
 

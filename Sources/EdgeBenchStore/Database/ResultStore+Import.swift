@@ -38,14 +38,13 @@ extension ResultStore {
                     try ImportedRow(result, requestCount: reader.requestCounts[index])
                 }
                 guard try insertRun(db, bundle, planText: planText, rows: rows) else { return false }
-                var fields = RequestFields()
                 for (index, row) in rows.enumerated() {
                     let configurationID = row.result.id
-                    try reader.forEachRequest(configuration: index) { element in
-                        try element.read(into: &fields)
+                    try reader.readEachRequest(configuration: index) { position, fields in
                         if let value = fields[.itl] {
                             throw BundleError(
-                                message: "\(reader.url.path): bundle JSON at \(element.path).metrics.itl: ITL is "
+                                message: "\(reader.url.path): bundle JSON at $.configurations[\(index)].requests[\(position)]"
+                                    + ".metrics.itl: ITL is "
                                     + "the request's list of gaps (`itl`), not one metric value (\(value)); move it there")
                         }
                         let arguments = RequestColumns.arguments(
