@@ -7,7 +7,14 @@
 #
 #   bench/store.sh [SIZES...]        # default: 10000 100000 1000000
 #   EDGEBENCH_BIN=DIR bench/store.sh # binaries built elsewhere
+#
+# Each row also gives the 1-minute load average before the size ran: the figures are wall times, and
+# another build on the same cores makes them longer (say so when reporting them).
 set -euo pipefail
+if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
+  sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
+  exit 0
+fi
 cd "$(dirname "$0")/.."
 SIZES=("${@:-10000 100000 1000000}")
 read -r -a SIZES <<< "${SIZES[*]}"
@@ -25,7 +32,8 @@ for _ in $(seq 100); do [ -s "$WORK/url" ] && break; sleep 0.1; done
 "$BIN/edgebench" run --engine llamacpp --url "$(cat "$WORK/url")" --api completion --max-tokens 64 \
   --runs 20 --warmup 0 --output "$WORK/seed" --json > "$WORK/seed.json" 2> "$WORK/seed.log"
 
-printf '| requests | bundle | report --format html | peak RSS | import bundle | peak RSS |\n|---|---|---|---|---|---|\n'
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, binaries in $BIN"
+printf '| requests | bundle | report --format html | peak RSS | import bundle | peak RSS | load |\n|---|---|---|---|---|---|---|\n'
 for n in "${SIZES[@]}"; do
   python3 - "$WORK/seed.json" "$n" "$WORK/b$n.json" <<'PY'
 import json, sys
@@ -37,11 +45,12 @@ seed["configurations"] = [config]
 json.dump(seed, open(out, "w"))
 PY
   size=$(du -m "$WORK/b$n.json" | cut -f1)
+  load=$(cut -d' ' -f1 /proc/loadavg)
   /usr/bin/time -f '%e %M' -o "$WORK/t-report" "$BIN/edgebench" report "$WORK/b$n.json" --format html \
     --out "$WORK/r$n.html" > /dev/null 2> "$WORK/report.log" || { echo "report failed at $n:" >&2; tail "$WORK/report.log" >&2; }
   /usr/bin/time -f '%e %M' -o "$WORK/t-import" "$BIN/edgebench" import bundle "$WORK/b$n.json" \
     --db "$WORK/i$n.sqlite" > /dev/null 2> "$WORK/import.log" || { echo "import failed at $n:" >&2; tail "$WORK/import.log" >&2; }
   read -r rs rk < "$WORK/t-report"; read -r is ik < "$WORK/t-import"
-  printf '| %s | %s MB | %s s | %s MB | %s s | %s MB |\n' "$n" "$size" "$rs" "$((rk / 1024))" "$is" "$((ik / 1024))"
+  printf '| %s | %s MB | %s s | %s MB | %s s | %s MB | %s |\n' "$n" "$size" "$rs" "$((rk / 1024))" "$is" "$((ik / 1024))" "$load"
   rm -f "$WORK/b$n.json" "$WORK/i$n.sqlite"*
 done

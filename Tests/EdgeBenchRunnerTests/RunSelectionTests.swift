@@ -1,4 +1,5 @@
 import EdgeBenchCore
+import EdgeBenchReports
 import EdgeBenchRunner
 import EdgeBenchStore
 import EdgeBenchTesting
@@ -46,6 +47,33 @@ import Testing
         let path = output.appendingPathComponent("edgebench.sqlite").path
         _ = try ResultStore(path: path).importBundle(SampleBundle.bundle, planText: "")
         #expect(try RunSelection(database: path).summaries(distributions: false).bundles.map(\.run.id) == ["run-1"])
+    }
+
+    /// What `report` draws from a real run's bundle, read in place from the file or aggregated by the store
+    /// after an import, equals what the decoded requests give: statistics, counts, box-plot quantiles.
+    @Test func reportDistributionsEqualThoseOfTheDecodedRequests() throws {
+        let file = try Fixtures.url("store/v3-run-testserver.bundle.json")
+        let decoded = try BundleFile.read(from: file)
+        let output = RunnerFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let database = output.appendingPathComponent("edgebench.sqlite").path
+        _ = try BundleImporter(databasePath: database).run(files: [file])
+        for selection in [RunSelection(runs: [file.path]), RunSelection(database: database)] {
+            let selected = try selection.summaries()
+            var header = decoded
+            for index in header.configurations.indices { header.configurations[index].requests = [] }
+            #expect(selected.bundles == [header])
+            for configuration in decoded.configurations {
+                let expected = RequestDistributions(configuration.requests)
+                let gathered = try #require(selected.distributions[0][configuration.id])
+                #expect(gathered.requests == configuration.requests.count)
+                #expect(gathered.ttft.count == expected.ttft.count)
+                #expect(gathered.itl.count == configuration.requests.map(\.itl.count).reduce(0, +))
+                #expect(gathered.ttft.boxStatistics == expected.ttft.boxStatistics)
+                #expect(gathered.itl.boxStatistics == expected.itl.boxStatistics)
+                #expect(gathered.itl.boxStatistics(scaledBy: 1000) == expected.itl.boxStatistics(scaledBy: 1000))
+            }
+        }
     }
 
     @Test(arguments: [

@@ -58,18 +58,34 @@ import Testing
         for index in stripped.configurations.indices { stripped.configurations[index].requests = [] }
         #expect(reader.header == stripped)
         #expect(try reader.bundle() == decoded)
-        // each request alone, and its compact JSON decodes to the same request
+        // each request alone, and its compact JSON decodes to the same request; one `RequestFields` reused
+        // for every request reads each as it is (nothing left over from the one before)
+        var fields = RequestFields()
         for index in decoded.configurations.indices {
             var positions: [Int] = []
             try reader.forEachRequest(configuration: index) { element in
                 let request = try element.decode()
                 #expect(request == decoded.configurations[index].requests[element.position])
+                try element.read(into: &fields)
+                #expect(fields.result == request)
+                #expect(fields.ttft == request.metrics[.ttft])
                 let compact = try JSONDecoder().decode(RequestResult.self, from: Data(element.compactJSON().utf8))
                 #expect(compact == request)
                 #expect(try element.decode(response: false).response == nil)
                 positions.append(element.position)
             }
             #expect(positions == Array(0..<decoded.configurations[index].requests.count))
+            // the one-pass walk of import and report reads the same requests
+            var read: [RequestResult] = []
+            try reader.readEachRequest(configuration: index) { position, fields in
+                #expect(position == read.count)
+                read.append(fields.result)
+            }
+            #expect(read == decoded.configurations[index].requests)
+            var withoutResponses: [RequestResult] = []
+            try reader.readEachRequest(configuration: index, response: false) { withoutResponses.append($1.result) }
+            #expect(withoutResponses.allSatisfy { $0.response == nil })
+            #expect(withoutResponses.map(\.itl) == decoded.configurations[index].requests.map(\.itl))
         }
     }
 
@@ -147,6 +163,31 @@ import Testing
         #expect(throws: BundleError.self) { try BundleFile.read(from: url) }
     }
 
+    /// Opening finds the requests by their structure alone; a syntax error inside one is found when it is
+    /// read, with the same FILE:LINE:COL, and an import of the file stores nothing.
+    @Test func aSyntaxErrorInsideARequestIsFoundWhenItIsRead() throws {
+        let text = String(decoding: try BundleCodec.encode(SampleBundle.bundle), as: UTF8.self)
+            .replacingOccurrences(of: "\"index\" : 1,", with: "\"index\" : 1,,")
+        let url = try write(text)
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let reader = try BundleReader(url: url)
+        #expect(reader.requestCounts == SampleBundle.bundle.configurations.map(\.requests.count))
+        let error = #expect(throws: BundleError.self) {
+            try reader.forEachRequest(configuration: 0) { _ = try $0.decode() }
+        }
+        let offset = text.utf8.count - text[text.range(of: ",,")!.upperBound...].utf8.count - 1
+        let before = Array(text.utf8.prefix(offset))
+        let line = before.filter { $0 == 0x0A }.count + 1
+        let column = offset - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+        #expect(error?.message == "\(url.path):\(line):\(column): bundle JSON at $.configurations[0].requests[1]: "
+            + "expected a member name in double quotes")
+        let walked = #expect(throws: BundleError.self) { try reader.readEachRequest(configuration: 0) { _, _ in } }
+        #expect(walked?.message == error?.message)
+        let store = try ResultStore(path: url.deletingLastPathComponent().appendingPathComponent("s.sqlite").path)
+        #expect(throws: BundleError.self) { try store.importBundles([(try BundleReader(url: url), "import")]) }
+        #expect(try store.runs().isEmpty)
+    }
+
     @Test func aRequestOfTheWrongTypeIsRefused() throws {
         let text = String(decoding: try BundleCodec.encode(SampleBundle.bundle), as: UTF8.self)
             .replacingOccurrences(of: "\"index\" : 2", with: "\"index\" : \"two\"")
@@ -215,10 +256,8 @@ import Testing
         var itl: [Double] = []
         try store.forEachMeasuredValue(runID: Self.wide.run.id, configurationID: id, of: .itl) { itl.append($0) }
         #expect(itl.count == configuration.requests.map(\.itl.count).reduce(0, +))
-        // SQLite's own number reader: equal to the last digit printed, if not to the last bit
-        for (a, b) in zip(itl.sorted(), configuration.requests.flatMap(\.itl).sorted()) {
-            #expect(abs(a - b) <= 1e-15 * b)
-        }
+        // the gaps as measured, to the last bit (binary64 in the BLOB)
+        #expect(itl.sorted() == configuration.requests.flatMap(\.itl).sorted())
         #expect(try store.bundle(runID: Self.wide.run.id, requests: false).configurations.allSatisfy { $0.requests.isEmpty })
     }
 }

@@ -72,9 +72,13 @@ import Testing
         try writer.recordRequest(runID: run.id, configurationID: SampleBundle.completed.id, result: request, warmup: false)
         // an independent SQLite connection, as another process would open it
         let reader = try DatabaseQueue(path: path)
-        let json = try reader.read { db in try String.fetchOne(db, sql: "SELECT result_json FROM requests") }
-        let stored = try JSONDecoder().decode(RequestResult.self, from: Data(try #require(json).utf8))
-        #expect(stored == request)
+        let row = try #require(try reader.read { db in
+            try Row.fetchOne(db, sql: "SELECT request_index, ttft, n_out, length(itl) AS itl_bytes FROM requests")
+        })
+        #expect(row["request_index"] == request.index)
+        #expect(row["ttft"] == request.metrics[.ttft])
+        #expect(row["n_out"] == request.metrics[.nOut])
+        #expect(row["itl_bytes"] == (request.itl.isEmpty ? nil : 8 * request.itl.count))
         let ttft = try reader.read { db in
             try Double.fetchOne(db, sql: "SELECT value FROM request_metrics WHERE metric = 'ttft'")
         }
@@ -119,7 +123,7 @@ import Testing
         try ResultStore.migrator.migrate(first.pool)
         let second = try ResultStore(path: path)
         #expect(try schema(second) == before)
-        #expect(try second.pool.read { db in try ResultStore.migrator.appliedIdentifiers(db) } == ["v1", "v2", "v3"])
+        #expect(try second.pool.read { db in try ResultStore.migrator.appliedIdentifiers(db) } == ["v1", "v2", "v3", "v4"])
         #expect(try second.bundle(runID: run.id) == SampleBundle.bundle)
     }
 

@@ -16,8 +16,13 @@ public struct RequestDistributions: Sendable {
     }
 
     public mutating func add(_ request: RequestResult) {
+        add(ttft: request.metrics[.ttft], itl: request.itl)
+    }
+
+    /// One request by the two things drawn from it (a reader that never builds the `RequestResult`).
+    public mutating func add(ttft: Double?, itl gaps: [Double]) {
         requests += 1
-        if let ttft = request.metrics[.ttft] { self.ttft.add(ttft) }
-        for gap in request.itl { itl.add(gap) }
+        if let ttft { self.ttft.add(ttft) }
+        for gap in gaps { itl.add(gap) }
     }
 }

@@ -32,9 +32,10 @@ public struct BundleImporter: Sendable {
         }
     }
 
-    /// Checks every file first (JSON syntax, and everything but the requests: a bad file stops the import
-    /// before anything is stored), then stores them all in one transaction, streaming each file's
-    /// requests from disk: a request that fails its checks stores nothing of any file.
+    /// Checks every file first (JSON syntax and values of everything but the requests, the requests'
+    /// structure: a bad or cut-off file stops the import before anything is stored), then stores them all
+    /// in one transaction, streaming each file's requests from disk, each checked as it is read: a
+    /// request that fails its checks stores nothing of any file.
     public func run(files: [URL]) throws -> [Outcome] {
         guard !files.isEmpty else { throw ImportError("no file given; pass one or more bundle.json files") }
         var readers: [(reader: BundleReader, planText: String)] = []

@@ -122,7 +122,9 @@ public struct SelectedRuns: Sendable {
         if distributions {
             for (index, configuration) in reader.header.configurations.enumerated() {
                 var distribution = RequestDistributions()
-                try reader.forEachRequest(configuration: index) { distribution.add(try $0.decode(response: false)) }
+                try reader.readEachRequest(configuration: index, response: false) { _, fields in
+                    distribution.add(ttft: fields.ttft, itl: fields.itl)
+                }
                 gathered[configuration.id] = distribution
             }
         }

@@ -6,9 +6,11 @@ import Foundation
 /// Memory stays that of one request however many the file holds (the file is mapped, and pages
 /// already read are handed back).
 ///
-/// Opening checks the whole file's JSON syntax (an error gives FILE:LINE:COL) and decodes everything
-/// but the requests with `BundleCodec` (its checks, its messages with the JSON path), so a bad file
-/// fails before anything reads a request.
+/// Opening checks the JSON syntax of everything but the requests, and the requests' structure (strings
+/// and brackets: a cut-off file fails here), with FILE:LINE:COL; it decodes everything but the requests
+/// with `BundleCodec` (its checks, its messages with the JSON path). Each request's syntax and values
+/// are checked when it is read (`RequestElement.read`, `decode`), with its JSON path, line and column:
+/// an import reads them all inside its transaction, so a bad request still stores nothing.
 public final class BundleReader: @unchecked Sendable {
     public let url: URL
     /// the bundle with `requests: []` in every configuration
@@ -63,13 +65,39 @@ public final class BundleReader: @unchecked Sendable {
         var scanner = JSONScanner(file.bytes, offset: start + 1)
         var first = true
         var position = 0
-        // the syntax was checked when the file was opened: only values are checked here
+        // the structure was checked when the file was opened; each element's syntax and values are
+        // checked when `body` reads it
         while try scanner.nextElement(first: &first) {
             scanner.skipWhitespace()
             let elementStart = scanner.offset
-            try scanner.skipValue()
+            try Self.skipRequest(&scanner)
             try body(
                 RequestElement(position: position, configuration: configuration, range: elementStart..<scanner.offset, file: file))
+            file.release(before: elementStart)
+            position += 1
+        }
+        file.rewind()
+    }
+
+    /// Reads each request of configuration `configuration` in file order, checked as `decode` checks it,
+    /// into one reused `RequestFields` and calls `body` with its position and fields: the walk that import
+    /// and report make, one pass over each request's bytes (the parse finds where it ends). What `body`
+    /// throws stops the walk and is rethrown.
+    public func readEachRequest(
+        configuration: Int, response: Bool = true, _ body: (Int, RequestFields) throws -> Void
+    ) throws {
+        guard configuration < requestArrays.count, let start = requestArrays[configuration] else { return }
+        var scanner = JSONScanner(file.bytes, offset: start + 1)
+        var fields = RequestFields()
+        var first = true
+        var position = 0
+        while try scanner.nextElement(first: &first) {
+            scanner.skipWhitespace()
+            let elementStart = scanner.offset
+            try RequestElement.read(
+                &scanner, into: &fields, path: "$.configurations[\(configuration)].requests[\(position)]",
+                response: response, file: file)
+            try body(position, fields)
             file.release(before: elementStart)
             position += 1
         }
@@ -89,6 +117,16 @@ public final class BundleReader: @unchecked Sendable {
     }
 
     // MARK: - The first pass
+
+    /// Moves past one request by its structure (fast); where that fails, the full check from its start
+    /// says exactly what is wrong and where.
+    private static func skipRequest(_ scanner: inout JSONScanner) throws {
+        scanner.skipWhitespace()
+        let start = scanner.offset
+        guard !scanner.skipStructure() else { return }
+        scanner.offset = start
+        try scanner.skipValue(depth: 3)
+    }
 
     /// Checks the syntax of the whole file and finds each configuration's requests. `cuts` are the
     /// insides of the `requests` arrays (what the header leaves out).
@@ -140,7 +178,7 @@ public final class BundleReader: @unchecked Sendable {
             let inside = scanner.offset
             var firstRequest = true
             while try scanner.nextElement(first: &firstRequest) {
-                try scanner.skipValue(depth: 3)
+                try skipRequest(&scanner)
                 count += 1
                 file.release(before: scanner.offset)
             }

@@ -20,13 +20,30 @@ public struct RequestElement {
     /// The request, checked as `RequestResult`'s decoder checks it. `response: false` leaves the
     /// response text out (nil), which a report never shows.
     public func decode(response: Bool = true) throws -> RequestResult {
+        var fields = RequestFields()
+        try read(into: &fields, response: response)
+        return fields.result
+    }
+
+    /// Reads the request into `fields` (its earlier contents replaced), checked as `decode` checks it,
+    /// without building a `RequestResult`: what a walk over many requests uses, with one `fields` for all.
+    public func read(into fields: inout RequestFields, response: Bool = true) throws {
         var scanner = JSONScanner(file.bytes, offset: range.lowerBound)
+        try Self.read(&scanner, into: &fields, path: path, response: response, file: file)
+    }
+
+    /// One request from where `scanner` sits, which it leaves after the request's closing `}`; a failure
+    /// becomes the `BundleError` with FILE:LINE:COL and the JSON path.
+    static func read(
+        _ scanner: inout JSONScanner, into fields: inout RequestFields, path: @autoclosure () -> String,
+        response: Bool, file: MappedFile
+    ) throws {
         do {
-            return try Self.parse(&scanner, path: path, response: response)
+            try parse(&scanner, into: &fields, path: path(), response: response)
         } catch let failure as Located {
             throw failure.error(in: file)
         } catch let failure as JSONScanner.Failure {
-            throw Located(offset: failure.offset, path: path, message: failure.message).error(in: file)
+            throw Located(offset: failure.offset, path: path(), message: failure.message).error(in: file)
         }
     }
 
@@ -73,17 +90,18 @@ public struct RequestElement {
         }
     }
 
-    static func parse(_ scanner: inout JSONScanner, path: @autoclosure () -> String, response keepResponse: Bool) throws -> RequestResult {
+    static func parse(
+        _ scanner: inout JSONScanner, into fields: inout RequestFields, path: @autoclosure () -> String,
+        response keepResponse: Bool
+    ) throws {
+        fields.reset()
         let start = scanner.offset
         guard scanner.peek() == UInt8(ascii: "{") else {
             throw Located(offset: scanner.offset, path: path(), message: "expected an object")
         }
         scanner.offset += 1
         var index: Int?
-        var metrics: [MetricID: Double]?
-        var itl: [Double] = []
-        var flags: [Flag] = []
-        var response: String?
+        var metrics = false
         var first = true
         while let key = try scanner.nextKey(first: &first) {
             let at = scanner.offset
@@ -92,17 +110,22 @@ public struct RequestElement {
                     throw Located(offset: at, path: path() + ".index", message: failure.message)
                 }
             } else if scanner.key(key, is: "metrics") {
-                metrics = try parseMetrics(&scanner, path: path() + ".metrics")
+                try parseMetrics(&scanner, into: &fields.metrics, path: path() + ".metrics")
+                metrics = true
             } else if scanner.key(key, is: "itl") {
-                itl = try parseNumbers(&scanner, path: path() + ".itl")
+                fields.itl.removeAll(keepingCapacity: true)
+                try parseArray(&scanner, into: &fields.itl, path: path() + ".itl") { scanner, index in
+                    try number(&scanner, path: "\(path()).itl[\(index)]")
+                }
             } else if scanner.key(key, is: "flags") {
-                flags = try parseFlags(&scanner, path: path() + ".flags")
+                fields.flags.removeAll(keepingCapacity: true)
+                try parseFlags(&scanner, into: &fields.flags, path: path() + ".flags")
             } else if scanner.key(key, is: "response") {
                 if scanner.peek() == UInt8(ascii: "n") {
                     try scanner.skipValue()
-                    response = nil
+                    fields.response = nil
                 } else if keepResponse {
-                    do { response = try scanner.readString() } catch let failure as JSONScanner.Failure {
+                    do { fields.response = try scanner.readString() } catch let failure as JSONScanner.Failure {
                         throw Located(offset: at, path: path() + ".response", message: failure.message)
                     }
                 } else {
@@ -116,39 +139,49 @@ public struct RequestElement {
             }
         }
         guard let index else { throw Located(offset: start, path: path(), message: "missing required key \"index\"") }
-        guard let metrics else { throw Located(offset: start, path: path(), message: "missing required key \"metrics\"") }
-        return RequestResult(index: index, metrics: metrics, itl: itl, flags: flags, response: response)
+        guard metrics else { throw Located(offset: start, path: path(), message: "missing required key \"metrics\"") }
+        fields.index = index
     }
 
-    private static func parseMetrics(_ scanner: inout JSONScanner, path: @autoclosure () -> String) throws -> [MetricID: Double] {
+    /// The metrics object into their slots; a name that is no measured metric is refused, as the decoder
+    /// refuses it. Names are matched as bytes (no string is built unless a name has escapes).
+    private static func parseMetrics(
+        _ scanner: inout JSONScanner, into slots: inout [Double], path: @autoclosure () -> String
+    ) throws {
         guard scanner.peek() == UInt8(ascii: "{") else {
             throw Located(offset: scanner.offset, path: path(), message: "expected an object")
         }
         scanner.offset += 1
-        var metrics: [MetricID: Double] = [:]
+        for slot in slots.indices { slots[slot] = .nan }
         var first = true
         while let key = try scanner.nextKey(first: &first) {
-            let name = scanner.keyText(key)
-            guard let id = MetricID(rawValue: name) else {
-                let known = MetricID.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            guard let slot = metricSlot(scanner, key) else {
+                let name = scanner.keyText(key)
+                let known = RequestFields.slots.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
                 throw Located(
                     offset: key.lowerBound - 1, path: path(),
                     message: "expected one of \(known) (unknown metric id '\(name)')")
             }
-            metrics[id] = try number(&scanner, path: path() + "." + name)
-        }
-        return metrics
-    }
-
-    /// An array of numbers; null counts as none (the decoder's `decodeIfPresent`).
-    private static func parseNumbers(_ scanner: inout JSONScanner, path: @autoclosure () -> String) throws -> [Double] {
-        try parseArray(&scanner, path: path()) { scanner, index in
-            try number(&scanner, path: "\(path())[\(index)]")
+            slots[slot] = try number(&scanner, path: path() + "." + RequestFields.slots[slot].rawValue)
         }
     }
 
-    private static func parseFlags(_ scanner: inout JSONScanner, path: @autoclosure () -> String) throws -> [Flag] {
-        try parseArray(&scanner, path: path()) { scanner, index in
+    private static func metricSlot(_ scanner: JSONScanner, _ key: Range<Int>) -> Int? {
+        let bytes = scanner.bytes
+        let count = key.count
+        for (slot, name) in RequestFields.names.enumerated() where name.count == count && name[0] == bytes[key.lowerBound] {
+            var index = 1
+            while index < count, name[index] == bytes[key.lowerBound + index] { index += 1 }
+            if index == count { return slot }
+        }
+        guard bytes[key].contains(UInt8(ascii: "\\")) else { return nil }
+        return MetricID(rawValue: scanner.keyText(key)).flatMap { RequestFields.slot[$0] }
+    }
+
+    private static func parseFlags(
+        _ scanner: inout JSONScanner, into flags: inout [Flag], path: @autoclosure () -> String
+    ) throws {
+        try parseArray(&scanner, into: &flags, path: path()) { scanner, index in
             let at = scanner.offset
             let text: String
             do { text = try scanner.readString() } catch let failure as JSONScanner.Failure {
@@ -164,25 +197,25 @@ public struct RequestElement {
         }
     }
 
-    /// A JSON array read element by element; null counts as none (the decoder's `decodeIfPresent`).
+    /// A JSON array read element by element, appended to `values`; null counts as none (the decoder's
+    /// `decodeIfPresent`).
+    @inline(__always)
     private static func parseArray<Element>(
-        _ scanner: inout JSONScanner, path: @autoclosure () -> String,
+        _ scanner: inout JSONScanner, into values: inout [Element], path: @autoclosure () -> String,
         element: (inout JSONScanner, Int) throws -> Element
-    ) throws -> [Element] {
+    ) throws {
         if scanner.peek() == UInt8(ascii: "n") {
             try scanner.skipValue()
-            return []
+            return
         }
         guard scanner.peek() == UInt8(ascii: "[") else {
             throw Located(offset: scanner.offset, path: path(), message: "expected an array")
         }
         scanner.offset += 1
-        var values: [Element] = []
         var first = true
         while try scanner.nextElement(first: &first) {
             values.append(try element(&scanner, values.count))
         }
-        return values
     }
 
     private static func number(_ scanner: inout JSONScanner, path: @autoclosure () -> String) throws -> Double {

@@ -81,6 +81,9 @@ extension ResultStore {
             try db.execute(sql: "ALTER TABLE configurations ADD COLUMN device_json TEXT")
             try db.execute(sql: "ALTER TABLE runs ADD COLUMN analysis_json TEXT")
         }
+        // A request is one row of typed columns (a REAL per metric, the ITL gaps as one BLOB) instead of
+        // its JSON plus a row per metric: a tenth of the writes, and no JSON encoder on the hot path.
+        migrator.registerMigration("v4") { db in try migrateToV4(db) }
         return migrator
     }
 }

@@ -12,27 +12,31 @@ extension ResultStore {
     }
 
     /// Every stored value of one metric over a configuration's measured requests, one at a time and in
-    /// no particular order, straight from SQLite: the per-metric rows, or for `itl` (one value per gap,
-    /// kept in the request's JSON) SQLite's own JSON reader. No request is decoded, so memory stays flat
+    /// no particular order, straight from SQLite: the metric's column, or for `itl` (one value per gap)
+    /// each row's gaps read out of its BLOB in place. No request is decoded, so memory stays flat
     /// however many requests are stored.
     public func forEachMeasuredValue(
         runID: String, configurationID: String, of metric: MetricID, _ body: (Double) throws -> Void
     ) throws {
-        let sql =
-            metric == .itl
-            ? """
-            SELECT gap.value FROM requests, json_each(requests.result_json, '$.itl') AS gap
-            WHERE requests.run_id = ? AND requests.configuration_id = ? AND requests.warmup = 0
-            """
-            : """
-            SELECT request_metrics.value FROM requests
-            JOIN request_metrics ON request_metrics.request_id = requests.id AND request_metrics.metric = ?
-            WHERE requests.run_id = ? AND requests.configuration_id = ? AND requests.warmup = 0
-            """
-        let arguments: StatementArguments =
-            metric == .itl ? [runID, configurationID] : [metric.rawValue, runID, configurationID]
+        let filter = "WHERE run_id = ? AND configuration_id = ? AND warmup = 0"
         try pool.read { db in
-            let values = try Double.fetchCursor(db, sql: sql, arguments: arguments)
+            if metric == .itl {
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT itl FROM requests \(filter) AND itl IS NOT NULL",
+                    arguments: [runID, configurationID])
+                while let row = try rows.next() {
+                    // the row's bytes, not a copy: valid until the cursor moves on
+                    try row.withUnsafeData(atIndex: 0) { data in
+                        guard let data else { return }
+                        try data.withUnsafeBytes { try RequestColumns.forEachGap(in: $0, body) }
+                    }
+                }
+                return
+            }
+            guard RequestColumns.metrics.contains(metric) else { return }
+            let values = try Double.fetchCursor(
+                db, sql: "SELECT \(metric.rawValue) FROM requests \(filter) AND \(metric.rawValue) IS NOT NULL",
+                arguments: [runID, configurationID])
             while let value = try values.next() { try body(value) }
         }
     }

@@ -9,13 +9,16 @@ extension ResultStore {
     public func importBundle(_ bundle: ResultBundle, planText: String) throws -> Bool {
         let bundle = bundle.finiteOnly()
         let rows = try bundle.configurations.map { try ImportedRow($0, requestCount: $0.requests.count) }
+        let requests = try rows.map { row in
+            try row.result.requests.map { request in
+                try RequestColumns.arguments(runID: bundle.run.id, configurationID: row.result.id, result: request, warmup: false)
+            }
+        }
         return try pool.write { db in
             guard try insertRun(db, bundle, planText: planText, rows: rows) else { return false }
-            for row in rows {
-                for request in row.result.requests {
-                    try insertRequest(
-                        db, runID: bundle.run.id, configurationID: row.result.id, result: request, warmup: false,
-                        json: try Self.json(request))
+            for (row, arguments) in zip(rows, requests) {
+                for arguments in arguments {
+                    try insertRequest(db, configurationID: row.result.id, runID: bundle.run.id, arguments: arguments)
                 }
             }
             return true
@@ -24,7 +27,8 @@ extension ResultStore {
 
     /// Stores bundle files as runs of their own, all in one transaction: a request that fails its checks
     /// in any file stores nothing of any file (the error names the file, line, column and JSON path).
-    /// Requests go from the file to the database one at a time, so memory does not grow with them.
+    /// Requests go from the file to the database one at a time, each read in place into the columns'
+    /// values (no `RequestResult`, no JSON re-encoded), so memory does not grow with them.
     /// Returns, per file, whether it was stored (false: its run id is stored already, nothing written).
     public func importBundles(_ files: [(reader: BundleReader, planText: String)]) throws -> [Bool] {
         try pool.write { db in
@@ -34,31 +38,20 @@ extension ResultStore {
                     try ImportedRow(result, requestCount: reader.requestCounts[index])
                 }
                 guard try insertRun(db, bundle, planText: planText, rows: rows) else { return false }
-                let insert = try db.cachedStatement(
-                    sql: """
-                        INSERT INTO requests (run_id, configuration_id, request_index, warmup, result_json)
-                        VALUES (?, ?, ?, 0, ?)
-                        """)
-                let insertMetric = try db.cachedStatement(
-                    sql: "INSERT INTO request_metrics (request_id, metric, value, unit) VALUES (?, ?, ?, ?)")
                 for (index, row) in rows.enumerated() {
                     let configurationID = row.result.id
-                    try reader.forEachRequest(configuration: index) { element in
-                        let request = try element.decode()
-                        let json = element.compactJSON()
-                        do {
-                            try insert.execute(arguments: [bundle.run.id, configurationID, request.index, json])
-                        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                            // the same index twice in one file: the later one wins, as with recordRequest
-                            try insertRequest(
-                                db, runID: bundle.run.id, configurationID: configurationID, result: request,
-                                warmup: false, json: json)
-                            return
+                    try reader.readEachRequest(configuration: index) { position, fields in
+                        if let value = fields[.itl] {
+                            throw BundleError(
+                                message: "\(reader.url.path): bundle JSON at $.configurations[\(index)].requests[\(position)]"
+                                    + ".metrics.itl: ITL is "
+                                    + "the request's list of gaps (`itl`), not one metric value (\(value)); move it there")
                         }
-                        let requestID = db.lastInsertedRowID
-                        for (metric, value) in request.metrics.sorted(by: { $0.key < $1.key }) where value.isFinite {
-                            try insertMetric.execute(arguments: [requestID, metric.rawValue, value, metric.unit.rawValue])
-                        }
+                        let arguments = RequestColumns.arguments(
+                            runID: bundle.run.id, configurationID: configurationID, index: fields.index,
+                            warmup: false, metric: { fields.metrics[RequestFields.columnSlots[$0]] }, itl: fields.itl,
+                            flags: fields.flags, response: fields.response)
+                        try insertRequest(db, configurationID: configurationID, runID: bundle.run.id, arguments: arguments)
                     }
                 }
                 return true

@@ -6,52 +6,41 @@ extension ResultStore {
     /// Warm-up requests are kept (flagged) for diagnosis but never exported as measurements.
     /// Recording the same index again (a resumed run redoing it) replaces the earlier row.
     public func recordRequest(runID: String, configurationID: String, result: RequestResult, warmup: Bool) throws {
-        let resultJSON = try Self.json(result)
+        // built outside the write: the writer's queue is held only for SQLite's own work
+        let arguments = try RequestColumns.arguments(
+            runID: runID, configurationID: configurationID, result: result, warmup: warmup)
         try pool.write { db in
-            try insertRequest(db, runID: runID, configurationID: configurationID, result: result, warmup: warmup, json: resultJSON)
+            try insertRequest(db, configurationID: configurationID, runID: runID, arguments: arguments)
         }
     }
 
-    /// One request and its per-metric rows, inside the caller's transaction.
+    /// One request row (`RequestColumns.arguments`), inside the caller's transaction.
     func insertRequest(
-        _ db: GRDB.Database, runID: String, configurationID: String, result: RequestResult, warmup: Bool, json: String
+        _ db: GRDB.Database, configurationID: String, runID: String, arguments: StatementArguments
     ) throws {
-        try db.execute(
-            sql: """
-                DELETE FROM requests
-                WHERE run_id = ? AND configuration_id = ? AND warmup = ? AND request_index = ?
-                """,
-            arguments: [runID, configurationID, warmup, result.index])
+        let insert = try db.cachedStatement(sql: RequestColumns.insertSQL)
+        insert.setUncheckedArguments(arguments)
         do {
-            try db.execute(
-                sql: """
-                    INSERT INTO requests (run_id, configuration_id, request_index, warmup, result_json)
-                    VALUES (?, ?, ?, ?, ?)
-                    """,
-                arguments: [runID, configurationID, result.index, warmup, json])
+            try insert.execute()
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
             throw StoreError.unknownConfiguration(configurationID, runID: runID, path: path)
-        }
-        let requestID = db.lastInsertedRowID
-        let insert = try db.cachedStatement(
-            sql: "INSERT INTO request_metrics (request_id, metric, value, unit) VALUES (?, ?, ?, ?)")
-        for (metric, value) in result.metrics.sorted(by: { $0.key < $1.key }) where value.isFinite {
-            try insert.execute(arguments: [requestID, metric.rawValue, value, metric.unit.rawValue])
         }
     }
 
     /// The measured (not warm-up) requests stored so far, by index, so a resumed run continues after them.
     public func measuredRequests(runID: String, configurationID: String) throws -> [RequestResult] {
-        let texts = try pool.read { db in
-            try String.fetchAll(
+        try pool.read { db in
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT result_json FROM requests
+                    SELECT \(RequestColumns.selectList) FROM requests
                     WHERE run_id = ? AND configuration_id = ? AND warmup = 0
                     ORDER BY request_index
                     """,
                 arguments: [runID, configurationID])
+            var results: [RequestResult] = []
+            while let row = try rows.next() { results.append(try RequestColumns.result(row, path: path)) }
+            return results
         }
-        return try texts.map { try decodeJSON(RequestResult.self, from: $0, what: "request JSON") }
     }
 }
