@@ -25,7 +25,7 @@ struct RunnerFailureTests {
         let error = try #require(outcome.bundle.configurations[0].error)
         #expect(error.contains("cannot connect to http://127.0.0.1:9"), "\(error)")
         // the outcome's bundle comes without requests; the store has them, and the counts say so
-        #expect(outcome.bundle.configurations.allSatisfy(\.requests.isEmpty))
+        #expect(outcome.bundle.configurations.allSatisfy { $0.requests.isEmpty })
         #expect(outcome.requestCounts == [0, 3])
         #expect(try outcome.storedBundle().configurations[1].requests.map { $0.metrics[.nOut] } == [5, 5, 5])
         #expect(outcome.failedConfigurations == 1)

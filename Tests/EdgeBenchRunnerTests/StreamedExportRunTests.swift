@@ -50,7 +50,7 @@ import Testing
         await server.stop()
 
         // the outcome holds no request; it counts them
-        #expect(outcome.bundle.configurations.allSatisfy(\.requests.isEmpty))
+        #expect(outcome.bundle.configurations.allSatisfy { $0.requests.isEmpty })
         #expect(outcome.requestCounts == [3, 0, 5])
         #expect(outcome.bundleFile == outcome.directory.appendingPathComponent("bundle.json"))
 

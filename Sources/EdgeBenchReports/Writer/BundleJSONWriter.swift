@@ -53,17 +53,21 @@ enum BundleJSONWriter {
         (count == 0 ? "\n\n" : "\n") + String(repeating: " ", count: indent) + "]"
     }
 
-    /// Pretty-printed JSON moved `spaces` to the right: after every line break, and at the start unless
-    /// `first` is false (the piece continues a line).
+    /// Pretty-printed JSON moved `spaces` to the right: after every line break but a blank line's, and
+    /// at the start unless `first` is false (the piece continues a line).
     static func indented(_ json: Data, by spaces: Int, first: Bool = true) -> Data {
         let pad = [UInt8](repeating: UInt8(ascii: " "), count: spaces)
         return json.withUnsafeBytes { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 4)
             if first { out.append(contentsOf: pad) }
-            for byte in bytes {
+            let newline = UInt8(ascii: "\n")
+            for (offset, byte) in bytes.enumerated() {
                 out.append(byte)
-                if byte == UInt8(ascii: "\n") { out.append(contentsOf: pad) }
+                // an empty array or object keeps its blank line blank, as JSONEncoder writes it
+                if byte == newline, offset + 1 == bytes.count || bytes[offset + 1] != newline {
+                    out.append(contentsOf: pad)
+                }
             }
             return Data(out)
         }

@@ -13,7 +13,12 @@ enum MemoryPolicy {
     /// measurable.
     static func apply() {
         #if canImport(Glibc)
-        _ = mallopt(M_MMAP_THRESHOLD, 128 * 1024)
+        // mallopt and M_MMAP_THRESHOLD live in <malloc.h>, which the Glibc module does not import: the
+        // function is looked up by name, and the constant is glibc's ABI value.
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        let mMmapThreshold: Int32 = -3
+        guard let symbol = dlsym(nil, "mallopt") else { return }
+        _ = unsafeBitCast(symbol, to: Mallopt.self)(mMmapThreshold, 128 * 1024)
         #endif
     }
 }
