@@ -74,7 +74,7 @@ import Testing
         try Self.expectFilesRender(stored, outcome)
     }
 
-    @Test func anInterruptedConfigurationIsExportedFromItsRequests() async throws {
+    @Test func anInterruptedRunIsExportedFromWhatFinished() async throws {
         let server = try await ScriptedLLMServer.start(script: .fast(tokens: 4))
         let output = RunnerFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }
@@ -91,10 +91,10 @@ import Testing
         let outcome = try await task.value
         await server.stop()
 
-        // no summary: n, the means and the last response come from the requests as they are walked
+        // what finished is summarised and exported; n is counted while the requests are walked
         let stored = try outcome.storedBundle()
         #expect(stored.configurations.map(\.status) == [.interrupted])
-        #expect(stored.configurations[0].summary.isEmpty)
+        #expect(stored.configurations[0].summary[.nOut]?.n == 2)
         #expect(outcome.requestCounts == [2])
         let table = TerminalTable.render(outcome.bundle, width: 200, requestCounts: outcome.requestCounts)
         #expect(table == TerminalTable.render(stored, width: 200))
