@@ -186,7 +186,7 @@ struct PlanLoadingTests {
         #expect(plan.repetitions == 3)
         #expect(plan.warmup == 0)
         #expect(plan.engines[0] == EngineSpec(
-            name: "e", kind: .managed, serverPath: "/opt/llama-server", timeout: 120, extraArgs: ["--mlock"]))
+            name: "e", kind: .managed, serverPath: "/opt/llama-server", timeout: .seconds(120), extraArgs: ["--mlock"]))
         #expect(plan.workloads[0].request == GenerationRequest(
             prompt: "Q: 2+2?", systemPrompt: "You are terse.", api: .completion, maxTokens: 4, temperature: 0.7,
             topK: 40, topP: 0.9, seed: -1, repeatPenalty: 1.1, cachePrompt: true, stop: ["\n"]))

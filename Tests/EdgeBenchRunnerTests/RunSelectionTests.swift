@@ -27,7 +27,7 @@ import Testing
             at: output.appendingPathComponent("not-a-run"), withIntermediateDirectories: true)
         let selection = RunSelection(output: output.path)
         #expect(try selection.newestRun() == output.appendingPathComponent("newer").path)
-        #expect(try selection.bundles().map(\.run.id) == ["newer"])
+        #expect(try selection.summaries(distributions: false).bundles.map(\.run.id) == ["newer"])
     }
 
     @Test func namedRunsAreReadInOrderAsDirectoriesOrFiles() throws {
@@ -37,7 +37,7 @@ import Testing
         try Self.storeRun("b", in: output, modified: Date(timeIntervalSince1970: 2_000_000))
         let selection = RunSelection(
             runs: [output.appendingPathComponent("b/bundle.json").path, output.appendingPathComponent("a").path])
-        #expect(try selection.bundles().map(\.run.id) == ["b", "a"])
+        #expect(try selection.summaries(distributions: false).bundles.map(\.run.id) == ["b", "a"])
     }
 
     @Test func everyRunOfADatabase() throws {
@@ -45,7 +45,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         let path = output.appendingPathComponent("edgebench.sqlite").path
         _ = try ResultStore(path: path).importBundle(SampleBundle.bundle, planText: "")
-        #expect(try RunSelection(database: path).bundles().map(\.run.id) == ["run-1"])
+        #expect(try RunSelection(database: path).summaries(distributions: false).bundles.map(\.run.id) == ["run-1"])
     }
 
     @Test(arguments: [
@@ -56,7 +56,7 @@ import Testing
          "no results database at /nonexistent.sqlite; check the path (edgebench run writes <output>/edgebench.sqlite)"),
     ])
     func whatCannotBeReadSaysWhatToGive(selection: RunSelection, message: String) {
-        #expect(throws: RunSelectionError(message)) { try selection.bundles() }
+        #expect(throws: RunSelectionError(message)) { try selection.summaries(distributions: false) }
         #expect(!FileManager.default.fileExists(atPath: "/nonexistent.sqlite"), "no empty database left behind")
     }
 

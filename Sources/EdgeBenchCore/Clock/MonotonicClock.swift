@@ -36,6 +36,10 @@ public struct Instant: Comparable, Hashable, Sendable, Codable {
         return -Double(earlier.nanoseconds - nanoseconds) / 1e9
     }
 
+    public func adding(_ duration: Duration) -> Instant {
+        adding(seconds: duration.inSeconds)
+    }
+
     public func adding(seconds: Double) -> Instant {
         let delta = Int64((seconds * 1e9).rounded())
         return Instant(nanoseconds: UInt64(max(0, Int64(nanoseconds) + delta)))

@@ -49,13 +49,13 @@ public struct EngineSpec: Sendable, Equatable, Hashable, Codable {
     public var llamaBench: Bool
     /// name of the environment variable that holds the bearer token (never the token itself)
     public var apiKeyEnv: String?
-    /// seconds to wait for health / a response
-    public var timeout: Double?
+    /// how long to wait for health / a response (the plan's `timeout`, in seconds)
+    public var timeout: Duration?
     public var extraArgs: [String]
 
     public init(
         name: String, kind: Kind, url: String? = nil, serverPath: String? = nil, threads: Int? = nil,
-        contextSize: Int? = nil, offload: Offload? = nil, apiKeyEnv: String? = nil, timeout: Double? = nil,
+        contextSize: Int? = nil, offload: Offload? = nil, apiKeyEnv: String? = nil, timeout: Duration? = nil,
         extraArgs: [String] = [], llamaBench: Bool = false
     ) {
         self.name = name
@@ -93,9 +93,25 @@ public struct EngineSpec: Sendable, Equatable, Hashable, Codable {
         contextSize = try c.decodeIfPresent(Int.self, forKey: .contextSize)
         offload = try c.decodeIfPresent(Offload.self, forKey: .offload)
         apiKeyEnv = try c.decodeIfPresent(String.self, forKey: .apiKeyEnv)
-        timeout = try c.decodeIfPresent(Double.self, forKey: .timeout)
+        timeout = try c.decodeIfPresent(Double.self, forKey: .timeout).flatMap(Duration.rounded(seconds:))
         extraArgs = try c.decodeIfPresent([String].self, forKey: .extraArgs) ?? []
         llamaBench = try c.decodeIfPresent(Bool.self, forKey: .llamaBench) ?? false
+    }
+
+    /// Stored as the plan wrote it: `timeout` in seconds.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(kind, forKey: .kind)
+        try c.encodeIfPresent(url, forKey: .url)
+        try c.encodeIfPresent(serverPath, forKey: .serverPath)
+        try c.encodeIfPresent(threads, forKey: .threads)
+        try c.encodeIfPresent(contextSize, forKey: .contextSize)
+        try c.encodeIfPresent(offload, forKey: .offload)
+        try c.encode(llamaBench, forKey: .llamaBench)
+        try c.encodeIfPresent(apiKeyEnv, forKey: .apiKeyEnv)
+        try c.encodeIfPresent(timeout?.inSeconds, forKey: .timeout)
+        try c.encode(extraArgs, forKey: .extraArgs)
     }
 }
 

@@ -3,6 +3,16 @@
 public protocol TelemetrySource: Sendable {
     var description: SourceDescription { get }
     func read() throws -> [Reading]
+    /// Appends this read's readings to `readings`. The sampler calls this up to 1000 times a second
+    /// with one buffer it reuses, so a source read on every round overrides it to allocate nothing;
+    /// the default forwards to `read()`.
+    func read(into readings: inout [Reading]) throws
+}
+
+extension TelemetrySource {
+    public func read(into readings: inout [Reading]) throws {
+        readings += try read()
+    }
 }
 
 public enum Quantity: String, Codable, Sendable, CaseIterable {

@@ -21,13 +21,13 @@ public struct LlamaBenchInvocation: Sendable {
     public var outputFile: URL
     /// the command line, then stderr
     public var logFile: URL
-    /// seconds the whole run may take
-    public var timeout: Double
+    /// how long the whole run may take
+    public var timeout: Duration
 
     public init(
         benchPath: String, modelPath: String, promptTokens: Int, generatedTokens: Int, repetitions: Int,
         threads: Int? = nil, gpuLayers: Int? = nil, extraArgs: [String] = [], outputFile: URL, logFile: URL,
-        timeout: Double
+        timeout: Duration
     ) {
         self.benchPath = benchPath
         self.modelPath = modelPath
@@ -78,7 +78,7 @@ public struct LlamaBenchInvocation: Sendable {
         try? output.close()
         try? log.close()
 
-        let deadline = Instant.now().adding(seconds: timeout)
+        let deadline = Instant.now().adding(timeout)
         while process.isRunning {
             if Task.isCancelled {
                 Self.stop(process)
@@ -121,7 +121,7 @@ public enum LlamaBenchRunError: Error, CustomStringConvertible, Equatable {
     case unwritable(String)
     case cannotStart(String, reason: String)
     case failed(status: Int32, signalled: Bool, logTail: String, log: String)
-    case timedOut(Double, log: String)
+    case timedOut(Duration, log: String)
 
     public var description: String {
         switch self {
@@ -135,8 +135,8 @@ public enum LlamaBenchRunError: Error, CustomStringConvertible, Equatable {
         case .failed(let status, let signalled, let tail, let log):
             (signalled ? "llama-bench was killed by signal \(status)" : "llama-bench exited with status \(status)")
                 + "; last lines of its log (\(log)):\n\(tail)"
-        case .timedOut(let seconds, let log):
-            "llama-bench did not finish within \(Int(seconds)) s and was stopped (see \(log)); raise the engine's "
+        case .timedOut(let timeout, let log):
+            "llama-bench did not finish within \(timeout.components.seconds) s and was stopped (see \(log)); raise the engine's "
                 + "timeout, or use fewer repetitions or a smaller model"
         }
     }

@@ -17,11 +17,11 @@ public final class ManagedLlamaServer: @unchecked Sendable {
         public var extraArgs: [String]
         public var logFile: URL
         /// seconds to wait for `/health` to answer 200
-        public var startupTimeout: Double
+        public var startupTimeout: Duration
 
         public init(
             serverPath: String, modelPath: String, alias: String, threads: Int? = nil, contextSize: Int = 2048,
-            gpuLayers: Int? = nil, extraArgs: [String] = [], logFile: URL, startupTimeout: Double = 120
+            gpuLayers: Int? = nil, extraArgs: [String] = [], logFile: URL, startupTimeout: Duration = .seconds(120)
         ) {
             self.serverPath = serverPath
             self.modelPath = modelPath
@@ -78,7 +78,7 @@ public final class ManagedLlamaServer: @unchecked Sendable {
         try process.runWithDefaultSignalMask()
         try? log.close()
 
-        let deadline = started.adding(seconds: options.startupTimeout)
+        let deadline = started.adding(options.startupTimeout)
         while true {
             if !process.isRunning {
                 throw ManagedServerError.exitedDuringStartup(
@@ -126,7 +126,7 @@ public enum ManagedServerError: Error, CustomStringConvertible {
     case missingBinary(String)
     case unwritableLog(String)
     case exitedDuringStartup(status: Int32, logTail: String, log: String)
-    case startupTimeout(Double, log: String)
+    case startupTimeout(Duration, log: String)
 
     public var description: String {
         switch self {
@@ -136,8 +136,8 @@ public enum ManagedServerError: Error, CustomStringConvertible {
             "cannot write the server log \(path); choose a writable --output directory"
         case .exitedDuringStartup(let status, let tail, let log):
             "llama-server exited with status \(status) while starting; last lines of its log (\(log)):\n\(tail)"
-        case .startupTimeout(let seconds, let log):
-            "llama-server did not become healthy within \(Int(seconds)) s (still loading, or stuck); see \(log)"
+        case .startupTimeout(let timeout, let log):
+            "llama-server did not become healthy within \(timeout.components.seconds) s (still loading, or stuck); see \(log)"
         }
     }
 }

@@ -35,7 +35,7 @@ public struct ManagedDriver: EngineDriver {
         let server = ManagedLlamaServer(options: .init(
             serverPath: serverPath, modelPath: model.path, alias: model.info.name, threads: spec.threads,
             contextSize: spec.contextSize ?? 2048, gpuLayers: spec.offload?.layerCount, extraArgs: spec.extraArgs,
-            logFile: logs.appendingPathComponent(logName), startupTimeout: spec.timeout ?? 180))
+            logFile: logs.appendingPathComponent(logName), startupTimeout: spec.timeout ?? .seconds(180)))
         context.phase("starting llama-server with \(model.info.file ?? model.path)")
         try await server.start(client: context.client)
 

@@ -24,7 +24,7 @@ public struct StackFlowDriver: EngineDriver {
         let request = configuration.workload.request
         let model = configuration.model.served ?? configuration.model.name
         let engine = try await StackFlowEngine.connect(
-            url: try configuration.engine.requiredURL(), timeout: .seconds(Int64(configuration.engine.timeout ?? 30)))
+            url: try configuration.engine.requiredURL(), timeout: configuration.engine.timeout ?? .seconds(30))
         do {
             context.phase("setting up \(model) on StackFlow")
             let loadTime = try await engine.setup(model: model, maxTokens: request.maxTokens, systemPrompt: request.systemPrompt)

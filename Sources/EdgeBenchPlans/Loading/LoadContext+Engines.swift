@@ -38,7 +38,7 @@ extension LoadContext {
         let context = fields.int("context", minimum: 1)
         let offload = readOffload(fields)
         let apiKeyEnv = fields.string("api_key_env")
-        let timeout = fields.double("timeout", in: 0.001...1e9, expected: "a number of seconds > 0")
+        let timeout = fields.double("timeout", in: 0.001...1e9, expected: "a number of seconds > 0").flatMap(Duration.rounded(seconds:))
         let extraArgs = fields.strings("extra_args")?.map(\.0) ?? []
         let llamaBench = fields.bool("llama_bench") ?? false
         // resolved against `devices:` and the catalog by the runner (Plans has no catalog)

@@ -9,22 +9,10 @@ public enum TerminalTable {
     public static func render(_ bundle: ResultBundle, width: Int, requestCounts: [Int]? = nil) -> String {
         let counts = ReportColumns.requestCounts(bundle, given: requestCounts)
         let columns = tableColumns(bundle, requestCounts: counts)
-        let gap = 2
-        let widths = columns.map { column in column.cells.map(\.count).max() ?? 0 }
-        let total = widths.reduce(0, +) + gap * max(0, widths.count - 1)
+        let rows = (0..<(columns.first?.cells.count ?? 0)).map { row in columns.map { $0.cells[row] } }
         var lines = ["run \(bundle.run.id) · \(bundle.environment.machineText)"]
-        if total <= width {
-            let rows = columns.first?.cells.count ?? 0
-            for r in 0..<rows {
-                var line = ""
-                for (c, column) in columns.enumerated() {
-                    let cell = column.cells[r]
-                    let padding = String(repeating: " ", count: widths[c] - cell.count)
-                    line += (c == 0 ? "" : String(repeating: " ", count: gap))
-                    line += column.rightAligned ? padding + cell : cell + padding
-                }
-                lines.append(trimTrailing(line))
-            }
+        if TextTable.width(rows) <= width {
+            lines += TextTable.lines(rows) { columns[$0].rightAligned ? .right : .left }
         } else {
             lines.append(contentsOf: blocks(bundle, requestCounts: counts))
         }
@@ -74,11 +62,5 @@ public enum TerminalTable {
             lines.append("  flags: \(ReportColumns.flags(configuration.flags))")
         }
         return lines
-    }
-
-    private static func trimTrailing(_ line: String) -> String {
-        var line = line
-        while line.last == " " { line.removeLast() }
-        return line
     }
 }

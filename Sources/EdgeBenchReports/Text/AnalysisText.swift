@@ -73,14 +73,7 @@ public enum AnalysisText {
             let cells = values.map { value in value.map { DisplayValue.readable(unit.fromStored($0)) } ?? "n/a" }
             rows.append([metric.rawValue + unitText] + cells)
         }
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            "  " + row.enumerated().map { index, cell in
-                index == 0
-                    ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[index] - cell.count) + cell
-            }.joined(separator: "  ")
-        }
+        return TextTable.lines(rows, indent: "  ") { $0 == 0 ? .left : .right }
     }
 
     /// "n/a — reason", grouped by reason and metrics so one missing input reads as one line for all

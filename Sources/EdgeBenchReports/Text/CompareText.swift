@@ -75,22 +75,8 @@ public enum CompareText {
 
     /// Text columns (the first and last) left-aligned, numbers right-aligned, two spaces apart.
     private static func aligned(_ cells: [[String]]) -> [String] {
-        var widths = [Int](repeating: 0, count: cells[0].count)
-        for row in cells {
-            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) }
-        }
-        var lines: [String] = []
-        for row in cells {
-            var parts: [String] = []
-            for (column, cell) in row.enumerated() {
-                let pad = String(repeating: " ", count: widths[column] - cell.count)
-                parts.append(column == 0 || column == row.count - 1 ? cell + pad : pad + cell)
-            }
-            var line = "  " + parts.joined(separator: "  ")
-            while line.last == " " { line.removeLast() }
-            lines.append(line)
-        }
-        return lines
+        let last = (cells.first?.count ?? 1) - 1
+        return TextTable.lines(cells, indent: "  ") { $0 == 0 || $0 == last ? .left : .right }
     }
 
     /// p to three decimals; below that, a bound (a printed "0.000" would claim certainty).

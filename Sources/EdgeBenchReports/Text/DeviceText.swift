@@ -114,13 +114,7 @@ public enum DeviceText {
     }
 
     static func table(header: [String], rows: [[String]]) -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        return all.map { row in
-            row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
+        TextTable.lines([header] + rows) { _ in .left }.joined(separator: "\n")
     }
 
     /// `devices list`: one row per device, then how many and where to look for the rest.

@@ -51,9 +51,9 @@ extension BenchmarkRunner {
                 repetitions: configuration.repetitions, threads: spec.threads, gpuLayers: spec.offload?.layerCount,
                 extraArgs: spec.extraArgs, outputFile: logs.appendingPathComponent(base + ".jsonl"),
                 logFile: logs.appendingPathComponent(base + ".log"),
-                // llama-bench runs a warm-up and the repetitions of each of its two tests; each run may
-                // take as long as one request may.
-                timeout: spec.timeout ?? options.requestTimeout * Double(2 * configuration.repetitions + 2))
+                // llama-bench runs a warm-up and the repetitions of each of its two tests; without the
+                // engine's `timeout`, each run may take as long as one request may (HTTPTransport's 600 s).
+                timeout: spec.timeout ?? .seconds(600) * (2 * configuration.repetitions + 2))
             reporter.report(.phase("running llama-bench -p \(prompt) -n \(generated) -r \(configuration.repetitions)"))
             // Once llama-bench has finished, its results are stored even if Ctrl-C came meanwhile.
             let output = try await invocation.run()

@@ -14,14 +14,12 @@ public struct RunOptions: Sendable {
     public var settings: RunSettings
     /// a user's own llama-server for managed engines that name none
     public var llamaServerPath: String?
-    /// seconds a single request may take
-    public var requestTimeout: Double
     /// where sysfs/procfs and board tools are looked up ("/"; a copied or fake tree in tests)
     public var sensorRoot: String
 
     public init(
         outputRoot: URL, databasePath: String? = nil, resume: URL? = nil, cache: CachePaths = .default(),
-        settings: RunSettings = RunSettings(), llamaServerPath: String? = nil, requestTimeout: Double = 600,
+        settings: RunSettings = RunSettings(), llamaServerPath: String? = nil,
         sensorRoot: String = "/"
     ) {
         self.outputRoot = outputRoot
@@ -30,7 +28,6 @@ public struct RunOptions: Sendable {
         self.cache = cache
         self.settings = settings
         self.llamaServerPath = llamaServerPath
-        self.requestTimeout = requestTimeout
         self.sensorRoot = sensorRoot
     }
 

@@ -18,24 +18,6 @@ public struct RunSelection: Sendable {
         self.output = output
     }
 
-    public func bundles() throws -> [ResultBundle] {
-        if let database {
-            // opening a store creates it; a mistyped path must not leave an empty database behind
-            guard FileManager.default.fileExists(atPath: database) else {
-                throw RunSelectionError(
-                    "no results database at \(database); check the path (edgebench run writes <output>/edgebench.sqlite)")
-            }
-            let store = try ResultStore(path: database)
-            let bundles = try store.runs().map { try store.bundle(runID: $0.id) } + runs.map(Self.bundle(at:))
-            guard !bundles.isEmpty else {
-                throw RunSelectionError("the database \(database) holds no run; run `edgebench run` first")
-            }
-            return bundles
-        }
-        if !runs.isEmpty { return try runs.map(Self.bundle(at:)) }
-        return [try Self.bundle(at: try newestRun())]
-    }
-
     /// The selected runs as `report`, `analyze` and `recommend` read them: every bundle without its
     /// requests (their statistics are in each configuration's summary), and with `distributions` the
     /// TTFT and ITL distributions a report draws, gathered one request at a time from the file, or

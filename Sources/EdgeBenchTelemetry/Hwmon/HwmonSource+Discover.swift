@@ -4,27 +4,50 @@ extension HwmonSource {
     /// One source per hwmon chip with a power channel, and why chips that look like power were left out.
     /// Chips with only temperatures or fans are not power sources and are skipped silently.
     public static func discover(root: String = "/") -> (sources: [HwmonSource], problems: [String]) {
+        let found = scan(root: root)
+        return (found.sources, found.problems)
+    }
+
+    /// A chip with power-like channels that is not read, and why (for `edgebench sensors`).
+    public struct LeftOut: Sendable, Equatable {
+        public var directory: String
+        public var name: String?
+        public var channels: [String]
+        public var reason: String
+    }
+
+    /// The sources, why chips were left out (as text), and the left-out chips themselves.
+    public static func scan(root: String = "/") -> (sources: [HwmonSource], problems: [String], leftOut: [LeftOut]) {
         let rooted = RootPath(root)
         let base = "/sys/class/hwmon"
         var sources: [HwmonSource] = []
         var problems: [String] = []
+        var leftOut: [LeftOut] = []
         var ids = ChannelNames()
         for entry in rooted.numberedEntries(in: base, prefix: "hwmon") {
             let directory = rooted.path("\(base)/\(entry.name)")
             let files = Set((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             let name = (try? SmallFile.contents(of: directory + "/name")).map { String(SysfsText.trimmed($0)) }.flatMap { $0.isEmpty ? nil : $0 }
-            let channels = channels(in: directory, files: files)
-            guard !channels.isEmpty else { continue }
             if let name, name.hasPrefix("tcpm_source_psy") || name.hasPrefix("ucsi_source_psy") {
+                // Its voltage and current need not share an index (in0, curr1): list the files as they are.
+                let inputs = files.filter { file in
+                    file.hasSuffix("_input") && ["power", "in", "curr"].contains { file.hasPrefix($0) }
+                }.sorted()
+                guard !inputs.isEmpty else { continue }
                 problems.append("hwmon \(entry.name) (\(name)) is a USB-PD supply: it reports the negotiated contract, not a measurement, so it is not used as a power source")
+                leftOut.append(LeftOut(
+                    directory: directory, name: name, channels: inputs,
+                    reason: "USB-PD power supply: reports the negotiated contract, not a measurement; not used for energy"))
                 continue
             }
+            let channels = channels(in: directory, files: files)
+            guard !channels.isEmpty else { continue }
             let source = HwmonSource(chip: entry.name, name: name, channels: channels, directory: directory)
             // Two chips of one driver (two INA3221s) would share an id.
             let id = ids.unique(source.description.id)
             sources.append(id == source.description.id ? source : source.withID(id))
         }
-        return (sources, problems)
+        return (sources, problems, leftOut)
     }
 
     private func withID(_ id: String) -> HwmonSource {

@@ -23,6 +23,8 @@ public struct HwmonSource: TelemetrySource {
     /// the chip's `name` (driver), nil when it has none
     public let name: String?
     public let channels: [Channel]
+    /// `/sys/class/hwmon/hwmonN` under the root
+    public let directory: String
     public internal(set) var description: SourceDescription
     /// Each channel's files (one, or voltage and current), kept open for the sampler.
     private let files: [[SysfsAttribute]]
@@ -32,6 +34,7 @@ public struct HwmonSource: TelemetrySource {
         self.chip = chip
         self.name = name
         self.channels = channels
+        self.directory = directory
         files = channels.map { channel in
             switch channel.measure {
             case .power(let path), .energy(let path): [SysfsAttribute(path)]
@@ -43,6 +46,20 @@ public struct HwmonSource: TelemetrySource {
             id: "hwmon:\(name ?? chip)", kind: "hwmon", boundary: boundary,
             detail: "hwmon \(name ?? "(unnamed)") power of \(channels.map(\.channel).joined(separator: ", ")) from \(directory)"
                 + (boundary == .boardDC ? "; boundary assumed board DC: hwmon does not say where the shunt sits" : ""))
+    }
+
+    /// The files each channel reads (`power1_input`, `in1_input×curr1_input`), as `edgebench sensors` lists them.
+    public var channelFiles: [String] {
+        channels.map { channel in
+            switch channel.measure {
+            case .power(let path), .energy(let path): Self.file(path)
+            case .product(let voltagePath, let currentPath): Self.file(voltagePath) + "×" + Self.file(currentPath)
+            }
+        }
+    }
+
+    private static func file(_ path: String) -> String {
+        String(path[path.index(after: path.lastIndex(of: "/") ?? path.startIndex)...])
     }
 
     /// hwmon does not say where a shunt sits, so board DC is assumed unless the driver tells otherwise:
@@ -58,7 +75,13 @@ public struct HwmonSource: TelemetrySource {
     }
 
     public func read() throws -> [Reading] {
-        try ChannelReads.read(zip(channels, files), source: description.id) { channel, files throws(TelemetryError) in
+        var readings: [Reading] = []
+        try read(into: &readings)
+        return readings
+    }
+
+    public func read(into readings: inout [Reading]) throws {
+        try ChannelReads.read(zip(channels, files), source: description.id, into: &readings) { channel, files throws(TelemetryError) in
             switch channel.measure {
             case .power:
                 let microwatts = try files[0].integer(expected: "an integer in µW")

@@ -9,6 +9,16 @@ enum ChannelReads {
     ) throws(TelemetryError) -> [Reading] {
         var readings: [Reading] = []
         readings.reserveCapacity(channels.underestimatedCount)
+        try read(channels, source: source, into: &readings, reading)
+        return readings
+    }
+
+    /// The same, appending to the sampler's reused buffer.
+    static func read<Channels: Sequence>(
+        _ channels: Channels, source: String, into readings: inout [Reading],
+        _ reading: (Channels.Element) throws(TelemetryError) -> Reading
+    ) throws(TelemetryError) {
+        let before = readings.count
         var firstError: TelemetryError?
         for channel in channels {
             do {
@@ -17,9 +27,8 @@ enum ChannelReads {
                 firstError = firstError ?? error
             }
         }
-        if readings.isEmpty, let firstError {
+        if readings.count == before, let firstError {
             throw TelemetryError.noReadableChannel(source: source, firstError: firstError.description)
         }
-        return readings
     }
 }

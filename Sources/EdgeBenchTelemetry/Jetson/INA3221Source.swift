@@ -92,14 +92,21 @@ public struct INA3221Source: TelemetrySource {
     public func read() throws -> [Reading] {
         var readings: [Reading] = []
         readings.reserveCapacity(rails.count + 1)  // the rails and, without VDD_IN, their sum
-        for (rail, file) in zip(rails, files) {
-            let millivolts = try file.voltage.integer(expected: "an integer in mV")
-            let milliamps = try file.current.integer(expected: "an integer in mA")
-            readings.append(Reading(channel: rail.channel, quantity: .power, value: Double(millivolts) * Double(milliamps) / 1_000_000))
-        }
-        if moduleInputChannel == nil, readings.count > 1 {
-            readings.append(Reading(channel: TegrastatsLog.sumOfRailsChannel, quantity: .power, value: readings.reduce(0) { $0 + $1.value }))
-        }
+        try read(into: &readings)
         return readings
+    }
+
+    public func read(into readings: inout [Reading]) throws {
+        var total = 0.0
+        for index in rails.indices {
+            let millivolts = try files[index].voltage.integer(expected: "an integer in mV")
+            let milliamps = try files[index].current.integer(expected: "an integer in mA")
+            let watts = Double(millivolts) * Double(milliamps) / 1_000_000
+            total += watts
+            readings.append(Reading(channel: rails[index].channel, quantity: .power, value: watts))
+        }
+        if moduleInputChannel == nil, rails.count > 1 {
+            readings.append(Reading(channel: TegrastatsLog.sumOfRailsChannel, quantity: .power, value: total))
+        }
     }
 }

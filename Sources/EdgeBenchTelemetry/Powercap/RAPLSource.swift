@@ -40,7 +40,13 @@ public struct RAPLSource: TelemetrySource {
     }
 
     public func read() throws -> [Reading] {
-        try ChannelReads.read(zip(zones, files), source: description.id) { zone, file throws(TelemetryError) in
+        var readings: [Reading] = []
+        try read(into: &readings)
+        return readings
+    }
+
+    public func read(into readings: inout [Reading]) throws {
+        try ChannelReads.read(zip(zones, files), source: description.id, into: &readings) { zone, file throws(TelemetryError) in
             let micro = try file.integer(expected: "an integer in µJ")
             let joules = unwrapped.monotonic(zone.zone, raw: Double(micro) / 1e6, range: zone.range)
             return Reading(channel: zone.channel, quantity: .energyCounter, value: joules)

@@ -16,26 +16,29 @@ extension Sampler {
         var lastFlush = start
         var deadline = start.nanoseconds
 
-        // One buffer for the round's outcomes, and one clock read between two sources (the end of one
-        // read is the start of the next): at 100 Hz and more, per-round allocations and clock reads add up.
-        var outcomes: [SamplerShared.Outcome] = []
-        outcomes.reserveCapacity(sources.count)
+        // One buffer for the readings and one for the round's counts, reused every round, and one clock
+        // read between two sources (the end of one read is the start of the next): at 100 Hz and more,
+        // per-round allocations and clock reads are most of what the sampler adds to the reads themselves.
+        var readings: [Reading] = []
+        readings.reserveCapacity(64)
+        var counts = [Int](repeating: 0, count: sources.count)
         while true {
-            outcomes.removeAll(keepingCapacity: true)
             var before = clock.now()
-            for index in sources.indices {
+            for index in readers.indices {
+                readings.removeAll(keepingCapacity: true)
                 do {
-                    let readings = try sources[index].read()
+                    try readers[index].read(&readings)
                     let after = clock.now()
                     // Stamp the middle of the read: the closest estimate of when the value held.
                     let at = Instant(nanoseconds: before.nanoseconds + (after.nanoseconds - before.nanoseconds) / 2)
                     for reading in readings {
                         pending.append(Sample(at: at, source: sourceIDs[index], reading: reading))
                     }
-                    outcomes.append(.success(readings: readings.count))
+                    counts[index] = readings.count
                     before = after
                 } catch {
-                    outcomes.append(.failure(String(describing: error)))
+                    counts[index] = SamplerShared.failed
+                    shared.recordFailure(of: index, String(describing: error))
                     before = clock.now()
                 }
             }
@@ -54,7 +57,7 @@ extension Sampler {
                 missed = Int(behind)
                 deadline += behind * step
             }
-            if shared.finishRound(outcomes, missed: missed, sleepUntil: deadline) { break }
+            if shared.finishRound(counts, missed: missed, sleepUntil: deadline) { break }
         }
         flush(&pending)
         shared.markStopped(at: clock.now())

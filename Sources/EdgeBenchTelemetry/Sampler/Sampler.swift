@@ -14,6 +14,9 @@ public final class Sampler: Sendable {
     public static let allowedIntervals: ClosedRange<Duration> = .milliseconds(1) ... .seconds(10)
 
     let sources: [any TelemetrySource]
+    /// Each source's `read(into:)`, opened once: calling a source through `sources[index]` copies the
+    /// existential (a retain and release of every array and string the source holds) on every round.
+    let readers: [SourceReader]
     let sourceIDs: [String]
     let interval: Duration
     let flushInterval: Duration
@@ -45,6 +48,7 @@ public final class Sampler: Sendable {
     ) throws(SamplerError) {
         guard Self.allowedIntervals.contains(interval) else { throw .intervalOutOfRange(interval) }
         self.sources = sources
+        self.readers = sources.map(SourceReader.init)
         self.sourceIDs = sources.map(\.description.id)
         self.interval = interval
         self.flushInterval = max(flushInterval, interval)
@@ -77,6 +81,19 @@ public final class Sampler: Sendable {
 
     /// Rounds done so far (one lock, no report built).
     public var rounds: Int { shared.roundsDone }
+}
+
+/// One source's `read(into:)` with the source opened from its existential once.
+struct SourceReader: Sendable {
+    let read: @Sendable (inout [Reading]) throws -> Void
+
+    init(_ source: any TelemetrySource) {
+        read = Self.reader(source)
+    }
+
+    private static func reader<Source: TelemetrySource>(_ source: Source) -> @Sendable (inout [Reading]) throws -> Void {
+        { readings in try source.read(into: &readings) }
+    }
 }
 
 extension Duration {

@@ -5,10 +5,8 @@ import Foundation
 /// (which also wakes the thread early on stop, so `stop()` returns promptly even at a 10 s interval).
 final class SamplerShared: @unchecked Sendable {
     enum Phase { case idle, running, stopping, stopped }
-    enum Outcome {
-        case success(readings: Int)
-        case failure(String)
-    }
+    /// A round's count for a source whose read threw (its error went to `recordFailure`).
+    static let failed = -1
 
     struct Tally {
         var reads = 0
@@ -71,23 +69,27 @@ final class SamplerShared: @unchecked Sendable {
         }
     }
 
-    /// Records a round, then sleeps until `deadline` (the clock's ns) or a stop request.
-    /// Returns true when the thread should stop.
-    func finishRound(_ outcomes: [Outcome], missed: Int, sleepUntil deadline: UInt64) -> Bool {
+    /// A read that threw: counted with the round, its text kept as the source's last error.
+    func recordFailure(of index: Int, _ text: String) {
+        locked { tallies[index].lastError = text }
+    }
+
+    /// Records a round (per source: the readings it gave, or `failed`), then sleeps until `deadline`
+    /// (the clock's ns) or a stop request. Returns true when the thread should stop.
+    func finishRound(_ counts: [Int], missed: Int, sleepUntil deadline: UInt64) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         rounds += 1
         missedRounds += missed
-        for (index, outcome) in outcomes.enumerated() {
-            switch outcome {
-            case .success(let readings):
+        for index in counts.indices {
+            let readings = counts[index]
+            if readings == Self.failed {
+                tallies[index].failures += 1
+            } else if readings > 0 {
                 // Nothing new (a tool between its lines, a rate-limited source) is neither a read nor a gap,
                 // so effectiveRate is the rate the source really delivered.
-                if readings > 0 { tallies[index].reads += 1 }
+                tallies[index].reads += 1
                 tallies[index].readings += readings
-            case .failure(let text):
-                tallies[index].failures += 1
-                tallies[index].lastError = text
             }
         }
         while phase == .running, clock.now().nanoseconds < deadline {

@@ -28,14 +28,21 @@ public final class RateLimitedSource: TelemetrySource, @unchecked Sendable {
     public var description: SourceDescription { base.description }
 
     public func read() throws -> [Reading] {
+        guard isDue() else { return [] }
+        return try base.read()
+    }
+
+    public func read(into readings: inout [Reading]) throws {
+        guard isDue() else { return }
+        try base.read(into: &readings)
+    }
+
+    private func isDue() -> Bool {
         let now = clock.now().nanoseconds
         lock.lock()
-        if let last, now &- last < minimumNanoseconds {
-            lock.unlock()
-            return []
-        }
+        defer { lock.unlock() }
+        if let last, now &- last < minimumNanoseconds { return false }
         last = now
-        lock.unlock()
-        return try base.read()
+        return true
     }
 }

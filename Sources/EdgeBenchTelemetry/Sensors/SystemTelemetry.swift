@@ -12,10 +12,9 @@ public enum SystemTelemetry {
     public static func sources(
         root: String = "/", enginePID: Int32?, searchPath: [String]? = nil, interval: Duration = .milliseconds(100)
     ) -> [any TelemetrySource] {
-        var sources: [any TelemetrySource] = powerSources(root: root)
-        sources += toolSources(root: root, searchPath: searchPath, interval: interval, hasINA3221: sources.contains {
-            $0.description.boundary == .moduleInput
-        })
+        let power = PowerDiscovery.scan(root: root)
+        var sources = power.sources
+        sources += toolSources(root: root, searchPath: searchPath, interval: interval, hasINA3221: power.hasModuleInput)
         // Temperatures, clocks, memory and cooling states change over seconds, not milliseconds: read at
         // most `slowInterval` apart whatever the rate, so a fast rate for power costs the board little.
         var slow: [any TelemetrySource] = []
@@ -37,15 +36,9 @@ public enum SystemTelemetry {
         return sources
     }
 
-    /// Power and energy from sysfs: Jetson INA3221 rails (module input), RAPL zones (CPU package), and
-    /// any other hwmon chip with power or voltage × current. An INA3221 is also a hwmon chip: it is read
-    /// once, as INA3221, where its rail labels say which one is the module input.
+    /// Power and energy from sysfs (`PowerDiscovery`: the same walk `edgebench sensors` lists).
     public static func powerSources(root: String = "/") -> [any TelemetrySource] {
-        let ina3221 = INA3221Source.combined(INA3221Source.discover(root: root))
-        var sources: [any TelemetrySource] = ina3221
-        sources += RAPLSource.discover(root: root).sources
-        sources += HwmonSource.discover(root: root).sources.filter { ina3221.isEmpty || $0.name != "ina3221" }
-        return sources
+        PowerDiscovery.scan(root: root).sources
     }
 
     /// Board tools found on the PATH: the Pi 5's `vcgencmd` (a process per read, so at most once a

@@ -54,8 +54,9 @@ struct Compare: ParsableCommand {
         do {
             parsedThresholds = try thresholds.map { text throws(ThresholdError) in try MetricThreshold(parsing: text) }
             parsedMetrics = try metrics.map(Self.metricList)
-            baseBundle = try RunSelection.bundle(at: base)
-            newBundle = try RunSelection.bundle(at: new)
+            // Welch's test needs each side's mean, standard deviation and n: the summaries, never the requests.
+            baseBundle = try RunSelection.reader(at: base).header
+            newBundle = try RunSelection.reader(at: new).header
         } catch let error as ValidationError {
             Stderr.error(error.message)
             throw Self.comparisonImpossible

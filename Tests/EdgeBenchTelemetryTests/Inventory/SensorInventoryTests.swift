@@ -108,6 +108,11 @@ import Testing
         #expect(inventory.power.last?.channels == ["in1_input×curr1_input", "in2_input×curr2_input", "in3_input×curr3_input"])
         let text = inventory.render()
         #expect(text.contains("power: 6 found\n"))
+        // Listed from the run's own discovery: the MMIO zone is found but not read (it would count
+        // package-0 twice), and exactly the sources the run samples are marked as read.
+        #expect(inventory.power[0].note == "not read: the MMIO interface counts the same package as intel-rapl again (it would count twice)")
+        #expect(inventory.power.filter { $0.note == "read by `edgebench run`" }.count == 5)
+        #expect(SystemTelemetry.powerSources(root: tree.root).map(\.description.id) == ["rapl:package-0", "rapl:psys", "hwmon:ina3221"])
         #expect(text.contains("  rapl \(tree.root)/sys/class/powercap/intel-rapl:0 (package-0) [energy_uj]: read by `edgebench run`\n"))
         #expect(text.contains("  hwmon \(tree.root)/sys/class/hwmon/hwmon2 (ina3221) [in1_input×curr1_input, in2_input×curr2_input, in3_input×curr3_input]: read by `edgebench run`\n"))
         #expect(text.contains("npu load: \(tree.root)/sys/kernel/debug/rknpu/load: Rockchip NPU load; read by `edgebench run`\n"))
@@ -129,7 +134,8 @@ import Testing
         try tree.write("/sys/class/hwmon/hwmon7/in0_input", "5000\n")
         try tree.write("/sys/class/hwmon/hwmon7/curr1_input", "3000\n")
         let sensor = try #require(SensorInventory.scan(root: tree.root, searchPath: []).power.first)
-        #expect(sensor.channels == ["in0_input×curr1_input"])
+        // Not read, so not paired: its files as they are (voltage and current need not share an index).
+        #expect(sensor.channels == ["curr1_input", "in0_input"])
         #expect(sensor.note == "USB-PD power supply: reports the negotiated contract, not a measurement; not used for energy")
     }
 
