@@ -25,4 +25,9 @@ struct EdgeBench: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [Run.self, Setup.self, PlanCommand.self, Sensors.self, Import.self, TelemetryCommand.self, EnergyCommand.self, Devices.self, Analyze.self, Recommend.self, Compare.self, Report.self],
         defaultSubcommand: Run.self)
+
+    static func main() async {
+        MemoryPolicy.apply()
+        await main(nil)
+    }
 }

@@ -29,7 +29,8 @@ struct EndToEndTests {
 
         let outcome = try await runner.run(plan)
 
-        let result = try #require(outcome.bundle.configurations.first)
+        let stored = try outcome.storedBundle()
+        let result = try #require(stored.configurations.first)
         #expect(result.status == .completed, "error: \(result.error ?? "none")")
         #expect(result.requests.count == 3)
         #expect(result.engine.name == "llama.cpp")
@@ -62,7 +63,7 @@ struct EndToEndTests {
         let data = try Data(contentsOf: bundleURL)
         let schema = try BundleSchemaValidator.validate(data)
         #expect(schema.valid, "\(schema.output)")
-        #expect(try BundleCodec.decode(data) == outcome.bundle)
+        #expect(try BundleCodec.decode(data) == stored)
         for name in ["results.md", "requests.csv", "configurations.csv", "benchmark_results.csv", "benchmark_results_details.csv"] {
             #expect(FileManager.default.fileExists(atPath: outcome.directory.appendingPathComponent(name).path), "\(name)")
         }
@@ -91,6 +92,7 @@ struct EndToEndTests {
         let error = try #require(outcome.bundle.configurations[0].error)
         #expect(error.contains("not-a-model.gguf is not a GGUF model file"))
         #expect(error.contains("magic 'GGUF'"))
-        #expect(outcome.bundle.configurations[1].requests.count == 1)
+        #expect(try outcome.storedBundle().configurations[1].requests.count == 1)
+        #expect(outcome.requestCounts == [0, 1])
     }
 }

@@ -33,7 +33,7 @@ struct EnergyTests {
         let data = try Data(contentsOf: outcome.directory.appendingPathComponent("bundle.json"))
         let schema = try BundleSchemaValidator.validate(data)
         #expect(schema.valid, "\(schema.output)")
-        return try #require(outcome.bundle.configurations.first)
+        return try #require(try outcome.storedBundle().configurations.first)
     }
 
     @Test func aMeterReadingOffADisplayGivesEnergyPerTokenFlaggedManual() async throws {

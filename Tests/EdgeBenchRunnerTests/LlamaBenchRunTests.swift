@@ -37,7 +37,8 @@ struct LlamaBenchRunTests {
 
         let outcome = try await runner.run(RunnerFixtures.plan(Self.managedAndSibling()))
 
-        let (http, bench) = (outcome.bundle.configurations[0], outcome.bundle.configurations[1])
+        let stored = try outcome.storedBundle()
+        let (http, bench) = (stored.configurations[0], stored.configurations[1])
         #expect(http.status == .completed, "\(http.error ?? "")")
         #expect(bench.status == .completed, "\(bench.error ?? "")")
         let nIn = try #require(http.requests.first?.metrics[.nIn])
@@ -96,7 +97,7 @@ struct LlamaBenchRunTests {
             bench("bench/smollm2/story", model: "smollm2-135m"),
         ]))
 
-        let results = outcome.bundle.configurations
+        let results = try outcome.storedBundle().configurations
         #expect(results.map(\.status) == [.failed, .failed, .completed])
         #expect(results[0].error == "engine 'bench' (llama-bench): \(bogus.path) is not a GGUF model file (starts with bytes 3c 68 74 6d, not the magic 'GGUF'); "
             + "pass a .gguf file converted for llama.cpp")

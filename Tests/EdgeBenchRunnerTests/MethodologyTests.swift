@@ -31,18 +31,21 @@ struct MethodologyTests {
         let m5Sessions = await servers.m5stack.openSessions()
         let jetsonLoads = await servers.jetson.loads()
         await servers.stop()
+        // the outcome's bundle comes without requests: the store holds them
+        let bundle = try outcome.storedBundle()
+        #expect(outcome.requestCounts == [3, 3, 3, 3, 3])
 
-        let results = Dictionary(uniqueKeysWithValues: outcome.bundle.configurations.map { ($0.engine.adapter + ":" + $0.id, $0) })
-        #expect(outcome.bundle.configurations.map(\.id) == [
+        let results = Dictionary(uniqueKeysWithValues: bundle.configurations.map { ($0.engine.adapter + ":" + $0.id, $0) })
+        #expect(bundle.configurations.map(\.id) == [
             "pi5-cpu/qwen2.5-1.5b/short", "jetson-cpu/qwen2.5-1.5b/short", "jetson-gpu/qwen2.5-1.5b/short",
             "pi5-hailo/qwen2.5-1.5b/short", "m5stack/qwen2.5-1.5b/short",
         ])
         // Each board from the catalog, as the plan names it; the Jetson's two configurations share one.
-        #expect(outcome.bundle.configurations.map { $0.device?.id } == [
+        #expect(bundle.configurations.map { $0.device?.id } == [
             "rpi5-8gb", "jetson-orin-nano-super", "jetson-orin-nano-super", "rpi5-8gb-ai-hat-plus-2", "m5stack-module-llm",
         ])
         // Only the M5Stack has a meter: its energy per token is 1.5 W over its requests, the others have none.
-        let metered = try #require(outcome.bundle.configurations.last)
+        let metered = try #require(bundle.configurations.last)
         #expect(metered.power?.boundary == .boardDC)
         #expect(metered.flags.contains(.manual))
         for request in metered.requests {
@@ -50,8 +53,8 @@ struct MethodologyTests {
             let measured = try #require(request.metrics[.energyPerToken])
             #expect(abs(measured - expected) / expected < 1e-6)
         }
-        #expect(outcome.bundle.configurations.dropLast().allSatisfy { $0.power == nil && $0.summary[.energyPerToken] == nil })
-        for result in outcome.bundle.configurations {
+        #expect(bundle.configurations.dropLast().allSatisfy { $0.power == nil && $0.summary[.energyPerToken] == nil })
+        for result in bundle.configurations {
             #expect(result.status == .completed, "\(result.id): \(result.error ?? "")")
             #expect(result.requests.count == 3, "\(result.id)")
             for request in result.requests {
@@ -68,7 +71,7 @@ struct MethodologyTests {
                 #expect((request.metrics[.ttft] ?? 0) < (request.metrics[.e2eLatency] ?? 0))
             }
         }
-        let ollamaLike = outcome.bundle.configurations.filter { $0.engine.adapter != "stackflow" }
+        let ollamaLike = bundle.configurations.filter { $0.engine.adapter != "stackflow" }
         for result in ollamaLike {
             for request in result.requests {
                 #expect(request.metrics[.nIn] == 31, "\(result.id): prompt_eval_count")
@@ -110,7 +113,7 @@ struct MethodologyTests {
 
         // Comparable: every board's pace comes through in the same metric, summarised over its 3 requests.
         // (How near the scripted pace it lands is the machine's business, not the runner's: no bound.)
-        for result in outcome.bundle.configurations {
+        for result in bundle.configurations {
             #expect(result.summary[.decodeRate]?.n == 3, "\(result.id)")
         }
 

@@ -26,7 +26,8 @@ struct RunnerResumeTests {
 
         #expect(stopped.interrupted)
         #expect(stopped.bundle.configurations.map(\.status) == [.interrupted])
-        #expect(stopped.bundle.configurations[0].requests.count == 2)
+        #expect(try stopped.storedBundle().configurations[0].requests.count == 2)
+        #expect(stopped.requestCounts == [2])
         #expect(stopped.bundle.configurations[0].error?.contains("--resume \(stopped.directory.path)") == true)
 
         let resumed = try await BenchmarkRunner(
@@ -37,8 +38,10 @@ struct RunnerResumeTests {
         #expect(!resumed.interrupted)
         #expect(resumed.runID == stopped.runID)
         #expect(resumed.bundle.configurations.map(\.status) == [.completed, .completed])
-        #expect(resumed.bundle.configurations[0].requests.map(\.index) == [0, 1, 2, 3])
-        #expect(resumed.bundle.configurations[1].requests.count == 2)
+        let stored = try resumed.storedBundle()
+        #expect(stored.configurations[0].requests.map(\.index) == [0, 1, 2, 3])
+        #expect(stored.configurations[1].requests.count == 2)
+        #expect(resumed.requestCounts == [4, 2])
         // The warm-up is not repeated for a configuration that already has measured requests.
         let generations = await server.requests().filter { $0.path == "/completion" }.count
         #expect(generations == 1 + 2 + 2 + 2)

@@ -8,10 +8,16 @@ public enum BundleCodec {
     /// Pretty-printed JSON with sorted keys, so two bundles of the same run diff cleanly.
     /// Non-finite numbers never reach the file (they are not JSON): see `ResultBundle.finiteOnly()`.
     public static func encode(_ bundle: ResultBundle) throws -> Data {
+        try encodePart(bundle.finiteOnly())
+    }
+
+    /// One part of a bundle (a configuration, a request) encoded exactly as `encode` encodes it inside
+    /// the whole, for a writer that streams bundle.json part by part instead of holding every request.
+    public static func encodePart<Part: Encodable>(_ part: Part) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            return try encoder.encode(bundle.finiteOnly())
+            return try encoder.encode(part)
         } catch let error as EncodingError {
             throw BundleError(message: describe(error))
         }

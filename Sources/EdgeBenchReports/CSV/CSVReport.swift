@@ -14,38 +14,52 @@ public enum CSVReport {
     /// Long format: one row per measured request × metric (METRICS.md order); undefined metrics have no row.
     /// The per-token `itl` lists stay in the bundle.
     public static func requests(_ bundle: ResultBundle) -> String {
-        var rows: [[String]] = []
-        for configuration in bundle.configurations {
-            let context = identity(bundle, configuration)
-            for request in configuration.requests {
+        var text = ""
+        // an in-memory walk cannot fail
+        try? writeRequests(StreamedBundle(bundle), to: &text)
+        return text
+    }
+
+    /// `requests`, written row by row as the requests are walked.
+    public static func writeRequests(_ bundle: StreamedBundle, to out: inout some TextOutputStream) throws {
+        CSVText.write(row: requestsHeader, to: &out)
+        for (index, configuration) in bundle.header.configurations.enumerated() {
+            let context = identity(bundle.header, configuration)
+            try bundle.forEachRequest(configuration: index) { request in
                 for (metric, value) in request.metrics.sorted(by: { $0.key < $1.key }) where value.isFinite {
-                    rows.append(
-                        context + [String(request.index), metric.rawValue, NumberText.csv(value), metric.unit.rawValue])
+                    CSVText.write(
+                        row: context + [String(request.index), metric.rawValue, NumberText.csv(value), metric.unit.rawValue],
+                        to: &out)
                 }
             }
         }
-        return CSVText.document(header: requestsHeader, rows: rows)
     }
 
     /// One row per configuration × summarised metric; an undefined statistic is an empty cell.
     public static func configurations(_ bundle: ResultBundle) -> String {
-        var rows: [[String]] = []
+        var text = ""
+        writeConfigurations(bundle, to: &text)
+        return text
+    }
+
+    /// `configurations`, row by row (it reads the summaries only: `bundle` may be without requests).
+    public static func writeConfigurations(_ bundle: ResultBundle, to out: inout some TextOutputStream) {
+        CSVText.write(row: configurationsHeader, to: &out)
         for configuration in bundle.configurations {
             let context = identity(bundle, configuration)
             for metric in configuration.summaryMetricIDs {
                 guard let s = configuration.summary[metric] else { continue }
                 let optional: (Double?) -> String = { $0.map(NumberText.csv) ?? "" }
                 let ci = s.ci95.flatMap { $0.count == 2 ? $0 : nil }
-                rows.append(
-                    context + [
+                CSVText.write(
+                    row: context + [
                         metric.rawValue, String(s.n), NumberText.csv(s.mean), NumberText.csv(s.median), optional(s.stddev),
                         optional(s.cv), NumberText.csv(s.min), NumberText.csv(s.max), NumberText.csv(s.p50),
                         NumberText.csv(s.p90), NumberText.csv(s.p99), optional(ci?[0]), optional(ci?[1]),
                         s.unit.rawValue,
-                    ])
+                    ], to: &out)
             }
         }
-        return CSVText.document(header: configurationsHeader, rows: rows)
     }
 
     private static func identity(_ bundle: ResultBundle, _ configuration: ConfigurationResult) -> [String] {

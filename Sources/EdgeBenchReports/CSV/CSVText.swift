@@ -9,6 +9,13 @@ enum CSVText {
     }
 
     static func document(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+        var text = ""
+        for row in [header] + rows { write(row: row, to: &text) }
+        return text
+    }
+
+    /// One record, written as it is made: a file of any length costs the memory of one row.
+    static func write(row: [String], to out: inout some TextOutputStream) {
+        out.write(row.map(field).joined(separator: ",") + "\r\n")
     }
 }

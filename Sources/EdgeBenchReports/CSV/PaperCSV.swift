@@ -13,36 +13,55 @@ public enum PaperCSV {
 
     /// `benchmark_results.csv`: one row per configuration that has measured requests.
     public static func results(_ bundle: ResultBundle) -> String {
+        var text = ""
+        writeResults(bundle, tallies: RequestTally.of(bundle), to: &text)
+        return text
+    }
+
+    /// `results` from the summaries and each configuration's tally (parallel to `bundle.configurations`),
+    /// so `bundle` may be without its requests.
+    public static func writeResults(_ bundle: ResultBundle, tallies: [RequestTally], to out: inout some TextOutputStream) {
         let device = bundle.environment.deviceName
-        let rows = bundle.configurations.filter { !$0.requests.isEmpty }.map { c -> [String] in
-            let last = c.requests.max { $0.index < $1.index }
-            return [
-                c.model.name, device, String(c.requests.count), number(c.mean(.nOut)), number(c.mean(.e2eLatency)),
-                number(c.mean(.e2eThroughput)), number(c.mean(.ttft)), last?.response ?? "",
-            ]
+        CSVText.write(row: resultsHeader, to: &out)
+        for (c, tally) in zip(bundle.configurations, tallies) where tally.requests > 0 {
+            CSVText.write(
+                row: [
+                    c.model.name, device, String(tally.requests), number(c.mean(.nOut, tally)),
+                    number(c.mean(.e2eLatency, tally)), number(c.mean(.e2eThroughput, tally)),
+                    number(c.mean(.ttft, tally)), tally.lastResponse ?? "",
+                ], to: &out)
         }
-        return CSVText.document(header: resultsHeader, rows: rows)
     }
 
     /// `benchmark_results_details.csv`: one row per measured request; deltas are value − configuration mean.
     public static func details(_ bundle: ResultBundle) -> String {
-        let device = bundle.environment.deviceName
-        var rows: [[String]] = []
-        for c in bundle.configurations {
-            let meanLatency = c.mean(.e2eLatency)
-            let meanTTFT = c.mean(.ttft)
-            for request in c.requests {
+        var text = ""
+        // an in-memory walk cannot fail
+        try? writeDetails(StreamedBundle(bundle), tallies: RequestTally.of(bundle), to: &text)
+        return text
+    }
+
+    /// `details`, row by row as the requests are walked; the means are the summaries', else the tallies'.
+    public static func writeDetails(
+        _ bundle: StreamedBundle, tallies: [RequestTally], to out: inout some TextOutputStream
+    ) throws {
+        let device = bundle.header.environment.deviceName
+        CSVText.write(row: detailsHeader, to: &out)
+        for (index, (c, tally)) in zip(bundle.header.configurations, tallies).enumerated() {
+            let meanLatency = c.mean(.e2eLatency, tally)
+            let meanTTFT = c.mean(.ttft, tally)
+            try bundle.forEachRequest(configuration: index) { request in
                 let elapsed = request.metrics[.e2eLatency]
                 let ttft = request.metrics[.ttft]
-                rows.append([
-                    c.model.name, device, number(request.metrics[.nOut]),
-                    number(elapsed), number(difference(elapsed, meanLatency)),
-                    number(ttft), number(difference(ttft, meanTTFT)),
-                    request.response ?? "",
-                ])
+                CSVText.write(
+                    row: [
+                        c.model.name, device, number(request.metrics[.nOut]),
+                        number(elapsed), number(difference(elapsed, meanLatency)),
+                        number(ttft), number(difference(ttft, meanTTFT)),
+                        request.response ?? "",
+                    ], to: &out)
             }
         }
-        return CSVText.document(header: detailsHeader, rows: rows)
     }
 
     private static func number(_ value: Double?) -> String { value.map(NumberText.csv) ?? "" }

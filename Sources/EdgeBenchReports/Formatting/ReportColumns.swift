@@ -25,10 +25,17 @@ enum ReportColumns {
         return NumberText.meanAndSpread(summary.mean, summary.stddev)
     }
 
-    /// Measured requests; for an import that kept only summaries (llama-bench markdown), their n.
-    static func sampleCount(_ configuration: ConfigurationResult) -> String {
-        if !configuration.requests.isEmpty { return String(configuration.requests.count) }
+    /// Measured requests (`requests`: how many it has, counted by the caller: a bundle read for a report
+    /// holds none); for an import that kept only summaries (llama-bench markdown), their n.
+    static func sampleCount(_ configuration: ConfigurationResult, requests: Int) -> String {
+        if requests > 0 { return String(requests) }
         return String(configuration.summary.values.map(\.n).max() ?? 0)
+    }
+
+    /// How many measured requests each configuration has: `given` (parallel to the configurations, from
+    /// a tally), else the bundle's own arrays.
+    static func requestCounts(_ bundle: ResultBundle, given: [Int]?) -> [Int] {
+        given ?? bundle.configurations.map(\.requests.count)
     }
 
     static func flags(_ flags: [Flag]) -> String {
@@ -71,12 +78,11 @@ extension ModelInfo {
 }
 
 extension ConfigurationResult {
-    /// Mean of a metric over the measured requests: the summary's when there is one, else computed
-    /// from the requests (an interrupted configuration has requests but no summary yet).
-    func mean(_ metric: MetricID) -> Double? {
+    /// Mean of a metric over the measured requests: the summary's when there is one, else the one
+    /// tallied from the requests (an interrupted configuration has requests but no summary yet).
+    func mean(_ metric: MetricID, _ tally: RequestTally) -> Double? {
         if let summary = summary[metric] { return summary.mean }
-        let values = requests.compactMap { $0.metrics[metric] }.filter(\.isFinite)
-        return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+        return tally.mean(metric)
     }
 
     /// The metrics present in the summary, in METRICS.md order.

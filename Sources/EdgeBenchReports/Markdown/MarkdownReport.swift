@@ -4,12 +4,14 @@ import Foundation
 /// A results table fit to paste into an issue: one row per configuration, then where the numbers
 /// come from (machine, engine, model) and what each column means.
 public enum MarkdownReport {
-    public static func render(_ bundle: ResultBundle) -> String {
+    /// `requestCounts`: each configuration's number of measured requests, for a bundle without its
+    /// requests (the end-of-run export counts them while streaming); nil: counted from the bundle.
+    public static func render(_ bundle: ResultBundle, requestCounts: [Int]? = nil) -> String {
         var lines: [String] = []
         let title = bundle.run.planName.map { "EdgeBench results: \($0)" } ?? "EdgeBench results"
         lines.append("## \(title) (run \(escape(bundle.run.id)))")
         lines.append("")
-        lines.append(contentsOf: table(bundle))
+        lines.append(contentsOf: table(bundle, requestCounts: ReportColumns.requestCounts(bundle, given: requestCounts)))
         lines.append("")
         lines.append(contentsOf: provenance(bundle))
         let failures = bundle.configurations.filter { $0.status != .completed }
@@ -27,14 +29,15 @@ public enum MarkdownReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func table(_ bundle: ResultBundle) -> [String] {
+    static func table(_ bundle: ResultBundle, requestCounts: [Int]) -> [String] {
         let metrics = ReportColumns.metrics(for: bundle)
         let headers = ["id", "status", "n"] + metrics.map(ReportColumns.header) + ["flags"]
         let alignment = [":--", ":--", "--:"] + metrics.map { _ in "--:" } + [":--"]
         var lines = [row(headers), row(alignment)]
-        for configuration in bundle.configurations {
+        for (configuration, requests) in zip(bundle.configurations, requestCounts) {
             let cells = [
-                "`\(configuration.id)`", configuration.status.rawValue, ReportColumns.sampleCount(configuration),
+                "`\(configuration.id)`", configuration.status.rawValue,
+                ReportColumns.sampleCount(configuration, requests: requests),
             ] + metrics.map { ReportColumns.cell(configuration, $0) }
                 + [ReportColumns.flags(configuration.flags)]
             lines.append(row(cells))

@@ -2,29 +2,35 @@ import EdgeBenchAnalysis
 import EdgeBenchCore
 import Foundation
 
-/// Writes every file of a run's results into one folder. Each file appears whole or not at all
-/// (written beside its target, then renamed over it), so a reader never sees half a report.
+/// Writes every file of a run's results into one folder, streaming: the requests are walked from their
+/// source (the store's cursor) once per file that lists them, so a long run's export costs the memory of
+/// one request, never of the run. Each file appears whole or not at all (written beside its target,
+/// then renamed over it), so a reader never sees half a report.
 public enum ResultsWriter {
     public static let fileNames = [
         "bundle.json", "results.md", "requests.csv", "configurations.csv",
         "benchmark_results.csv", "benchmark_results_details.csv", "report.html",
     ]
 
-    /// Returns the URLs written, in `fileNames` order.
+    /// What `write` produced: the files in `fileNames` order, and per configuration what was tallied
+    /// from its requests (how many there are: what the terminal table prints as n).
+    public struct Written: Sendable {
+        public var files: [URL]
+        /// parallel to the bundle's configurations
+        public var tallies: [RequestTally]
+    }
+
+    /// A bundle in memory (an import's). Returns the URLs written, in `fileNames` order.
     @discardableResult
     public static func write(_ bundle: ResultBundle, to directory: URL) throws -> [URL] {
-        // Rendered one at a time, each dropped once written: on a board, the peak memory of a long
-        // run's export is that of its largest file, not of all of them.
-        let renderers: [() throws -> Data] = [
-            { try BundleCodec.encode(bundle) },
-            { Data(MarkdownReport.render(bundle).utf8) },
-            { Data(CSVReport.requests(bundle).utf8) },
-            { Data(CSVReport.configurations(bundle).utf8) },
-            { Data(PaperCSV.results(bundle).utf8) },
-            { Data(PaperCSV.details(bundle).utf8) },
-            // last, so the bundle and the tables are on disk whatever happens to the page
-            { Data(report(bundle).utf8) },
-        ]
+        try write(StreamedBundle(bundle), to: directory).files
+    }
+
+    /// A run's results from its header and a walk of its requests. bundle.json is written first
+    /// (tallying the requests on the way), the page last, so the bundle and the tables are on disk
+    /// whatever happens to the page. An error from the walk is rethrown as it is.
+    @discardableResult
+    public static func write(_ bundle: StreamedBundle, to directory: URL) throws -> Written {
         if let blocker = FolderCheck.fileBlocking(directory) {
             throw ResultsWriterError.unwritable(directory, reason: "\(blocker.path) exists and is not a folder")
         }
@@ -33,38 +39,48 @@ public enum ResultsWriter {
         } catch {
             throw ResultsWriterError.unwritable(directory, reason: reason(error))
         }
-        var written: [URL] = []
-        for (name, render) in zip(fileNames, renderers) {
-            let target = directory.appendingPathComponent(name)
-            try writeAtomically(try render(), to: target, in: directory)
-            written.append(target)
-        }
-        return written
+        let header = bundle.header
+        var tallies = header.configurations.map { _ in RequestTally() }
+        var files: [URL] = []
+        files.append(
+            try write("bundle.json", in: directory) { file in
+                try BundleJSONWriter.write(bundle, observe: { tallies[$0].add($1) }, emit: { file.write($0) })
+            })
+        let counts = tallies.map(\.requests)
+        files.append(try write("results.md", in: directory) { $0.write(MarkdownReport.render(header, requestCounts: counts)) })
+        files.append(try write("requests.csv", in: directory) { try CSVReport.writeRequests(bundle, to: &$0) })
+        files.append(try write("configurations.csv", in: directory) { CSVReport.writeConfigurations(header, to: &$0) })
+        files.append(
+            try write("benchmark_results.csv", in: directory) { PaperCSV.writeResults(header, tallies: tallies, to: &$0) })
+        files.append(
+            try write("benchmark_results_details.csv", in: directory) {
+                try PaperCSV.writeDetails(bundle, tallies: tallies, to: &$0)
+            })
+        files.append(try write("report.html", in: directory) { $0.write(report(header, tallies: tallies)) })
+        return Written(files: files, tallies: tallies)
     }
-
 
     /// The HTML report of one bundle: default Pareto objectives, no scenario (a bundle carries none).
-    static func report(_ bundle: ResultBundle) -> String {
+    /// The box plots come from the tallies (the bundle may be without its requests).
+    static func report(_ bundle: ResultBundle, tallies: [RequestTally]) -> String {
         let objectives = (try? Objective.parseList(Analysis.defaultObjectives)) ?? []
+        var distributions: [String: RequestDistributions] = [:]
+        for (configuration, tally) in zip(bundle.configurations, tallies) where distributions[configuration.id] == nil {
+            distributions[configuration.id] = tally.distributions
+        }
         return HTMLReport.render(
-            bundles: [bundle], analysis: Analysis.analyze(bundles: [bundle], objectives: objectives))
+            bundles: [bundle], analysis: Analysis.analyze(bundles: [bundle], objectives: objectives),
+            distributions: [distributions])
     }
 
-    private static func writeAtomically(_ data: Data, to target: URL, in directory: URL) throws {
-        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            try data.write(to: temporary)
-        } catch {
-            throw ResultsWriterError.unwritable(directory, reason: reason(error))
-        }
-        if rename(temporary.path, target.path) != 0 {
-            let message = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw ResultsWriterError.unwritable(directory, reason: "cannot replace \(target.lastPathComponent) (\(message))")
-        }
+    /// One file: `body` writes it through a buffer into a temporary file, renamed over `name` when whole.
+    private static func write(_ name: String, in directory: URL, _ body: (inout AtomicFile) throws -> Void) throws -> URL {
+        var file = try AtomicFile(name, in: directory)
+        try body(&file)
+        return try file.commit()
     }
 
-    private static func reason(_ error: any Error) -> String {
+    static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
         if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(posix.code)))

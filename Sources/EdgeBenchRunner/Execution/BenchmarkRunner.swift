@@ -63,10 +63,17 @@ public final class BenchmarkRunner: Sendable {
         // try?: shutting the HTTP client down only frees its connections; every result is stored by now
         try? await client.shutdown()
 
-        let bundle = try store.bundle(runID: manifest.run.id)
-        let outputs = try ResultsWriter.write(bundle, to: directory)
-        return RunOutcome(runID: manifest.run.id, directory: directory, databasePath: manifest.databasePath,
-                          bundle: bundle, outputs: outputs, interrupted: interrupted)
+        // Exported streaming: the bundle without requests, each request read back from the store one at a
+        // time for each file that lists them, so the export's memory does not grow with the run.
+        let runID = manifest.run.id
+        let header = try store.bundle(runID: runID, requests: false)
+        let streamed = StreamedBundle(header: header) { index, body in
+            try store.forEachRequest(runID: runID, configurationID: header.configurations[index].id, body)
+        }
+        let written = try ResultsWriter.write(streamed, to: directory)
+        return RunOutcome(
+            runID: runID, directory: directory, databasePath: manifest.databasePath, bundle: header,
+            requestCounts: written.tallies.map(\.requests), outputs: written.files, interrupted: interrupted)
     }
 
     private func openRun(_ plan: RunPlan) throws -> (RunManifest, URL) {

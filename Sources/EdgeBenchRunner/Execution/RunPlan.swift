@@ -25,16 +25,3 @@ public struct RunPlan: Sendable {
         self.analysis = analysis
     }
 }
-
-/// How a run ended.
-public struct RunOutcome: Sendable {
-    public var runID: String
-    public var directory: URL
-    /// the SQLite file the run is stored in (a resumed run keeps its own)
-    public var databasePath: String
-    public var bundle: ResultBundle
-    public var outputs: [URL]
-    public var interrupted: Bool
-
-    public var failedConfigurations: Int { bundle.configurations.filter { $0.status == .failed }.count }
-}

@@ -7,7 +7,8 @@ import GRDB
 public final class ResultStore: Sendable {
     /// the file, as given
     public let path: String
-    let pool: DatabasePool
+    /// One connection (a queue, named `pool` from when it was one): see `init`.
+    let pool: DatabaseQueue
 
     /// Opens (or creates) the database at `path`, creating missing parent folders, and migrates it.
     public init(path: String) throws {
@@ -26,13 +27,15 @@ public final class ResultStore: Sendable {
         var config = GRDB.Configuration()
         // a reader waits for a writer's commit instead of failing with SQLITE_BUSY
         config.busyMode = .timeout(10)
-        // EdgeBench runs on the board it measures: one writer and short reads need no more than
-        // 1 MiB of page cache per connection (SQLite's default is 2 MiB), and one reader suffices.
-        config.maximumReaderCount = 1
+        // WAL, as a pool would set it: readers in other processes (`report --db`) never block a run's
+        // commits, and a commit is one append.
+        config.journalMode = .wal
+        // EdgeBench runs on the board it measures, and nothing in one process reads while it writes
+        // (requests and samples are written as they come, read back after): one connection with 1 MiB of
+        // page cache (SQLite's default is 2 MiB) instead of a pool's writer plus reader, each with its own.
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -1024") }
         do {
-            // DatabasePool always runs in WAL mode
-            pool = try DatabasePool(path: path, configuration: config)
+            pool = try DatabaseQueue(path: path, configuration: config)
             try Self.migrator.migrate(pool)
         } catch {
             throw StoreError.cannotOpen(path, reason: Self.reason(error))

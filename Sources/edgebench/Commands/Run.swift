@@ -56,7 +56,7 @@ struct Run: AsyncParsableCommand {
         }
         try StoredResults.print(
             outcome.bundle, directory: outcome.directory, outputs: outcome.outputs, databasePath: outcome.databasePath,
-            json: json)
+            json: json, bundleFile: outcome.bundleFile, requestCounts: outcome.requestCounts)
         if outcome.interrupted {
             Stderr.print("interrupted: continue with `edgebench run --resume \(outcome.directory.path)`")
             throw Exit.interrupted
