@@ -11,17 +11,15 @@ extension ResultStore {
         runID: String, configurationID: String, _ body: (RequestResult) throws -> Void
     ) throws {
         try pool.read { db in
-            let texts = try String.fetchCursor(
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT result_json FROM requests
+                    SELECT \(RequestColumns.selectList) FROM requests
                     WHERE run_id = ? AND configuration_id = ? AND warmup = 0
                     ORDER BY request_index
                     """,
                 arguments: [runID, configurationID])
-            while let text = try texts.next() {
-                try body(try decodeJSON(RequestResult.self, from: text, what: "request JSON"))
-            }
+            while let row = try rows.next() { try body(try RequestColumns.result(row, path: path)) }
         }
     }
 }

@@ -29,18 +29,8 @@ extension ResultStore {
 
     /// The measured (not warm-up) requests stored so far, by index, so a resumed run continues after them.
     public func measuredRequests(runID: String, configurationID: String) throws -> [RequestResult] {
-        try pool.read { db in
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT \(RequestColumns.selectList) FROM requests
-                    WHERE run_id = ? AND configuration_id = ? AND warmup = 0
-                    ORDER BY request_index
-                    """,
-                arguments: [runID, configurationID])
-            var results: [RequestResult] = []
-            while let row = try rows.next() { results.append(try RequestColumns.result(row, path: path)) }
-            return results
-        }
+        var results: [RequestResult] = []
+        try forEachRequest(runID: runID, configurationID: configurationID) { results.append($0) }
+        return results
     }
 }
