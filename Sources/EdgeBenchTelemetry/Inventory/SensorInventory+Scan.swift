@@ -15,9 +15,7 @@ extension SensorInventory {
         // The run's own discovery: what is listed here as read is exactly what `edgebench run` samples.
         let discovery = PowerDiscovery.scan(root: root)
         let live = liveTools(rooted, searchPath: directories, hasINA3221: discovery.hasModuleInput)
-        let power = discovery.findings.map {
-            PowerSensor(kind: $0.kind, path: $0.path, name: $0.name, channels: $0.channels, readable: $0.readable, note: $0.note)
-        } + live.sensors
+        let power = discovery.findings + live.sensors
         var inventory = SensorInventory(
             root: rooted.root, power: power, thermal: thermalZones(root), cpufreq: cpuClocks(root),
             memory: memory(root), npu: npuLoad(rooted), powerReadings: livePower(discovery.sources) + live.readings

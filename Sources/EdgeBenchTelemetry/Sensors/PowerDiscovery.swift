@@ -5,21 +5,8 @@ import Foundation
 /// what `edgebench sensors` lists (`findings`: every sensor found, read or left out, and why), so the
 /// two can never disagree about what a run will read.
 public struct PowerDiscovery: Sendable {
-    /// A power sensor found by presence.
-    public struct Finding: Sendable {
-        /// `ina3221`, `rapl`, `hwmon`
-        public var kind: String
-        /// the zone's, chip's or rail directory
-        public var path: String
-        /// zone or chip name (`package-0`, `ina3221`)
-        public var name: String?
-        /// the files it exposes (`energy_uj`, `in1_input×curr1_input`)
-        public var channels: [String]
-        /// false when present but not readable by this user
-        public var readable: Bool
-        /// whether `edgebench run` reads it, and if not, why
-        public var note: String
-    }
+    /// A power sensor found by presence: what `edgebench sensors` lists, read or left out.
+    public typealias Finding = SensorInventory.PowerSensor
 
     public static let readByRun = "read by `edgebench run`"
 
