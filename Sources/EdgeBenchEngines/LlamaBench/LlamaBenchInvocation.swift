@@ -136,7 +136,7 @@ public enum LlamaBenchRunError: Error, CustomStringConvertible, Equatable {
             (signalled ? "llama-bench was killed by signal \(status)" : "llama-bench exited with status \(status)")
                 + "; last lines of its log (\(log)):\n\(tail)"
         case .timedOut(let timeout, let log):
-            "llama-bench did not finish within \(timeout.components.seconds) s and was stopped (see \(log)); raise the engine's "
+            "llama-bench did not finish within \(String(format: "%g", timeout.inSeconds)) s and was stopped (see \(log)); raise the engine's "
                 + "timeout, or use fewer repetitions or a smaller model"
         }
     }

@@ -137,7 +137,7 @@ public enum ManagedServerError: Error, CustomStringConvertible {
         case .exitedDuringStartup(let status, let tail, let log):
             "llama-server exited with status \(status) while starting; last lines of its log (\(log)):\n\(tail)"
         case .startupTimeout(let timeout, let log):
-            "llama-server did not become healthy within \(timeout.components.seconds) s (still loading, or stuck); see \(log)"
+            "llama-server did not become healthy within \(String(format: "%g", timeout.inSeconds)) s (still loading, or stuck); see \(log)"
         }
     }
 }
