@@ -13,10 +13,7 @@ import Testing
     let configuration = SampleBundle.configurations[0]
 
     func openStore(_ directory: URL) throws -> ResultStore {
-        let store = try ResultStore(path: directory.appendingPathComponent("results.db").path)
-        try store.beginRun(run, environment: SampleBundle.environment, planText: "")
-        try store.beginConfiguration(runID: run.id, configuration: configuration, engine: nil)
-        return store
+        try storeWithSampleRun(in: directory, configuration: configuration)
     }
 
     /// ITL gaps that are not short decimals (a shortest form of 17 digits, an exponent), several flags in

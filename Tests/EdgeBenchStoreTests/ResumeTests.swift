@@ -10,9 +10,7 @@ import Testing
     let configuration = SampleBundle.configurations[0]
 
     func openStore(_ directory: URL) throws -> ResultStore {
-        let store = try ResultStore(path: directory.appendingPathComponent("results.db").path)
-        try store.beginRun(run, environment: SampleBundle.environment, planText: "")
-        return store
+        try storeWithSampleRun(in: directory)
     }
 
     @Test func statusIsNilThenInterruptedThenFinal() throws {

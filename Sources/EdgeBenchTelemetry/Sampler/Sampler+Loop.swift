@@ -21,7 +21,7 @@ extension Sampler {
         // per-round allocations and clock reads are most of what the sampler adds to the reads themselves.
         var readings: [Reading] = []
         readings.reserveCapacity(64)
-        var counts = [Int](repeating: 0, count: sources.count)
+        var counts = [Int](repeating: 0, count: readers.count)
         while true {
             var before = clock.now()
             for index in readers.indices {

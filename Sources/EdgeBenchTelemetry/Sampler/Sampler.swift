@@ -13,7 +13,6 @@ public final class Sampler: Sendable {
     public static let defaultInterval: Duration = .milliseconds(100)
     public static let allowedIntervals: ClosedRange<Duration> = .milliseconds(1) ... .seconds(10)
 
-    let sources: [any TelemetrySource]
     /// Each source's `read(into:)`, opened once: calling a source through `sources[index]` copies the
     /// existential (a retain and release of every array and string the source holds) on every round.
     let readers: [SourceReader]
@@ -47,7 +46,6 @@ public final class Sampler: Sendable {
         sink: @escaping @Sendable ([Sample]) -> Void
     ) throws(SamplerError) {
         guard Self.allowedIntervals.contains(interval) else { throw .intervalOutOfRange(interval) }
-        self.sources = sources
         self.readers = sources.map(SourceReader.init)
         self.sourceIDs = sources.map(\.description.id)
         self.interval = interval
