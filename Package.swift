@@ -67,7 +67,11 @@ let package = Package(
         // SQLite schema and migrations, bundle import/export.
         .target(
             name: "EdgeBenchStore",
-            dependencies: ["EdgeBenchCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "EdgeBenchCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the one statement bound per stored request (`RequestColumns+Binding.swift`)
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
 
         // Device catalog, derived metrics (physical, cost, battery, roofline), Pareto fronts, scenario

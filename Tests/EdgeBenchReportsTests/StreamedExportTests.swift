@@ -27,7 +27,9 @@ import Testing
             "broken": TelemetrySummary(
                 source: "x", quantity: .power, unit: .watts, boundary: .boardDC, samples: 1, mean: .nan, min: 0, max: 0),
         ]
-        powered.requests[1].itl = (0..<500).map { 0.01 + Double($0) * 1e-7 }
+        // 5,000 gaps: about 150 KB of pretty-printed JSON, more than the writer's 64 KiB pieces and file buffer,
+        // so the request is indented and written in several pieces and past the buffer.
+        powered.requests[1].itl = (0..<5_000).map { 0.01 + Double($0) * 1e-7 }
         powered.requests[2].itl = []
         powered.requests[3].flags = [.stoppedEarly, .lowConfidence]
         powered.requests[3].metrics[.energy] = .nan

@@ -25,14 +25,22 @@ struct ConfigurationSessionTests {
         let measuredRequest: Int?
         let samples: Bool
         let finish: Bool
+        /// refuse attaching energy to the stored requests
+        let energy: Bool
         private let lock = NSLock()
         private var measured = 0
 
-        init(base: ResultStore, measuredRequest: Int? = nil, samples: Bool = false, finish: Bool = false) {
+        init(base: ResultStore, measuredRequest: Int? = nil, samples: Bool = false, finish: Bool = false, energy: Bool = false) {
             self.base = base
             self.measuredRequest = measuredRequest
             self.samples = samples
             self.finish = finish
+            self.energy = energy
+        }
+
+        func updateMeasures(runID: String, configurationID: String, result: RequestResult) throws {
+            if energy { throw Refused() }
+            try base.updateMeasures(runID: runID, configurationID: configurationID, result: result)
         }
 
         func beginConfiguration(runID: String, configuration: Configuration, engine: EngineDescription?, device: Device?) throws {
@@ -100,7 +108,7 @@ struct ConfigurationSessionTests {
     /// Runs one configuration of 3 requests against a scripted server through `refusing`'s rules, with a
     /// declared 5 W meter and a 50 ms idle baseline (a sample before the first request); returns the status, the events and the stored bundle.
     static func session(
-        measuredRequest: Int? = nil, samples: Bool = false, finish: Bool = false
+        measuredRequest: Int? = nil, samples: Bool = false, finish: Bool = false, energy: Bool = false
     ) async throws -> (ConfigurationResult.Status, Events, ResultBundle) {
         let server = try await ScriptedLLMServer.start(script: .fast(tokens: 5))
         let directory = RunnerFixtures.temporaryDirectory()
@@ -110,7 +118,7 @@ struct ConfigurationSessionTests {
         let base = try ResultStore(path: directory.appendingPathComponent("edgebench.sqlite").path)
         let run = RunInfo(id: "r1", startedAt: "2026-12-07T00:00:00Z", edgebenchVersion: "0.1.0", planHash: "h")
         try base.beginRun(run, environment: EnvironmentProbe.collect(), planText: "test")
-        let store = RefusingStore(base: base, measuredRequest: measuredRequest, samples: samples, finish: finish)
+        let store = RefusingStore(base: base, measuredRequest: measuredRequest, samples: samples, finish: finish, energy: energy)
         let settings = RunSettings(
             power: [.manual(watts: 5, boundary: .wallAC)], idleBaseline: .milliseconds(50), sampleInterval: .milliseconds(10))
         let options = RunOptions(outputRoot: directory, settings: settings, sensorRoot: sensors.path)
@@ -156,6 +164,21 @@ struct ConfigurationSessionTests {
         #expect(stored.requests.count == 3)
         #expect(stored.power?.source == "manual")
         #expect(stored.requests.allSatisfy { $0.metrics[.energy] != nil })
+        // Attaching energy updates the stored rows; the responses the session no longer holds stay in them.
+        #expect(stored.requests.map(\.response) == Array(repeating: " t0 t1 t2 t3 t4", count: 3))
+    }
+
+    @Test func aRefusedEnergyUpdateFailsTheConfigurationAndKeepsTheRequests() async throws {
+        let (status, events, bundle) = try await Self.session(energy: true)
+        let expected = "could not store the energy of measured request 1 of cfg: \(Self.refusal); check that the "
+            + "database's disk has space and is writable, then continue with --resume"
+        #expect(status == .failed)
+        #expect(events.finished.first?.2 == expected)
+        let stored = try #require(bundle.configurations.first)
+        #expect(stored.status == .failed)
+        #expect(stored.error == expected)
+        #expect(stored.requests.map(\.response) == Array(repeating: " t0 t1 t2 t3 t4", count: 3))
+        #expect(stored.requests.allSatisfy { $0.metrics[.energy] == nil && $0.metrics[.ttft] != nil })
     }
 
     @Test func aRefusedOutcomeFailsTheConfigurationAndSaysWhy() async throws {

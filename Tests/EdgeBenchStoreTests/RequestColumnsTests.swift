@@ -39,6 +39,34 @@ import Testing
         #expect(try store.bundle(runID: run.id).configurations[0].requests == Self.requests)
     }
 
+    /// A run attaches energy after its requests were stored, from copies without their response text.
+    @Test func updatingMeasuresKeepsTheGapsAndTheResponse() throws {
+        let directory = try temporaryDirectory("columns")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try openStore(directory)
+        let stored = Self.requests[0]
+        try store.recordRequest(runID: run.id, configurationID: configuration.id, result: stored, warmup: false)
+        var update = stored
+        update.metrics[.energy] = 2.5
+        update.metrics[.ttft] = nil
+        update.flags = [.throttled]
+        update.itl = []
+        update.response = nil
+        try store.updateMeasures(runID: run.id, configurationID: configuration.id, result: update)
+        var expected = update
+        expected.itl = stored.itl
+        expected.response = stored.response
+        #expect(try store.measuredRequests(runID: run.id, configurationID: configuration.id) == [expected])
+
+        var missing = update
+        missing.index = 7
+        #expect(throws: StoreError(
+            message: "the results database at \(store.path) has no measured request 7 of configuration "
+                + "\"\(configuration.id)\" in run \(run.id) to update; record it first")) {
+            try store.updateMeasures(runID: run.id, configurationID: configuration.id, result: missing)
+        }
+    }
+
     @Test func nonFiniteValuesAreNotStored() throws {
         let directory = try temporaryDirectory("columns")
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -1,8 +1,10 @@
 /// What an engine adapter reports while one request runs, each stamped on the monotonic clock.
 public enum GenerationEvent: Sendable, Equatable {
-    /// `t_submit`: taken just before the first byte of the request is written.
+    /// `t_submit`: the first byte of the request written (after connecting). HTTP engines stamp it as the
+    /// client writes the request head; a request that failed before that is stamped when it was attempted.
     case submitted(at: Instant)
-    /// A chunk that carries `count` ≥ 1 generated tokens. Role-only / empty chunks are never reported.
+    /// A chunk that carries `count` ≥ 1 generated tokens, stamped when its bytes were read from the
+    /// connection. Role-only / empty chunks are never reported.
     case tokens(count: Int, text: String, at: Instant)
     /// End of the response (`t_done`): final chunk, `[DONE]` or connection end.
     case finished(Completion)

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import EdgeBenchCore
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
@@ -12,9 +13,20 @@ import NIOHTTP1
 /// read from outside the reading task. Here the read timeout is `HTTPExchangeWatchdog`'s, which looks
 /// once per quarter timeout, and a body part that is already queued is taken without suspending.
 ///
+/// Instants are taken here, on the event loop, as AsyncHTTPClient reports each event: the request head
+/// written (`requestSent`) and each body part read from the socket (`Part.arrived`). The consumer may run
+/// later (another job on the loop, or a busy thread); its delay is the harness's, not the server's, and
+/// must not enter TTFT or ITL.
+///
 /// The response head is awaited by `start`; `next()` is for one consumer at a time.
 final class HTTPExchange: HTTPClientResponseDelegate, Sendable {
     typealias Response = Void
+
+    /// A body part and the instant it was read from the socket.
+    struct Part {
+        var bytes: ByteBuffer
+        var arrived: Instant
+    }
 
     /// Body parts queued beyond this make the delegate hold back AsyncHTTPClient's next read.
     static let queueLimit = 64
@@ -23,7 +35,7 @@ final class HTTPExchange: HTTPClientResponseDelegate, Sendable {
         enum Waiter {
             case none
             case head(UnsafeContinuation<Void, any Error>)
-            case body(UnsafeContinuation<ByteBuffer?, any Error>)
+            case body(UnsafeContinuation<Part?, any Error>)
         }
         enum End {
             case finished
@@ -31,7 +43,10 @@ final class HTTPExchange: HTTPClientResponseDelegate, Sendable {
         }
 
         var status: Int?
-        var parts = CircularBuffer<ByteBuffer>(initialCapacity: 16)
+        /// When AsyncHTTPClient wrote the request head to the connection (after connecting: a new
+        /// connection's setup is not the server's time).
+        var requestSent: Instant?
+        var parts = CircularBuffer<Part>(initialCapacity: 16)
         var end: End?
         var waiter = Waiter.none
         /// The delegate's answer to a body part while the queue is full: completed once the consumer drained it.
@@ -94,8 +109,12 @@ final class HTTPExchange: HTTPClientResponseDelegate, Sendable {
     /// The response's status code (set before `start` returns).
     var status: Int { state.withLockedValue { $0.status ?? 0 } }
 
+    /// Just after the request head was written (set before `start` returns: a head cannot arrive before it).
+    /// AsyncHTTPClient reports no earlier point once connected; the write itself is one syscall.
+    var requestSent: Instant? { state.withLockedValue { $0.requestSent } }
+
     /// The next body part; nil at the end of the body. A part already queued is returned without suspending.
-    func next() async throws -> ByteBuffer? {
+    func next() async throws -> Part? {
         if Task.isCancelled {
             cancel()
             throw CancellationError()
@@ -113,10 +132,10 @@ final class HTTPExchange: HTTPClientResponseDelegate, Sendable {
         }
     }
 
-    private func waitForPart() async throws -> ByteBuffer? {
+    private func waitForPart() async throws -> Part? {
         try await withTaskCancellationHandler {
-            try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<ByteBuffer?, any Error>) in
-                let ready: Result<ByteBuffer?, any Error>? = state.withLockedValue { state in
+            try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Part?, any Error>) in
+                let ready: Result<Part?, any Error>? = state.withLockedValue { state in
                     switch Self.take(&state) {
                     case .part(let part): return .success(part)
                     case .end: return .success(nil)
@@ -136,7 +155,7 @@ final class HTTPExchange: HTTPClientResponseDelegate, Sendable {
     /// The whole remaining body, failing with `NIOTooManyBytesError` past `limit` bytes.
     func collect(upTo limit: Int) async throws -> ByteBuffer {
         var body = ByteBuffer()
-        while var part = try await next() {
+        while var part = try await next()?.bytes {
             guard body.readableBytes + part.readableBytes <= limit else {
                 cancel()
                 throw NIOTooManyBytesError(maxBytes: limit)
@@ -157,7 +176,7 @@ final class HTTPExchange: HTTPClientResponseDelegate, Sendable {
     }
 
     private enum Take {
-        case part(ByteBuffer)
+        case part(Part)
         case end
         case failed(any Error)
         case pending
@@ -190,6 +209,14 @@ final class HTTPExchange: HTTPClientResponseDelegate, Sendable {
 
     // MARK: AsyncHTTPClient's callbacks, on the request's event loop.
 
+    func didSendRequestHead(task: HTTPClient.Task<Void>, _ head: HTTPRequestHead) {
+        let now = Instant.now()
+        // A redirect sends again through this delegate: the first send is when the user's request began.
+        state.withLockedValue { state in
+            if state.requestSent == nil { state.requestSent = now }
+        }
+    }
+
     func didSendRequest(task: HTTPClient.Task<Void>) {
         HTTPExchangeWatchdog.armReadTimeout(for: self, task: task)
     }
@@ -207,20 +234,21 @@ final class HTTPExchange: HTTPClientResponseDelegate, Sendable {
     }
 
     func didReceiveBodyPart(task: HTTPClient.Task<Void>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
-        let (waiter, held) = state.withLockedValue { state -> (UnsafeContinuation<ByteBuffer?, any Error>?, EventLoopPromise<Void>?) in
+        let part = Part(bytes: buffer, arrived: Instant.now())
+        let (waiter, held) = state.withLockedValue { state -> (UnsafeContinuation<Part?, any Error>?, EventLoopPromise<Void>?) in
             state.arrivals &+= 1
             if case .body(let continuation) = state.waiter {
                 state.waiter = .none
                 return (continuation, nil)
             }
-            state.parts.append(buffer)
+            state.parts.append(part)
             guard state.parts.count >= Self.queueLimit else { return (nil, nil) }
             let promise = task.eventLoop.makePromise(of: Void.self)
             state.heldRead = promise
             return (nil, promise)
         }
         if let waiter {
-            waiter.resume(returning: buffer)
+            waiter.resume(returning: part)
             return task.eventLoop.makeSucceededVoidFuture()
         }
         return held?.futureResult ?? task.eventLoop.makeSucceededVoidFuture()

@@ -2,9 +2,10 @@ import AsyncHTTPClient
 import EdgeBenchCore
 import NIOCore
 
-/// Runs one streamed generation request over HTTP: stamps `.submitted`, reads the body as it arrives,
-/// stamps each read before any parsing, frames it (SSE events or JSON lines) and forwards the
-/// interpreter's steps as `GenerationEvent`s.
+/// Runs one streamed generation request over HTTP: stamps `.submitted` when the request head is written,
+/// reads the body as it arrives, stamped with the instant each part was read from the socket (on the event
+/// loop, before any parsing), frames it (SSE events or JSON lines) and forwards the interpreter's steps as
+/// `GenerationEvent`s.
 ///
 /// The stream is driven by its consumer (`AsyncThrowingStream(unfolding:)`): each `next()` reads the
 /// response body in the consumer's own task. An intermediate producer task would hand every token to
@@ -89,34 +90,36 @@ where Interpreter.Frame == Framer.Frame {
                 phase = .ended
                 throw error
             case .notStarted:
-                // t_submit: AsyncHTTPClient gives no hook at the first written byte; this is the last instant before it.
-                let submitted = Instant.now()
+                // t_submit is when the request head was written, after connecting (METRICS.md: "just before the
+                // first byte of the request is written"); a request that never got that far is stamped here.
+                let beforeStart = Instant.now()
                 do {
-                    exchange = try await transport.start(try makeRequest(), model: model)
+                    let started = try await transport.start(try makeRequest(), model: model)
+                    exchange = started
                     phase = .streaming
+                    return .submitted(at: started.requestSent ?? beforeStart)
                 } catch {
                     phase = .failedToStart(transport.mapError(error, url: url))
+                    return .submitted(at: beforeStart)
                 }
-                return .submitted(at: submitted)
             case .streaming:
-                let buffer: ByteBuffer?
+                let part: HTTPExchange.Part?
                 do {
-                    buffer = try await exchange!.next()
+                    part = try await exchange!.next()
                 } catch {
                     phase = .ended
                     exchange = nil
                     if finished { return nil }
                     throw mapReadError(error)
                 }
-                guard let buffer else {
+                guard let part else {
                     exchange = nil
                     phase = .ended
                     try endOfBody()
                     continue
                 }
-                let at = Instant.now()
                 if finished { continue }  // read to the end: the response is whole only then
-                try interpret(buffer, at: at)
+                try interpret(part.bytes, at: part.arrived)
             }
         }
     }

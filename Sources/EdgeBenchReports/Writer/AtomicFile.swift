@@ -41,18 +41,31 @@ final class AtomicFile: TextOutputStream {
 
     func write(bytes: UnsafeBufferPointer<UInt8>) {
         guard failure == nil else { return }
+        if buffer.count + bytes.count > Self.bufferSize {
+            flush()
+            // A piece as large as the buffer goes straight to the file: copied in, it would grow the buffer.
+            if bytes.count >= Self.bufferSize {
+                put(UnsafeRawBufferPointer(bytes))
+                return
+            }
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.bufferSize { flush() }
     }
 
     private func flush() {
-        guard failure == nil, !buffer.isEmpty else { return }
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { put($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func put(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil else { return }
         do {
-            try handle.write(contentsOf: buffer)
+            try handle.write(contentsOf: bytes)
         } catch {
             failure = ResultsWriter.reason(error)
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Writes what is buffered, closes the file and renames it over the target. Throws (naming the

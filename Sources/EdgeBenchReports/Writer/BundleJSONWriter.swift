@@ -22,16 +22,16 @@ enum BundleJSONWriter {
         for (index, configuration) in configurations.enumerated() {
             try emit(Data((index == 0 ? "\n" : ",\n").utf8))
             let (head, tail) = try split(BundleCodec.encodePart(configuration), atEmptyArray: "requests")
-            try emit(indented(head, by: 4))
+            try indented(head, by: 4, emit: emit)
             var count = 0
             try bundle.forEachRequest(configuration: index) { request in
                 try emit(Data((count == 0 ? "\n" : ",\n").utf8))
-                try emit(indented(BundleCodec.encodePart(request), by: 8))
+                try indented(BundleCodec.encodePart(request), by: 8, emit: emit)
                 count += 1
                 observe(index, request)
             }
             try emit(Data(closing(count: count, indent: 6).utf8))
-            try emit(indented(tail, by: 4, first: false))
+            try indented(tail, by: 4, first: false, emit: emit)
         }
         try emit(Data(closing(count: configurations.count, indent: 2).utf8))
         try emit(rootTail)
@@ -54,12 +54,14 @@ enum BundleJSONWriter {
     }
 
     /// Pretty-printed JSON moved `spaces` to the right: after every line break but a blank line's, and
-    /// at the start unless `first` is false (the piece continues a line).
-    static func indented(_ json: Data, by spaces: Int, first: Bool = true) -> Data {
+    /// at the start unless `first` is false (the piece continues a line). Emitted in pieces of at most
+    /// `pieceSize` bytes: a request with 20,000 inter-token gaps is 600 KB of JSON, and a whole indented
+    /// copy of it would be the largest thing in memory at the end of a long run.
+    static func indented(_ json: Data, by spaces: Int, first: Bool = true, emit: (Data) throws -> Void) throws {
         let pad = [UInt8](repeating: UInt8(ascii: " "), count: spaces)
-        return json.withUnsafeBytes { bytes in
+        try json.withUnsafeBytes { bytes in
             var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + bytes.count / 4)
+            out.reserveCapacity(min(bytes.count + bytes.count / 4, pieceSize + 256))
             if first { out.append(contentsOf: pad) }
             let newline = UInt8(ascii: "\n")
             for (offset, byte) in bytes.enumerated() {
@@ -68,8 +70,14 @@ enum BundleJSONWriter {
                 if byte == newline, offset + 1 == bytes.count || bytes[offset + 1] != newline {
                     out.append(contentsOf: pad)
                 }
+                if out.count >= pieceSize {
+                    try emit(Data(out))
+                    out.removeAll(keepingCapacity: true)
+                }
             }
-            return Data(out)
+            if !out.isEmpty { try emit(Data(out)) }
         }
     }
+
+    static let pieceSize = 1 << 16
 }

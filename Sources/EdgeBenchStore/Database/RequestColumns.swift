@@ -26,43 +26,44 @@ enum RequestColumns {
             """
     }()
 
+    /// Sets a stored measured request's metrics and flags, keeping its ITL and response (what changes once
+    /// energy is attached).
+    static let updateMeasuresSQL: String = {
+        let assignments = (metrics.map(\.rawValue) + ["flags"]).map { "\($0) = ?" }.joined(separator: ", ")
+        return """
+            UPDATE requests SET \(assignments)
+            WHERE run_id = ? AND configuration_id = ? AND request_index = ? AND warmup = 0
+            """
+    }()
+
     /// The columns `result(_:)` reads, in its order.
     static let selectList = (["request_index"] + metrics.map(\.rawValue) + ["itl", "flags", "response"])
         .joined(separator: ", ")
 
-    /// The values of one row for `insertSQL`. `metric(slot)` gives the value of `metrics[slot]`, nil or
-    /// non-finite when the request has none (NaN and ±∞ are not measurements; JSON could not hold them).
-    static func arguments(
-        runID: String, configurationID: String, index: Int, warmup: Bool, metric: (Int) -> Double?,
-        itl: [Double], flags: [Flag], response: String?
-    ) -> StatementArguments {
+    /// The values for `updateMeasuresSQL`.
+    static func measuresArguments(runID: String, configurationID: String, result: RequestResult) throws
+        -> StatementArguments
+    {
+        try checkNoITLMetric(result, configurationID: configurationID)
         var values: [DatabaseValue] = []
-        values.reserveCapacity(metrics.count + 7)
+        values.reserveCapacity(metrics.count + 4)
+        for metric in metrics {
+            if let value = result.metrics[metric], value.isFinite { values.append(value.databaseValue) } else { values.append(.null) }
+        }
+        values.append(flagsText(result.flags).databaseValue)
         values.append(runID.databaseValue)
         values.append(configurationID.databaseValue)
-        values.append(index.databaseValue)
-        values.append(warmup.databaseValue)
-        for slot in metrics.indices {
-            if let value = metric(slot), value.isFinite { values.append(value.databaseValue) } else { values.append(.null) }
-        }
-        values.append(itlBlob(itl)?.databaseValue ?? .null)
-        values.append(flagsText(flags).databaseValue)
-        values.append(response?.databaseValue ?? .null)
+        values.append(result.index.databaseValue)
         return StatementArguments(values)
     }
 
-    static func arguments(runID: String, configurationID: String, result: RequestResult, warmup: Bool) throws
-        -> StatementArguments
-    {
+    static func checkNoITLMetric(_ result: RequestResult, configurationID: String) throws {
         if let value = result.metrics[.itl], value.isFinite {
             throw StoreError(
                 message: "request \(result.index) of configuration \"\(configurationID)\" holds an `itl` metric "
                     + "(\(value)); ITL is stored as the request's gaps (its `itl` list), not as one value: "
                     + "move it there")
         }
-        return arguments(
-            runID: runID, configurationID: configurationID, index: result.index, warmup: warmup,
-            metric: { result.metrics[metrics[$0]] }, itl: result.itl, flags: result.flags, response: result.response)
     }
 
     // MARK: - ITL

@@ -9,16 +9,20 @@ extension ResultStore {
     public func importBundle(_ bundle: ResultBundle, planText: String) throws -> Bool {
         let bundle = bundle.finiteOnly()
         let rows = try bundle.configurations.map { try ImportedRow($0, requestCount: $0.requests.count) }
-        let requests = try rows.map { row in
-            try row.result.requests.map { request in
-                try RequestColumns.arguments(runID: bundle.run.id, configurationID: row.result.id, result: request, warmup: false)
+        for row in rows {
+            for request in row.result.requests {
+                try RequestColumns.checkNoITLMetric(request, configurationID: row.result.id)
             }
         }
+        let runID = bundle.run.id
         return try pool.write { db in
             guard try insertRun(db, bundle, planText: planText, rows: rows) else { return false }
-            for (row, arguments) in zip(rows, requests) {
-                for arguments in arguments {
-                    try insertRequest(db, configurationID: row.result.id, runID: bundle.run.id, arguments: arguments)
+            for row in rows {
+                let configurationID = row.result.id
+                for request in row.result.requests {
+                    try insertRequest(db, configurationID: configurationID, runID: runID) { statement in
+                        RequestColumns.bind(statement, runID: runID, configurationID: configurationID, result: request, warmup: false)
+                    }
                 }
             }
             return true
@@ -47,11 +51,12 @@ extension ResultStore {
                                     + ".metrics.itl: ITL is "
                                     + "the request's list of gaps (`itl`), not one metric value (\(value)); move it there")
                         }
-                        let arguments = RequestColumns.arguments(
-                            runID: bundle.run.id, configurationID: configurationID, index: fields.index,
-                            warmup: false, metric: { fields.metrics[RequestFields.columnSlots[$0]] }, itl: fields.itl,
-                            flags: fields.flags, response: fields.response)
-                        try insertRequest(db, configurationID: configurationID, runID: bundle.run.id, arguments: arguments)
+                        try insertRequest(db, configurationID: configurationID, runID: bundle.run.id) { statement in
+                            RequestColumns.bind(
+                                statement, runID: bundle.run.id, configurationID: configurationID, index: fields.index,
+                                warmup: false, metric: { fields.metrics[RequestFields.columnSlots[$0]] }, itl: fields.itl,
+                                flags: fields.flags, response: fields.response)
+                        }
                     }
                 }
                 return true

@@ -6,24 +6,25 @@ extension ResultStore {
     /// Warm-up requests are kept (flagged) for diagnosis but never exported as measurements.
     /// Recording the same index again (a resumed run redoing it) replaces the earlier row.
     public func recordRequest(runID: String, configurationID: String, result: RequestResult, warmup: Bool) throws {
-        // built outside the write: the writer's queue is held only for SQLite's own work
-        let arguments = try RequestColumns.arguments(
-            runID: runID, configurationID: configurationID, result: result, warmup: warmup)
+        try RequestColumns.checkNoITLMetric(result, configurationID: configurationID)
         try pool.write { db in
-            try insertRequest(db, configurationID: configurationID, runID: runID, arguments: arguments)
+            try insertRequest(db, configurationID: configurationID, runID: runID) { statement in
+                RequestColumns.bind(statement, runID: runID, configurationID: configurationID, result: result, warmup: warmup)
+            }
         }
     }
 
-    /// One request row (`RequestColumns.arguments`), inside the caller's transaction.
-    func insertRequest(
-        _ db: GRDB.Database, configurationID: String, runID: String, arguments: StatementArguments
-    ) throws {
-        let insert = try db.cachedStatement(sql: RequestColumns.insertSQL)
-        insert.setUncheckedArguments(arguments)
-        do {
-            try insert.execute()
-        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
-            throw StoreError.unknownConfiguration(configurationID, runID: runID, path: path)
+    /// Replaces the metrics and flags of a measured request already recorded, keeping its ITL gaps and
+    /// response: a run attaches energy once the sampler has stopped, and by then it holds no response text.
+    public func updateMeasures(runID: String, configurationID: String, result: RequestResult) throws {
+        let arguments = try RequestColumns.measuresArguments(runID: runID, configurationID: configurationID, result: result)
+        try pool.write { db in
+            try db.execute(sql: RequestColumns.updateMeasuresSQL, arguments: arguments)
+            guard db.changesCount == 1 else {
+                throw StoreError(
+                    message: "the results database at \(path) has no measured request \(result.index) of configuration "
+                        + "\"\(configurationID)\" in run \(runID) to update; record it first")
+            }
         }
     }
 

@@ -43,7 +43,7 @@ extension ConfigurationSession {
         let attached = energy.attach(to: &measured, samples: samples, sources: sources)
         for index in attached.updated {
             do {
-                try c.store.recordRequest(runID: c.runID, configurationID: c.id, result: measured[index], warmup: false)
+                try c.store.updateMeasures(runID: c.runID, configurationID: c.id, result: measured[index])
             } catch {
                 status = .failed
                 errors.append("\(SessionStoreError(what: "the energy of measured request \(index + 1) of \(c.id)", underlying: error))")

@@ -11,7 +11,7 @@ extension ConfigurationSession {
         try SessionStoreError.wrapping("the start of \(c.id)") {
             try c.store.beginConfiguration(runID: c.runID, configuration: c.configuration, engine: nil, device: c.device)
         }
-        measured = try c.store.measuredRequests(runID: c.runID, configurationID: c.id)
+        measured = try c.store.measuredRequests(runID: c.runID, configurationID: c.id).map(\.forSummary)
         let prepared = try await c.factory.prepare(c.configuration, runDirectory: c.directory)
         engine = prepared
         // nil device: keep the one stored above
@@ -81,7 +81,7 @@ extension ConfigurationSession {
                 try c.store.recordRequest(runID: c.runID, configurationID: c.id, result: result, warmup: false)
             }
             energy.record(record, at: index)
-            measured.append(result)
+            measured.append(result.forSummary)
             window = MeasuredWindow.adding(record, tokens: result.metrics[.nOut] ?? 0, to: window)
             c.reporter.report(.requestFinished(
                 index: index + 1, total: max(repetitions, index + 1), warmup: false,

@@ -28,7 +28,8 @@ final class ConfigurationSession {
     var engine: PreparedEngine?
     /// the sampler and what it delivered; nil until the sample phase
     var sampling: SessionSampling?
-    /// measured requests: those stored by an earlier session of a resumed run, then this session's
+    /// measured requests: those stored by an earlier session of a resumed run, then this session's, as the
+    /// summary needs them (`forSummary`: no response text; the store has it)
     var measured: [RequestResult] = []
     /// this session's measured phase (request_rate, system_output_rate, the telemetry summary)
     var window: MeasuredWindow?
@@ -80,5 +81,16 @@ struct MeasuredWindow {
         MeasuredWindow(
             start: window?.start ?? record.submittedAt, end: record.completion.at,
             requests: (window?.requests ?? 0) + 1, tokens: (window?.tokens ?? 0) + tokens)
+    }
+}
+
+extension RequestResult {
+    /// What the configuration's summary and energy need from a stored request: everything but the
+    /// response. A long run would otherwise hold every response text until its end (100 KB for a
+    /// 20,000-token reply) on the board it measures.
+    var forSummary: RequestResult {
+        var kept = self
+        kept.response = nil
+        return kept
     }
 }

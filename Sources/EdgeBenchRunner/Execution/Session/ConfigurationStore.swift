@@ -8,6 +8,7 @@ protocol ConfigurationStore: Sendable {
         runID: String, configuration: Configuration, engine: EngineDescription?, device: Device?) throws
     func measuredRequests(runID: String, configurationID: String) throws -> [RequestResult]
     func recordRequest(runID: String, configurationID: String, result: RequestResult, warmup: Bool) throws
+    func updateMeasures(runID: String, configurationID: String, result: RequestResult) throws
     func recordSamples(runID: String, configurationID: String?, _ samples: [Sample]) throws
     func finishConfiguration(
         runID: String, configurationID: String, engine: EngineDescription?, status: ConfigurationResult.Status,
