@@ -30,6 +30,9 @@ import Testing
         // 5,000 gaps: about 150 KB of pretty-printed JSON, more than the writer's 64 KiB pieces and file buffer,
         // so the request is indented and written in several pieces and past the buffer.
         powered.requests[1].itl = (0..<5_000).map { 0.01 + Double($0) * 1e-7 }
+        // the writer formats gaps itself: every form JSONEncoder gives a Double (integral, exponents both ways,
+        // the smallest subnormal, 17 digits)
+        powered.requests[0].itl = [1, 2.5, 1e-9, 2.234e-06, 5e-324, 1e21, 123456789, 0.1 + 0.2, 0, 1.7976931348623157e308]
         powered.requests[2].itl = []
         powered.requests[3].flags = [.stoppedEarly, .lowConfidence]
         powered.requests[3].metrics[.energy] = .nan

@@ -70,6 +70,7 @@ public final class BenchmarkRunner: Sendable {
         let streamed = StreamedBundle(header: header) { index, body in
             try store.forEachRequest(runID: runID, configurationID: header.configurations[index].id, body)
         }
+        FreePages.release()
         let written = try ResultsWriter.write(streamed, to: directory)
         return RunOutcome(
             runID: runID, directory: directory, databasePath: manifest.databasePath, bundle: header,

@@ -82,6 +82,7 @@ extension ConfigurationSession {
             }
             energy.record(record, at: index)
             measured.append(result.forSummary)
+            FreePages.release()
             window = MeasuredWindow.adding(record, tokens: result.metrics[.nOut] ?? 0, to: window)
             c.reporter.report(.requestFinished(
                 index: index + 1, total: max(repetitions, index + 1), warmup: false,
