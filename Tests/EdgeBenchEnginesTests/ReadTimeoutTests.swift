@@ -10,14 +10,16 @@ import Testing
 struct ReadTimeoutTests {
     static let readTimeoutText = "read: no bytes from the server within the client's read timeout"
 
-    /// The timeouts here are long enough for a loaded machine to send the tokens before the stall in time;
-    /// the stall itself lasts until the test ends, so only the timeout can end the request.
+    /// The scripted servers pace their tokens on the test process's cooperative pool, which the rest of the
+    /// suite, run in parallel on a loaded 2-core machine, can hold for seconds: the timeouts here are long
+    /// enough for such a server to send the tokens before the stall in time. The stall itself lasts until
+    /// the test ends, so only the timeout can end the request.
     @Test func aServerThatStopsMidStreamIsCutOffWithTheReadTimeoutError() async throws {
         try await withScriptedServer(Script(tokens: ["a", "b", "c", "d"])) { server, client in
             // Tokens 0 and 1 go out; the server then holds token 2 until the test ends.
             let gate = TokenGate(openedThrough: 1)
             await server.setGate(gate)
-            let engine = LlamaCppEngine(baseURL: server.baseURL, client: client, readTimeout: .seconds(2))
+            let engine = LlamaCppEngine(baseURL: server.baseURL, client: client, readTimeout: .seconds(10))
             let (events, error) = await collectFailure(engine.generate(GenerationRequest(prompt: "x", api: .completion, maxTokens: 4)))
             let url = server.baseURL + "/completion"
             #expect(events.count == 3)  // submitted + the 2 tokens sent
@@ -29,15 +31,17 @@ struct ReadTimeoutTests {
     }
 
     /// Each gap is well inside the timeout while the whole stream lasts longer than it: only a timeout that
-    /// counts from the latest byte (not from the request) lets it through.
+    /// counts from the latest byte (not from the request) lets it through. A gap is an 80th of the timeout:
+    /// only a stall of the server's pacing (above) as long as the timeout could fail it.
     @Test func aSlowStreamWithinTheTimeoutPerGapCompletes() async throws {
-        let script = Script(tokens: Array(repeating: "x", count: 15), delays: [.milliseconds(150)])
+        let count = 100
+        let script = Script(tokens: Array(repeating: "x", count: count), delays: [.milliseconds(100)])
         try await withScriptedServer(script) { server, client in
-            let engine = OpenAIEngine(baseURL: server.baseURL + "/v1", model: nil, client: client, readTimeout: .seconds(2))
-            let events = try await collect(engine.generate(GenerationRequest(prompt: "x", api: .completion, maxTokens: 15)))
+            let engine = OpenAIEngine(baseURL: server.baseURL + "/v1", model: nil, client: client, readTimeout: .seconds(8))
+            let events = try await collect(engine.generate(GenerationRequest(prompt: "x", api: .completion, maxTokens: count)))
             let measured = try Measured(events)
-            #expect(measured.tokenCounts == Array(repeating: 1, count: 15))
-            #expect(measured.completion.completionTokens == 15)
+            #expect(measured.tokenCounts == Array(repeating: 1, count: count))
+            #expect(measured.completion.completionTokens == count)
         }
     }
 

@@ -22,7 +22,7 @@ import Testing
     static let requests: [RequestResult] = [
         RequestResult(
             index: 0, metrics: [.ttft: 0.123456789, .nOut: 3, .decodeRate: 63.0 / 0.1 / 3, .energy: 1.5e-7],
-            itl: [0.1 / 3, 1.9877e-05, 0.000401521, 5e-324], flags: [.stoppedEarly, .estimated, .lowConfidence],
+            itl: [0.1 / 3, 1.9877e-05, 0.000401521, .leastNonzeroMagnitude], flags: [.stoppedEarly, .estimated, .lowConfidence],
             response: "line\n\"quoted\" \\ é 🙂 \u{1}"),
         RequestResult(index: 1, metrics: [:], itl: [], flags: [], response: nil),
         RequestResult(index: 2, metrics: [.idlePower: 4.25, .e2eLatency: 2], itl: [0.5], flags: [.noTokens], response: ""),

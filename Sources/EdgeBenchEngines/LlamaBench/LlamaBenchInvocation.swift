@@ -53,14 +53,15 @@ public struct LlamaBenchInvocation: Sendable {
     /// (SIGTERM, then SIGKILL) and throws `CancellationError`.
     public func run() async throws -> LlamaBenchOutput {
         guard FileManager.default.isExecutableFile(atPath: benchPath) else { throw LlamaBenchRunError.missingBinary(benchPath) }
+        var handles: [FileHandle] = []
         for file in [outputFile, logFile] {
             try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
+            guard let handle = try? ChildProcess.file(writingTo: file.path, truncate: true) else {
                 throw LlamaBenchRunError.unwritable(file.path)
             }
+            handles.append(handle)
         }
-        let output = try FileHandle(forWritingTo: outputFile)
-        let log = try FileHandle(forWritingTo: logFile)
+        let (output, log) = (handles[0], handles[1])
         log.write(Data(("$ " + ([benchPath] + arguments).joined(separator: " ") + "\n").utf8))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: benchPath)
@@ -69,14 +70,10 @@ public struct LlamaBenchInvocation: Sendable {
         process.standardError = log
         process.standardInput = FileHandle.nullDevice
         do {
-            try process.runWithDefaultSignalMask()
+            try ChildProcess.start(process, closingAfterSpawn: [output, log])
         } catch {
-            try? output.close()
-            try? log.close()
             throw LlamaBenchRunError.cannotStart(benchPath, reason: (error as NSError).localizedDescription)
         }
-        try? output.close()
-        try? log.close()
 
         let deadline = Instant.now().adding(timeout)
         while process.isRunning {

@@ -66,17 +66,16 @@ public final class ManagedLlamaServer: @unchecked Sendable {
         port = try FreePort.pick()
         try FileManager.default.createDirectory(
             at: options.logFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: options.logFile.path, contents: nil),
-              let log = FileHandle(forWritingAtPath: options.logFile.path)
-        else { throw ManagedServerError.unwritableLog(options.logFile.path) }
+        guard let log = try? ChildProcess.file(writingTo: options.logFile.path, truncate: true) else {
+            throw ManagedServerError.unwritableLog(options.logFile.path)
+        }
         process.executableURL = URL(fileURLWithPath: options.serverPath)
         process.arguments = arguments
         process.standardOutput = log
         process.standardError = log
         process.standardInput = FileHandle.nullDevice
         let started = Instant.now()
-        try process.runWithDefaultSignalMask()
-        try? log.close()
+        try ChildProcess.start(process, closingAfterSpawn: [log])
 
         let deadline = started.adding(options.startupTimeout)
         while true {

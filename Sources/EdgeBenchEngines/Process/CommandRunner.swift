@@ -1,3 +1,4 @@
+import EdgeBenchCore
 import Foundation
 
 /// Runs a helper program (pip, cmake, tar, python3) to completion.
@@ -49,19 +50,15 @@ public enum CommandRunner {
         }
         let outputURL = log ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("edgebench-cmd-\(UUID().uuidString).log")
-        if log == nil || !FileManager.default.fileExists(atPath: outputURL.path) {
-            _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        }
-        let handle = try FileHandle(forWritingTo: outputURL)
+        let handle = try ChildProcess.file(writingTo: outputURL.path, truncate: false)
         handle.seekToEndOfFile()
         handle.write(Data("$ \(arguments.joined(separator: " "))\n".utf8))
         let start = handle.offsetInFile
         process.standardOutput = handle
         process.standardError = handle
         process.standardInput = FileHandle.nullDevice
-        try process.runWithDefaultSignalMask()
+        try ChildProcess.start(process, closingAfterSpawn: [handle])
         process.waitUntilExit()
-        try? handle.close()
         let all = (try? Data(contentsOf: outputURL)) ?? Data()
         let mine = all.count > Int(start) ? all.subdata(in: Int(start)..<all.count) : Data()
         let output = String(decoding: mine, as: UTF8.self)

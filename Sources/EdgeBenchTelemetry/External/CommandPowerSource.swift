@@ -12,6 +12,8 @@ public final class CommandPowerSource: TelemetrySource, @unchecked Sendable {
     private var pending: [Double] = []
     private var problem: String?
     private var process: Process?
+    /// The read end of its output pipe: nothing else holds it (a closed one would kill it with SIGPIPE).
+    private var reader: FileHandle?
     private var buffer: [UInt8] = []
 
     public init(command: String, boundary: MeasurementBoundary) {
@@ -46,22 +48,29 @@ public final class CommandPowerSource: TelemetrySource, @unchecked Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
-        let pipe = Pipe()
-        process.standardOutput = pipe
+        let pipe: ChildProcess.OutputPipe
+        do { pipe = try ChildProcess.OutputPipe() } catch {
+            throw TelemetryError.unreadable(path: command, reason: "cannot start it: \(error.localizedDescription)")
+        }
+        process.standardOutput = pipe.writing
         process.standardError = FileHandle.nullDevice
-        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+        pipe.reading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
+            // At end-of-file the handler would be called again at once, forever.
+            if data.isEmpty { handle.readabilityHandler = nil }
             self?.consume(data)
         }
         process.terminationHandler = { [weak self] ended in
             self?.finished(status: ended.terminationStatus)
         }
         do {
-            try ExternalCommand.runWithDefaultSignalMask(process)
+            try ChildProcess.start(process, closingAfterSpawn: [pipe.writing])
         } catch {
+            pipe.reading.readabilityHandler = nil
             throw TelemetryError.unreadable(path: command, reason: "cannot start it: \(error.localizedDescription)")
         }
         self.process = process
+        reader = pipe.reading
     }
 
     private func consume(_ data: Data) {

@@ -1,3 +1,4 @@
+import EdgeBenchCore
 import Foundation
 
 /// Why a sensor program (`vcgencmd`, `nvidia-smi`) gave no reading.
@@ -52,28 +53,16 @@ enum ExternalCommand {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
         process.standardInput = FileHandle.nullDevice
         do {
-            try runWithDefaultSignalMask(process)
+            let output = try ChildProcess.OutputPipe()
+            process.standardOutput = output.writing
+            process.standardError = output.writing
+            try ChildProcess.start(process, closingAfterSpawn: [output.writing])
+            return (process, output.reading)
         } catch {
             throw .launchFailed(command: ([executable] + arguments).joined(separator: " "), reason: error.localizedDescription)
         }
-        return (process, output.fileHandleForReading)
-    }
-
-    /// posix_spawn hands the calling thread's signal mask to the child, and the sampler's and the test
-    /// runner's threads block signals: the child would then ignore SIGTERM from `stop()`.
-    /// (The same fix as EdgeBenchEngines' `Process.runWithDefaultSignalMask`, which this module cannot import.)
-    static func runWithDefaultSignalMask(_ process: Process) throws {
-        var empty = sigset_t()
-        var previous = sigset_t()
-        sigemptyset(&empty)
-        pthread_sigmask(SIG_SETMASK, &empty, &previous)
-        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-        try process.run()
     }
 
     /// The last few hundred characters, trimmed: enough to show the tool's own error message.

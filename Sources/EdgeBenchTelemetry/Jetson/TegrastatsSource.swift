@@ -17,6 +17,8 @@ public final class TegrastatsSource: TelemetrySource, @unchecked Sendable {
     private let lock = NSLock()
     // Guarded by `lock`.
     private var process: Process?
+    /// The read ends of its output and error pipes: nothing else holds them (a closed one would kill it with SIGPIPE).
+    private var readers: [FileHandle] = []
     private var buffer: [UInt8] = []
     private var linesSeen = 0
     private var newest: [Reading]?
@@ -65,17 +67,19 @@ public final class TegrastatsSource: TelemetrySource, @unchecked Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = ["--interval", String(intervalMilliseconds)]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
+        let (output, errors): (ChildProcess.OutputPipe, ChildProcess.OutputPipe)
+        do { (output, errors) = (try ChildProcess.OutputPipe(), try ChildProcess.OutputPipe()) } catch {
+            throw TegrastatsSourceError.cannotStart(command: path, reason: error.localizedDescription)
+        }
+        process.standardOutput = output.writing
+        process.standardError = errors.writing
         process.standardInput = FileHandle.nullDevice
-        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+        output.reading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
             if data.isEmpty { handle.readabilityHandler = nil }
             self?.consume(data)
         }
-        errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
+        errors.reading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
             if data.isEmpty { handle.readabilityHandler = nil }
             self?.keepStderr(data)
@@ -84,14 +88,15 @@ public final class TegrastatsSource: TelemetrySource, @unchecked Sendable {
             self?.finished(status: ended.terminationStatus)
         }
         do {
-            try ExternalCommand.runWithDefaultSignalMask(process)
+            try ChildProcess.start(process, closingAfterSpawn: [output.writing, errors.writing])
         } catch {
-            output.fileHandleForReading.readabilityHandler = nil
-            errors.fileHandleForReading.readabilityHandler = nil
+            output.reading.readabilityHandler = nil
+            errors.reading.readabilityHandler = nil
             throw TegrastatsSourceError.cannotStart(command: path, reason: error.localizedDescription)
         }
         resolvedPath = path
         self.process = process
+        readers = [output.reading, errors.reading]
     }
 
     /// The running tegrastats' pid, nil before start and after `stop()`.
@@ -105,7 +110,9 @@ public final class TegrastatsSource: TelemetrySource, @unchecked Sendable {
     public func stop() {
         lock.lock()
         let running = process
+        let readers = self.readers
         process = nil
+        self.readers = []
         newest = nil
         damage = nil
         exitStatus = nil
@@ -114,8 +121,7 @@ public final class TegrastatsSource: TelemetrySource, @unchecked Sendable {
         stderrTail.removeAll()
         lock.unlock()
         if let running {
-            (running.standardOutput as? Pipe)?.fileHandleForReading.readabilityHandler = nil
-            (running.standardError as? Pipe)?.fileHandleForReading.readabilityHandler = nil
+            for reader in readers { reader.readabilityHandler = nil }
             running.terminationHandler = nil
             if running.isRunning { running.terminate() }
         }

@@ -1,3 +1,4 @@
+import EdgeBenchCore
 import Foundation
 
 /// Validates JSON against `schema/bundle.schema.json` with Python's `jsonschema`, the reference
@@ -69,11 +70,11 @@ public enum BundleSchemaValidator {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        let pipe = try ChildProcess.OutputPipe()
+        process.standardOutput = pipe.writing
+        process.standardError = pipe.writing
+        try ChildProcess.start(process, closingAfterSpawn: [pipe.writing])
+        let data = pipe.reading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }

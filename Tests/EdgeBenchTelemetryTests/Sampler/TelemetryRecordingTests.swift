@@ -12,7 +12,7 @@ import Testing
         let tree = try FakeTree()
         try tree.zone(0, type: "cpu-thermal\n", temp: "48500\n")
         let out = tree.path("/samples.jsonl")
-        FileManager.default.createFile(atPath: out, contents: nil)
+        #expect(FileManager.default.createFile(atPath: out, contents: nil))
         let handle = try #require(FileHandle(forWritingAtPath: out))
         let outcome = try TelemetryRecording.record(
             sources: [ThermalZonesSource(root: tree.root)], rate: 50, duration: .milliseconds(300), output: handle,

@@ -15,14 +15,20 @@ final class FakeTree {
     func path(_ absolute: String) -> String { root + absolute }
 
     /// Writes `contents` byte for byte (no newline added) at `absolute` under the root.
+    ///
+    /// A program is written through a close-on-exec descriptor: tests run in parallel and start
+    /// children from other threads, and a child that inherited a descriptor still open for writing
+    /// would make every exec of this program fail with ETXTBSY for as long as it runs (see `ChildProcess`).
     func write(_ absolute: String, _ contents: String, executable: Bool = false) throws {
         let full = path(absolute)
         try FileManager.default.createDirectory(
             atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(contents.utf8).write(to: URL(fileURLWithPath: full))
-        if executable {
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: full)
-        }
+        guard executable else { return try Data(contents.utf8).write(to: URL(fileURLWithPath: full)) }
+        let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        try handle.write(contentsOf: Data(contents.utf8))
+        try handle.close()
     }
 
     func makeDirectory(_ absolute: String) throws {
