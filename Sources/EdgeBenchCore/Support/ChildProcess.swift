@@ -10,6 +10,10 @@ import Foundation
 /// reader from ever seeing end-of-file; one that inherits a program file still open for writing makes
 /// every exec of it fail with ETXTBSY until it exits. Descriptors made here are close-on-exec from
 /// the system call that creates them; the child's own copies come from `dup2`, which clears the flag.
+///
+/// Why not swift-subprocess: the sensor commands run synchronously on the sampler's thread, which keeps
+/// its own clock and must not wait for Swift's concurrency pool (swift-subprocess is async only), and the
+/// long-lived readers (`tegrastats`, `nvidia-smi -lms`, a power command) are read by a handler as lines come.
 public enum ChildProcess {
     /// A pipe for a child's output. Pass `writing` as the child's standard output (and error), start it
     /// with `start(_:closingAfterSpawn: [pipe.writing])`, then read `reading` to end-of-file.
