@@ -63,6 +63,32 @@ struct RunnerFailureTests {
         #expect(error.hasSuffix("tokens without a final chunk: did it crash? see its log"), "\(error)")
     }
 
+    /// Issue 13.4: a server that ends every stream before its first token (`[DONE]` at once) measured nothing;
+    /// the configuration fails with why and what to check (the run's exit code follows from it), its empty
+    /// requests stay stored, and the next configuration runs.
+    @Test func everyReplyEmptyFailsTheConfiguration() async throws {
+        let empty = try await ScriptedLLMServer.start(script: Script(tokens: []))
+        let server = try await ScriptedLLMServer.start(script: .fast(tokens: 5))
+        let output = RunnerFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let runner = BenchmarkRunner(options: RunOptions(outputRoot: output), reporter: SilentProgress())
+
+        let outcome = try await runner.run(RunnerFixtures.plan([
+            RunnerFixtures.configuration(id: "empty", url: empty.baseURL),
+            RunnerFixtures.configuration(id: "up", url: server.baseURL),
+        ]))
+        await empty.stop()
+        await server.stop()
+
+        let stored = try outcome.storedBundle().configurations
+        #expect(stored.map { "\($0.id)=\($0.status.rawValue)" } == ["empty=failed", "up=completed"])
+        #expect(stored[0].error == "none of the 3 measured requests of empty produced a token (the server ended every reply "
+            + "before its first one): check that the model is loaded and answers this prompt, and that max_tokens is above 0")
+        #expect(stored[0].requests.map { $0.metrics[.nOut] } == [0, 0, 0])
+        #expect(stored[0].requests.allSatisfy { $0.flags.contains(.noTokens) })
+        #expect(outcome.failedConfigurations == 1)
+    }
+
     @Test func aMissingEngineBinaryIsNamedWithWhatToDo() async throws {
         let output = RunnerFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }

@@ -9,6 +9,13 @@ extension ConfigurationSession {
         let c = context
         var status = status
         var errors = error.map { [$0] } ?? []
+        // Flagging each empty reply `no_tokens` is not enough when all are: nothing was measured.
+        if status == .completed, !measured.isEmpty, measured.allSatisfy({ $0.flags.contains(.noTokens) }) {
+            status = .failed
+            errors.append("none of the \(measured.count) measured requests of \(c.id) produced a token (the server ended "
+                + "every reply before its first one): check that the model is loaded and answers this prompt, "
+                + "and that max_tokens is above 0")
+        }
         var samples: [Sample] = []
         var sources: [SourceDescription] = []
         if let sampling {
