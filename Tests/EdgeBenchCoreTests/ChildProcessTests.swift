@@ -52,11 +52,7 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "echo out; echo err >&2"]
-        let pipe = try ChildProcess.OutputPipe()
-        process.standardOutput = pipe.writing
-        process.standardError = pipe.writing
-        try ChildProcess.start(process, closingAfterSpawn: [pipe.writing])
-        let output = pipe.reading.readDataToEndOfFile()
+        let output = try ChildProcess.startReadingOutput(of: process).readDataToEndOfFile()
         process.waitUntilExit()
         #expect(String(decoding: output, as: UTF8.self) == "out\nerr\n")
         #expect(process.terminationStatus == 0)

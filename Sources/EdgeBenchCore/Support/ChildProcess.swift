@@ -15,8 +15,9 @@ import Foundation
 /// its own clock and must not wait for Swift's concurrency pool (swift-subprocess is async only), and the
 /// long-lived readers (`tegrastats`, `nvidia-smi -lms`, a power command) are read by a handler as lines come.
 public enum ChildProcess {
-    /// A pipe for a child's output. Pass `writing` as the child's standard output (and error), start it
-    /// with `start(_:closingAfterSpawn: [pipe.writing])`, then read `reading` to end-of-file.
+    /// A pipe for a child's output. Pass `writing` as the child's standard output (or error), start it
+    /// with `start(_:closingAfterSpawn: [pipe.writing])`, then read `reading` to end-of-file (or keep it
+    /// for as long as the child runs: a closed read end kills a writing child with SIGPIPE).
     public struct OutputPipe: Sendable {
         public let reading: FileHandle
         public let writing: FileHandle
@@ -29,15 +30,13 @@ public enum ChildProcess {
         }
 
         /// `pipe2(ends, O_CLOEXEC)`. The Glibc module leaves out what <unistd.h> declares only under
-        /// _GNU_SOURCE, pipe2 among it: looked up by name, with `pipe` and `fcntl` where it is missing.
+        /// _GNU_SOURCE, pipe2 among it: looked up by name (glibc and musl both have it).
         private static func makePipe(_ ends: UnsafeMutablePointer<Int32>) -> Int32 {
-            if let pipe2 {
-                return unsafeBitCast(pipe2, to: (@convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32).self)(ends, O_CLOEXEC)
+            guard let pipe2 else {
+                errno = ENOSYS
+                return -1
             }
-            guard pipe(ends) == 0 else { return -1 }
-            _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
-            _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
-            return 0
+            return unsafeBitCast(pipe2, to: (@convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32).self)(ends, O_CLOEXEC)
         }
 
         nonisolated(unsafe) private static let pipe2: UnsafeMutableRawPointer? = dlsym(nil, "pipe2")
@@ -48,6 +47,15 @@ public enum ChildProcess {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (truncate ? O_TRUNC : 0), 0o644)
         guard descriptor >= 0 else { throw POSIXError(errno: errno, path: path) }
         return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    }
+
+    /// Starts `process` with its standard output and error on one `OutputPipe` and returns the read end.
+    public static func startReadingOutput(of process: Process) throws -> FileHandle {
+        let output = try OutputPipe()
+        process.standardOutput = output.writing
+        process.standardError = output.writing
+        try start(process, closingAfterSpawn: [output.writing])
+        return output.reading
     }
 
     /// Starts `process` with no signal blocked, then closes `handles` (the parent's copies of what the

@@ -53,15 +53,15 @@ public struct LlamaBenchInvocation: Sendable {
     /// (SIGTERM, then SIGKILL) and throws `CancellationError`.
     public func run() async throws -> LlamaBenchOutput {
         guard FileManager.default.isExecutableFile(atPath: benchPath) else { throw LlamaBenchRunError.missingBinary(benchPath) }
-        var handles: [FileHandle] = []
-        for file in [outputFile, logFile] {
+        func emptied(_ file: URL) throws -> FileHandle {
             try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             guard let handle = try? ChildProcess.file(writingTo: file.path, truncate: true) else {
                 throw LlamaBenchRunError.unwritable(file.path)
             }
-            handles.append(handle)
+            return handle
         }
-        let (output, log) = (handles[0], handles[1])
+        let output = try emptied(outputFile)
+        let log = try emptied(logFile)
         log.write(Data(("$ " + ([benchPath] + arguments).joined(separator: " ") + "\n").utf8))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: benchPath)

@@ -55,11 +55,7 @@ enum ExternalCommand {
         process.arguments = arguments
         process.standardInput = FileHandle.nullDevice
         do {
-            let output = try ChildProcess.OutputPipe()
-            process.standardOutput = output.writing
-            process.standardError = output.writing
-            try ChildProcess.start(process, closingAfterSpawn: [output.writing])
-            return (process, output.reading)
+            return (process, try ChildProcess.startReadingOutput(of: process))
         } catch {
             throw .launchFailed(command: ([executable] + arguments).joined(separator: " "), reason: error.localizedDescription)
         }

@@ -70,11 +70,7 @@ public enum BundleSchemaValidator {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3"] + arguments
-        let pipe = try ChildProcess.OutputPipe()
-        process.standardOutput = pipe.writing
-        process.standardError = pipe.writing
-        try ChildProcess.start(process, closingAfterSpawn: [pipe.writing])
-        let data = pipe.reading.readDataToEndOfFile()
+        let data = try ChildProcess.startReadingOutput(of: process).readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }

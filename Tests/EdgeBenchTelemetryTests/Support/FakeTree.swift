@@ -1,3 +1,4 @@
+import EdgeBenchCore
 import Foundation
 
 /// A throwaway directory that stands in for `/` (sysfs, procfs, PATH) in a test.
@@ -24,11 +25,10 @@ final class FakeTree {
         try FileManager.default.createDirectory(
             atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         guard executable else { return try Data(contents.utf8).write(to: URL(fileURLWithPath: full)) }
-        let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
-        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        let handle = try ChildProcess.file(writingTo: full, truncate: true)
         try handle.write(contentsOf: Data(contents.utf8))
         try handle.close()
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: full)
     }
 
     func makeDirectory(_ absolute: String) throws {
