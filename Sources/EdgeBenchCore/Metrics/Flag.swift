@@ -23,6 +23,15 @@ public enum Flag: String, Codable, Sendable, CaseIterable, Comparable {
     case lowConfidence = "low_confidence"
     /// power is a constant the user read off a meter's display, not a measurement over time
     case manual
+    /// a cold workload's request evaluated fewer prompt tokens than its prompt has: the server answered
+    /// part of the prompt from its cache, so TTFT and prefill_rate are not a cold prefill
+    case promptCached = "prompt_cached"
+    /// a count the server reported is impossible (negative, zero although tokens streamed, far beyond what
+    /// streamed, or a duration that is negative or longer than the request): the client's value is kept
+    case serverCountImplausible = "server_count_implausible"
+    /// telemetry samples no boundary can produce (negative, or far above the device's rated maximum) were
+    /// dropped and energy was not integrated across them
+    case implausibleSamples = "implausible_samples"
 
     public static func < (lhs: Flag, rhs: Flag) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -17,6 +17,9 @@ enum FlagLegend {
         case .partialOffload: return "only part of the model ran on the accelerator"
         case .lowConfidence: return "energy from fewer than 10 power samples (or too coarse a counter)"
         case .manual: return "power is a constant read off a meter's display, not measured over time"
+        case .promptCached: return "part of the prompt came from the server's cache: not a cold prefill"
+        case .serverCountImplausible: return "a count or duration the server reported was impossible: the client's is kept"
+        case .implausibleSamples: return "impossible telemetry samples were dropped; energy was not integrated across them"
         }
     }
 }
