@@ -143,7 +143,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        .testTarget(name: "EdgeBenchPlansTests", dependencies: ["EdgeBenchCore", "EdgeBenchPlans", "EdgeBenchEngines"]),
+        .testTarget(
+            name: "EdgeBenchPlansTests", dependencies: ["EdgeBenchCore", "EdgeBenchPlans", "EdgeBenchEngines", "EdgeBenchTesting"]),
         .testTarget(
             name: "EdgeBenchStoreTests",
             dependencies: [

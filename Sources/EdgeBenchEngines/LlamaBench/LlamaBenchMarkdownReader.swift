@@ -171,7 +171,8 @@ enum LlamaBenchMarkdownReader {
         guard let number = parts.first.flatMap(Double.init), number.isFinite, number >= 0,
               let scale = units[parts.count > 1 ? parts[1] : ""], parts.count <= 2
         else { return nil }
-        return Int64((number * scale).rounded())
+        // Int64(exactly:) refuses what no Int64 holds (1e20 GiB) instead of trapping on it
+        return Int64(exactly: (number * scale).rounded())
     }
 
     /// `fa` is 1/0 in tables, and on/off/auto on newer command lines; -1 means auto as in JSON.

@@ -12,6 +12,8 @@ import Foundation
 struct PaperCSVReader {
     static let resultsColumns = ["model", "device", "num_runs", "num_tokens", "avg_time_s", "avg_tokens_per_sec", "avg_ttft_s"]
     static let detailsColumns = ["model", "device", "run_elapsed"]
+    /// The largest run or token count a row may hold: far above any benchmark, far below Int.max.
+    static let largestCount = 1e12
     static let detailsOptional = ["run", "num_tokens", "run_ttft", "response"]
 
     /// the catalog the `--catalog-device` ids are looked up in
@@ -60,6 +62,17 @@ struct PaperCSVReader {
                 }
                 return value
             }
+            /// A count the importer turns into an Int: bounded, so 1e19 is an error on its row, not a trap.
+            func count(_ name: String, whole: Bool = true) -> Double? {
+                guard let value = number(name) else { return nil }
+                guard value <= Self.largestCount, !whole || value.rounded() == value else {
+                    problems.append(
+                        "\(file):\(row.line): '\(name)' must be a\(whole ? " whole" : "") number from 1 to "
+                            + "\(Int(Self.largestCount)), got \"\(text(name))\"")
+                    return nil
+                }
+                return value
+            }
             let model = text("model")
             let labelText = text("device")
             guard !model.isEmpty else {
@@ -76,14 +89,14 @@ struct PaperCSVReader {
                 problems.append("\(file):\(row.line): a second row for model '\(model)' on '\(label.label)'; keep one row per model and device")
                 continue
             }
-            let runs = number("num_runs").map { Int($0) }
-            let tokens = number("num_tokens")
+            let runs = count("num_runs")
+            let tokens = count("num_tokens", whole: false)
             let latency = number("avg_time_s")
             let throughput = number("avg_tokens_per_sec")
             let ttft = number("avg_ttft_s")
             var rowPower: Double?
             if table.column("power_w") != nil, !text("power_w").isEmpty { rowPower = number("power_w") }
-            guard let runs, let tokens, let latency, let throughput, let ttft else { continue }
+            guard let runs = runs.map({ Int($0) }), let tokens, let latency, let throughput, let ttft else { continue }
             let power = rowPower ?? powerWatts[label.label]
             let requests = requestsByKey[id] ?? []
             let result = configuration(

@@ -2,8 +2,8 @@ import Foundation
 
 /// Reply lines as the firmware writes them: nlohmann::json's `dump()` (keys sorted, slashes and
 /// non-ASCII as they are) plus "\n", with `created` in whole Unix seconds.
-enum StackFlowReplies {
-    static func reply(requestID: String, workID: String, object: String, data: Any, code: Int = 0, message: String = "") -> String {
+public enum StackFlowReplies {
+    public static func reply(requestID: String, workID: String, object: String, data: Any, code: Int = 0, message: String = "") -> String {
         line([
             "created": Int(Date().timeIntervalSince1970),
             "data": data,
@@ -15,18 +15,18 @@ enum StackFlowReplies {
     }
 
     /// Control replies and errors carry `object: "None"` and `data: "None"`.
-    static func status(requestID: String, workID: String, code: Int = 0, message: String = "") -> String {
+    public static func status(requestID: String, workID: String, code: Int = 0, message: String = "") -> String {
         reply(requestID: requestID, workID: workID, object: "None", data: "None", code: code, message: message)
     }
 
-    static func piece(requestID: String, workID: String, delta: String, index: Int, finish: Bool) -> String {
+    public static func piece(requestID: String, workID: String, delta: String, index: Int, finish: Bool) -> String {
         reply(
             requestID: requestID, workID: workID, object: "llm.utf-8.stream",
             data: ["delta": delta, "finish": finish, "index": index])
     }
 
     /// What tcp_com writes when its brace counting goes below zero: hand-built, and without a newline.
-    static func framingReset() -> String {
+    public static func framingReset() -> String {
         #"{"request_id": "0","work_id": "sys","created": "# + String(Int(Date().timeIntervalSince1970))
             + #","error":{"code":-1, "message":"reace reset"}}"#
     }
