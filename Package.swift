@@ -24,8 +24,12 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
-        // Value types, units, metric definitions, statistics. Foundation only.
-        .target(name: "EdgeBenchCore"),
+        // Value types, units, metric definitions, statistics. Foundation only, and the C below.
+        .target(name: "EdgeBenchCore", dependencies: ["CTiedSpawn"]),
+
+        // The fork-and-exec of a child that dies with EdgeBench (PR_SET_PDEATHSIG): system calls between
+        // fork and exec, which Swift cannot make safely (`ChildProcess.Tied`).
+        .target(name: "CTiedSpawn"),
 
         // One source per sensor kind, the sampler, energy integration.
         .target(
@@ -162,6 +166,8 @@ let package = Package(
             dependencies: [
                 "EdgeBenchCore", "EdgeBenchTelemetry", "EdgeBenchEngines", "EdgeBenchPlans", "EdgeBenchStore",
                 "EdgeBenchAnalysis", "EdgeBenchReports", "EdgeBenchRunner", "EdgeBenchTesting",
+                // EngineOrphanTests kill a real `edgebench run`: SwiftPM builds it first.
+                "edgebench",
             ]
         ),
         // Runs the built `edgebench` binary as a user does; the dependency makes SwiftPM build it first.

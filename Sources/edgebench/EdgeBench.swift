@@ -20,7 +20,10 @@ struct EdgeBench: AsyncParsableCommand {
               3    setup: the embedded engine or a model could not be prepared
               4    results could not be stored or written
               64   usage error (unknown option, bad value)
-              130  interrupted (Ctrl-C); continue with --resume DIR
+              75   the run directory is in use by another edgebench (nothing ran); retry when it ends
+              129  hung up (SIGHUP); as 130
+              130  interrupted (Ctrl-C): what finished is stored, the bundle written; continue with --resume DIR
+              143  terminated (SIGTERM); as 130
             """,
         version: "0.1.0",
         subcommands: [Run.self, Setup.self, PlanCommand.self, Sensors.self, Import.self, TelemetryCommand.self, EnergyCommand.self, Devices.self, Analyze.self, Recommend.self, Compare.self, Report.self],

@@ -13,7 +13,8 @@ import Testing
         ] {
             #expect(result.stdout.contains("\n  \(command) "), "help lists \(command)")
         }
-        for code in ["0    every configuration completed", "2    the plan or the options are invalid", "64   usage error", "130  interrupted"] {
+        for code in ["0    every configuration completed", "2    the plan or the options are invalid", "64   usage error", "75   the run directory is in use",
+            "129  hung up (SIGHUP)", "130  interrupted", "143  terminated (SIGTERM)"] {
             #expect(result.stdout.contains(code), "help documents exit \(code)")
         }
         #expect(result.stderr.isEmpty, "\(result)")

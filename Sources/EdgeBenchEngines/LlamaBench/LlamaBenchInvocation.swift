@@ -63,47 +63,39 @@ public struct LlamaBenchInvocation: Sendable {
         let output = try emptied(outputFile)
         let log = try emptied(logFile)
         log.write(Data(("$ " + ([benchPath] + arguments).joined(separator: " ") + "\n").utf8))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: benchPath)
-        process.arguments = arguments
-        process.standardOutput = output
-        process.standardError = log
-        process.standardInput = FileHandle.nullDevice
+        // Tied: a kill -9 of EdgeBench must not leave llama-bench burning every core (`TiedProcess`).
+        let process: TiedProcess
         do {
-            try ChildProcess.start(process, closingAfterSpawn: [output, log])
+            defer {
+                try? output.close()
+                try? log.close()
+            }
+            process = try TiedProcess.start(benchPath, arguments: arguments, output: output, error: log)
         } catch {
-            throw LlamaBenchRunError.cannotStart(benchPath, reason: (error as NSError).localizedDescription)
+            throw LlamaBenchRunError.cannotStart(benchPath, reason: String(cString: strerror((error as? TiedProcess.StartError)?.code ?? EIO)))
         }
 
         let deadline = Instant.now().adding(timeout)
         while process.isRunning {
             if Task.isCancelled {
-                Self.stop(process)
+                process.stop(grace: .seconds(3))
                 throw CancellationError()
             }
             if Instant.now() > deadline {
-                Self.stop(process)
+                process.stop(grace: .seconds(3))
                 throw LlamaBenchRunError.timedOut(timeout, log: logFile.path)
             }
             try? await Task.sleep(for: .milliseconds(50))
         }
-        process.waitUntilExit()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw LlamaBenchRunError.failed(
-                status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
-                logTail: Self.tail(of: logFile), log: logFile.path)
+        switch process.ended {
+        case .exited(0): break
+        case .exited(let code):
+            throw LlamaBenchRunError.failed(status: code, signalled: false, logTail: Self.tail(of: logFile), log: logFile.path)
+        case .signalled(let signal):
+            throw LlamaBenchRunError.failed(status: signal, signalled: true, logTail: Self.tail(of: logFile), log: logFile.path)
+        case nil: break  // unreachable: the loop above ends when it has ended
         }
         return try LlamaBenchParser.parse(contentsOf: outputFile)
-    }
-
-    /// SIGTERM, a moment to exit, then SIGKILL.
-    private static func stop(_ process: Process, grace: Double = 3) {
-        guard process.isRunning else { return }
-        process.terminate()
-        let deadline = Instant.now().adding(seconds: grace)
-        while process.isRunning && Instant.now() < deadline { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
     }
 
     static func tail(of url: URL, lines: Int = 12) -> String {

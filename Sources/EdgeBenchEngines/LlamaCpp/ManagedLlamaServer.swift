@@ -4,7 +4,8 @@ import Foundation
 import NIOCore
 
 /// A `llama-server` that EdgeBench starts and stops itself: free loopback port, health wait,
-/// log file, PID for RSS, clean stop (SIGTERM, then SIGKILL if it hangs).
+/// log file, PID for RSS, clean stop (SIGTERM, then SIGKILL if it hangs). It dies with EdgeBench,
+/// even on `kill -9` (`TiedProcess`).
 public final class ManagedLlamaServer: @unchecked Sendable {
     public struct Options: Sendable {
         public var serverPath: String
@@ -39,11 +40,11 @@ public final class ManagedLlamaServer: @unchecked Sendable {
     public private(set) var port: Int = 0
     /// seconds from process start to a healthy `/health` (METRICS.md `load_time`)
     public private(set) var loadTime: Double = 0
-    private let process = Process()
+    private var process: TiedProcess?
 
     public var baseURL: String { "http://127.0.0.1:\(port)" }
-    public var pid: Int32 { process.processIdentifier }
-    public var isRunning: Bool { process.isRunning }
+    public var pid: Int32 { process?.pid ?? 0 }
+    public var isRunning: Bool { process?.isRunning ?? false }
 
     public init(options: Options) { self.options = options }
 
@@ -69,19 +70,19 @@ public final class ManagedLlamaServer: @unchecked Sendable {
         guard let log = try? ChildProcess.file(writingTo: options.logFile.path, truncate: true) else {
             throw ManagedServerError.unwritableLog(options.logFile.path)
         }
-        process.executableURL = URL(fileURLWithPath: options.serverPath)
-        process.arguments = arguments
-        process.standardOutput = log
-        process.standardError = log
-        process.standardInput = FileHandle.nullDevice
         let started = Instant.now()
-        try ChildProcess.start(process, closingAfterSpawn: [log])
+        let process: TiedProcess
+        do {
+            defer { try? log.close() }
+            process = try TiedProcess.start(options.serverPath, arguments: arguments, output: log, error: log)
+        }
+        self.process = process
 
         let deadline = started.adding(options.startupTimeout)
         while true {
-            if !process.isRunning {
+            if let status = process.exitStatus {
                 throw ManagedServerError.exitedDuringStartup(
-                    status: process.terminationStatus, logTail: Self.tail(of: options.logFile), log: options.logFile.path)
+                    status: status, logTail: Self.tail(of: options.logFile), log: options.logFile.path)
             }
             if await healthy(client: client) { break }
             if Instant.now() > deadline {
@@ -103,14 +104,22 @@ public final class ManagedLlamaServer: @unchecked Sendable {
 
     /// SIGTERM, wait up to `grace` seconds, then SIGKILL. Safe to call twice.
     public func stop(grace: Double = 5) {
-        guard process.isRunning else { return }
-        process.terminate()
-        let deadline = Instant.now().adding(seconds: grace)
-        while process.isRunning && Instant.now() < deadline { usleep(20_000) }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+        process?.stop(grace: .seconds(grace))
+    }
+
+    /// How the server ended, as a shell reports it (128 + signal); nil while it runs or before it started.
+    public var exitStatus: Int32? { process?.exitStatus }
+
+    /// nil while it runs; once it has ended (killed, crashed, out of memory): how, and its log's last lines.
+    public var exitReport: String? {
+        guard let process, let ended = process.ended else { return nil }
+        let how = switch ended {
+        case .exited(let code): "exited with status \(code)"
+        case .signalled(SIGKILL): "was killed (SIGKILL: the kernel's out-of-memory killer, or kill -9)"
+        case .signalled(let signal): "was killed by signal \(signal)"
         }
+        return "llama-server (pid \(process.pid)) \(how); last lines of its log (\(options.logFile.path)):\n"
+            + Self.tail(of: options.logFile)
     }
 
     deinit { stop(grace: 1) }

@@ -11,11 +11,16 @@ public struct PreparedEngine: Sendable {
     /// Configuration flags the engine's preparation found (e.g. `partial_offload`).
     public var flags: [Flag]
     public var stop: @Sendable () async -> Void
+    /// For an engine EdgeBench started: nil while its process runs; once it has ended, how (status or
+    /// signal) and where its log is. A request's error only sees a closed connection; this says why.
+    public var exitReport: @Sendable () -> String?
 
     public init(
         engine: any InferenceEngine, description: EngineDescription, pid: Int32? = nil, loadTime: Double? = nil,
-        flags: [Flag] = [], stop: @escaping @Sendable () async -> Void = {}
+        flags: [Flag] = [], stop: @escaping @Sendable () async -> Void = {},
+        exitReport: @escaping @Sendable () -> String? = { nil }
     ) {
+        self.exitReport = exitReport
         self.engine = engine
         self.description = description
         self.pid = pid

@@ -81,11 +81,7 @@ public enum ResultsWriter {
     }
 
     static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code)))
-        }
-        return nsError.localizedDescription
+        SystemErrorText.reason(error)
     }
 }
 

@@ -22,8 +22,15 @@ public final class BenchmarkRunner: Sendable {
     /// Runs the plan. Cancelling the calling task (Ctrl-C) stops after marking the current
     /// configuration interrupted; everything finished so far stays stored and exported.
     public func run(_ plan: RunPlan) async throws -> RunOutcome {
-        let (manifest, directory) = try openRun(plan)
-        let store = try ResultStore(path: manifest.databasePath)
+        let (manifest, directory, databasePath, lock) = try openRun(plan)
+        // held until the run returns: one writer per run directory
+        defer { withExtendedLifetime(lock) {} }
+        let store = try ResultStore(path: databasePath)
+        if options.resume != nil, try !store.hasRun(id: manifest.run.id) {
+            throw RunnerError.resume(
+                "the results database \(databasePath) holds no run \(manifest.run.id); "
+                    + "pass --db with the database this run was stored in")
+        }
         if options.resume == nil {
             try store.beginRun(
                 manifest.run, environment: EnvironmentProbe.collect(), planText: manifest.planText,
@@ -73,33 +80,64 @@ public final class BenchmarkRunner: Sendable {
         FreePages.release()
         let written = try ResultsWriter.write(streamed, to: directory)
         return RunOutcome(
-            runID: runID, directory: directory, databasePath: manifest.databasePath, bundle: header,
+            runID: runID, directory: directory, databasePath: databasePath, bundle: header,
             requestCounts: written.tallies.map(\.requests), outputs: written.files, interrupted: interrupted)
     }
 
-    private func openRun(_ plan: RunPlan) throws -> (RunManifest, URL) {
+    /// The run's manifest, directory, database file and the directory's lock: a resumed run's from its
+    /// run.json (under `--db`), a new run's created here.
+    private func openRun(_ plan: RunPlan) throws -> (RunManifest, URL, String, RunDirectoryLock) {
         if let resume = options.resume {
             let manifest = try RunManifest.read(from: resume)
-            return (manifest, resume)
+            let lock = try RunDirectoryLock.acquire(resume)
+            return (manifest, resume, try resumedDatabase(manifest, directory: resume), lock)
         }
         let started = Date()
         let runID = Self.runID(at: started)
         let directory = options.outputRoot.appendingPathComponent(runID)
+        if let blocker = FolderCheck.fileBlocking(directory) {
+            throw RunnerError.configuration(
+                "cannot create the run directory \(directory.path): \(blocker.path) is a file, not a folder; "
+                    + "pass --output a folder (or a path that does not exist yet)")
+        }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw RunnerError.configuration(
-                "cannot create the run directory \(directory.path) (\(error.localizedDescription)); choose a writable --output")
+                "cannot create the run directory \(directory.path) (\(SystemErrorText.reason(error))); choose a writable --output")
         }
+        let lock = try RunDirectoryLock.acquire(directory)
         let run = RunInfo(
             id: runID, startedAt: WallClock.iso8601(started), edgebenchVersion: Self.version,
             planHash: plan.hash, planName: plan.name)
+        let databasePath = options.resolvedDatabasePath
         let manifest = RunManifest(
-            run: run, databasePath: options.resolvedDatabasePath, planText: plan.text,
+            run: run, databasePath: RunManifest.relativePath(of: databasePath, from: directory), planText: plan.text,
             configurations: plan.configurations, devices: plan.devices, analysis: plan.analysis,
             settings: options.settings)
         try manifest.write(to: directory)
-        return (manifest, directory)
+        return (manifest, directory, databasePath, lock)
+    }
+
+    /// `--db` wins; else run.json's path from the run directory; else, for a run.json with an absolute
+    /// path that no longer exists (a moved output folder, an EdgeBench before relative paths), the default
+    /// database beside the run directory. A database that is not there stops the resume with what to pass,
+    /// instead of creating an empty one that knows nothing of the run.
+    private func resumedDatabase(_ manifest: RunManifest, directory: URL) throws -> String {
+        let files = FileManager.default
+        if let given = options.databasePath {
+            guard files.fileExists(atPath: given) else {
+                throw RunnerError.resume("the results database \(given) given with --db does not exist")
+            }
+            return given
+        }
+        let recorded = manifest.databaseLocation(in: directory)
+        if files.fileExists(atPath: recorded) { return recorded }
+        let beside = directory.deletingLastPathComponent().appendingPathComponent("edgebench.sqlite").standardizedFileURL.path
+        if files.fileExists(atPath: beside) { return beside }
+        throw RunnerError.resume(
+            "the run's results database \(recorded) (from \(RunManifest.url(in: directory).path)) does not exist; "
+                + "pass --db with the database this run was stored in")
     }
 
     static func runID(at date: Date) -> String {

@@ -42,7 +42,7 @@ struct ImportedRun {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw ImportError(
-                "cannot create the run directory \(directory.path) (\(error.localizedDescription)); choose a writable --output")
+                "cannot create the run directory \(directory.path) (\(SystemErrorText.reason(error))); choose a writable --output")
         }
         do {
             let sources = directory.appendingPathComponent("imported")

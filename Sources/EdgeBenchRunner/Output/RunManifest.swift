@@ -4,6 +4,9 @@ import Foundation
 /// `run.json` in a run directory: enough to resume the run in the same directory.
 public struct RunManifest: Codable, Sendable {
     public var run: RunInfo
+    /// The results database, relative to the run directory (`../edgebench.sqlite`), so a moved or copied
+    /// output folder still finds it; absolute when it shares no folder with the run but the root, and in
+    /// run.json written before paths were relative. `databaseLocation(in:)` resolves it.
     public var databasePath: String
     public var planText: String
     public var configurations: [Configuration]
@@ -28,6 +31,22 @@ public struct RunManifest: Codable, Sendable {
     }
 
     static func url(in directory: URL) -> URL { directory.appendingPathComponent("run.json") }
+
+    /// The database as an absolute path, for a run directory at `directory`.
+    public func databaseLocation(in directory: URL) -> String {
+        if databasePath.hasPrefix("/") { return databasePath }
+        return directory.appendingPathComponent(databasePath).standardizedFileURL.path
+    }
+
+    /// `target` relative to `directory`; absolute when the two share nothing but the root.
+    static func relativePath(of target: String, from directory: URL) -> String {
+        let to = URL(fileURLWithPath: target).standardizedFileURL.pathComponents
+        let from = directory.standardizedFileURL.pathComponents
+        var common = 0
+        while common < min(to.count, from.count) && to[common] == from[common] { common += 1 }
+        guard common > 1 else { return URL(fileURLWithPath: target).standardizedFileURL.path }
+        return (Array(repeating: "..", count: from.count - common) + to[common...]).joined(separator: "/")
+    }
 
     func write(to directory: URL) throws {
         let encoder = JSONEncoder()

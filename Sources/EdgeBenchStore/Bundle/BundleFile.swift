@@ -25,7 +25,7 @@ public enum BundleFile {
             try data.write(to: url, options: .atomic)
         } catch {
             throw BundleError(
-                message: "cannot write bundle \(url.path): \((error as NSError).localizedDescription); "
+                message: "cannot write bundle \(url.path): \(SystemErrorText.reason(error)); "
                     + "choose a writable path")
         }
     }

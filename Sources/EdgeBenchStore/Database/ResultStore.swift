@@ -36,7 +36,7 @@ public final class ResultStore: Sendable {
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -1024") }
         do {
             pool = try DatabaseQueue(path: path, configuration: config)
-            try Self.migrator.migrate(pool)
+            try Self.migrate(pool)
         } catch {
             throw StoreError.cannotOpen(path, reason: Self.reason(error))
         }
@@ -47,7 +47,7 @@ public final class ResultStore: Sendable {
         if let db = error as? DatabaseError {
             return db.message ?? db.description
         }
-        return (error as NSError).localizedDescription
+        return SystemErrorText.reason(error)
     }
 
     // MARK: - JSON columns

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EdgeBenchAnalysis
+import EdgeBenchCore
 import EdgeBenchReports
 import EdgeBenchRunner
 import Foundation
@@ -66,7 +67,7 @@ struct Report: ParsableCommand {
         do {
             try data.write(to: URL(fileURLWithPath: out), options: .atomic)
         } catch {
-            Stderr.error("cannot write the report to \(out): \((error as NSError).localizedDescription); "
+            Stderr.error("cannot write the report to \(out): \(SystemErrorText.reason(error)); "
                 + "choose a writable path with --out")
             throw Exit.storageFailed
         }

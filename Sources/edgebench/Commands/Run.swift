@@ -13,7 +13,7 @@ struct Run: AsyncParsableCommand {
               edgebench run --engine llamacpp --url http://127.0.0.1:8080
               edgebench run --engine openai --url http://HOST:11434/v1 --model qwen2.5:0.5b
 
-            Ctrl-C stops after storing what finished; `edgebench run --resume DIR` continues the run.
+            Ctrl-C, SIGTERM and SIGHUP stop after storing what finished (exit 130, 143, 129); `edgebench run --resume DIR` continues the run.
             """)
 
     @Argument(help: "A plan file (YAML). Omit it for a one-off run.")
@@ -52,14 +52,19 @@ struct Run: AsyncParsableCommand {
             outcome = try await task.value
         } catch {
             Stderr.error(String(describing: error))
-            throw Exit.storageFailed
+            switch error as? RunnerError {
+            case .runInUse: throw Exit.runInUse
+            // a run directory or database that cannot be resumed: nothing ran
+            case .resume: throw Exit.invalidInput
+            default: throw Exit.storageFailed
+            }
         }
         try StoredResults.print(
             outcome.bundle, directory: outcome.directory, outputs: outcome.outputs, databasePath: outcome.databasePath,
             json: json, bundleFile: outcome.bundleFile, requestCounts: outcome.requestCounts)
         if outcome.interrupted {
             Stderr.print("interrupted: continue with `edgebench run --resume \(outcome.directory.path)`")
-            throw Exit.interrupted
+            throw ExitCode(interrupt.exitCode)
         }
         if outcome.failedConfigurations > 0 {
             Stderr.print("\(outcome.failedConfigurations) configuration(s) failed; see their error above and in results.md")

@@ -6,5 +6,7 @@ enum Exit {
     static let invalidInput = ExitCode(2)
     static let setupFailed = ExitCode(3)
     static let storageFailed = ExitCode(4)
-    static let interrupted = ExitCode(130)
+    /// EX_TEMPFAIL: another edgebench holds the run directory's lock
+    static let runInUse = ExitCode(75)
+    // interrupted: 128 + the signal (`InterruptHandler.exitCode`)
 }

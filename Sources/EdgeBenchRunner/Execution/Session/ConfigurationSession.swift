@@ -54,10 +54,22 @@ final class ConfigurationSession {
             return await finish(.failed, error: "\(error)")
         } catch {
             if Task.isCancelled { return await finish(.interrupted, error: interruptedText) }
-            // Name the engine: a plan of five boards needs to say which one failed, not just why.
+            // Name the engine: a plan of five boards needs to say which one failed, not just why. An engine
+            // EdgeBench started and that died says how and where its log is: the request only saw a closed
+            // connection. One that failed after it was up (not a setup mistake) can be resumed.
             let spec = configuration.engine
-            return await finish(.failed, error: "engine '\(spec.name)' (\(spec.kind.rawValue)): \(error)")
+            var text = "engine '\(spec.name)' (\(spec.kind.rawValue)): \(error)"
+            if let engine {
+                if let died = engine.exitReport() { text += "\n" + died }
+                text += "\n" + resumeText
+            }
+            return await finish(.failed, error: text)
         }
+    }
+
+    private var resumeText: String {
+        "\(measured.count) of \(context.configuration.repetitions) measured requests are stored; "
+            + "once the engine runs again, continue with `edgebench run --resume \(context.directory.path)`"
     }
 
     private var interruptedText: String {
