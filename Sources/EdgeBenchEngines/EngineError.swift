@@ -1,5 +1,8 @@
+import EdgeBenchCore
+
 /// Why an engine adapter could not produce a result. Every message names what failed, where, and
-/// what to do. Credentials never appear here: adapters build these from URLs and bodies only.
+/// what to do. Credentials never appear here: adapters build these from URLs and bodies only, and
+/// `HTTPTransport` redacts its bearer token from every one it lets out (a server may echo it back).
 public enum EngineError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The TCP connection could not be made (`reason`: "connection refused", "host not found", …).
     case unreachable(url: String, reason: String)
@@ -13,8 +16,14 @@ public enum EngineError: Error, CustomStringConvertible, Sendable, Equatable {
     case malformedStream(url: String, line: String, expected: String)
     /// The connection ended before the final chunk (`[DONE]`, `stop: true`).
     case streamEndedEarly(url: String, tokens: Int)
-    /// No answer in time; `phase` says which wait ran out ("connect", "read", "request").
-    case timeout(url: String, phase: String, seconds: Double?)
+    /// No answer in time; `wait` says which wait ran out, `seconds` its limit.
+    case timeout(url: String, wait: EngineTimeout, seconds: Double?)
+    /// A line (NDJSON) or Server-Sent Event longer than `limit` bytes: dropped unread, so a broken or
+    /// hostile server cannot make the run buffer without end.
+    case lineTooLong(url: String, unit: String, limit: Int)
+    /// A 2xx answer to a streaming request whose body is not a stream (a JSON reply from a server that
+    /// ignored `stream`, a web page from a proxy); `contentType` as sent, `body` an excerpt.
+    case notAStream(url: String, contentType: String?, expected: String, body: String)
     /// The server reported an error inside a 200 response (an `error` object in the stream).
     case serverError(url: String, message: String)
     /// Any other transport failure, with the underlying error's text.
@@ -37,9 +46,18 @@ public enum EngineError: Error, CustomStringConvertible, Sendable, Equatable {
             return "malformed response from \(url): expected \(expected), got: \(EngineError.excerpt(line))"
         case .streamEndedEarly(_, let tokens):
             return "server closed the stream after \(tokens) tokens without a final chunk: did it crash? see its log"
-        case .timeout(let url, let phase, let seconds):
-            let limit = seconds.map { " after \(EngineError.format($0)) s" } ?? ""
-            return "\(url) timed out (\(phase))\(limit): the model may be too slow for this board or still loading; raise the timeout or use a smaller model"
+        case .timeout(let url, let wait, let seconds):
+            return "\(url) timed out: \(wait.what(seconds)): \(wait.fix)"
+        case .lineTooLong(let url, let unit, let limit):
+            let mebibytes = limit >= 1_048_576 ? " (\(EngineError.format(Double(limit) / 1_048_576)) MiB)" : ""
+            return "\(url) sent \(unit) longer than \(limit) bytes\(mebibytes) without ending it: "
+                + "the stream was stopped there, unbuffered; the server is broken or not speaking this protocol "
+                + "(is the URL and the engine kind right?); if its events really are that long, raise the cap with \(RequestLimits.maxLineOption)"
+        case .notAStream(let url, let contentType, let expected, let body):
+            let type = contentType.map { "'\($0)'" } ?? "no Content-Type"
+            let excerpt = body.isEmpty ? "an empty body" : EngineError.excerpt(body)
+            return "\(url) answered the streaming request with \(type) instead of a stream (\(expected)): \(excerpt); "
+                + "is the URL the engine's API (e.g. …/v1 for openai) and the engine kind right, and does the server stream?"
         case .serverError(let url, let message):
             return "\(url) reported an error mid-stream: \(EngineError.excerpt(message)) (see the server's log)"
         case .transport(let url, let reason):
@@ -54,7 +72,7 @@ public enum EngineError: Error, CustomStringConvertible, Sendable, Equatable {
         return String(flat.prefix(limit)) + "…"
     }
 
-    private static func format(_ seconds: Double) -> String {
+    static func format(_ seconds: Double) -> String {
         seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
     }
 }

@@ -12,7 +12,7 @@ struct ArrivalStampTests {
     /// carry an instant from before that ask, and the request head's write comes before all of them.
     @Test func aPartIsStampedWhenReadNotWhenTaken() async throws {
         try await withScriptedServer(Script(tokens: ["a", "b", "c"])) { server, client in
-            let transport = HTTPTransport(baseURL: server.baseURL, client: client, readTimeout: .seconds(30))
+            let transport = HTTPTransport(baseURL: server.baseURL, client: client, limits: RequestLimits(idle: .seconds(30)))
             let beforeStart = Instant.now()
             let exchange = try await transport.start(
                 try transport.request("/completion", method: .post, json: Array(#"{"prompt":"x","stream":true}"#.utf8)))
@@ -35,7 +35,7 @@ struct ArrivalStampTests {
     /// and each token's instant follows the server's write of it, even for a consumer that asks late.
     @Test func submissionPrecedesTheServerAndEachTokenFollowsItsWrite() async throws {
         try await withScriptedServer(Script(tokens: ["a", "b", "c"])) { server, client in
-            let engine = OpenAIEngine(baseURL: server.baseURL + "/v1", model: nil, client: client, readTimeout: .seconds(30))
+            let engine = OpenAIEngine(baseURL: server.baseURL + "/v1", model: nil, client: client, limits: RequestLimits(idle: .seconds(30)))
             var iterator = engine.generate(GenerationRequest(prompt: "x", api: .completion, maxTokens: 3)).makeAsyncIterator()
             guard case .submitted(let submitted)? = try await iterator.next() else {
                 Issue.record("the first event is not .submitted")

@@ -64,9 +64,21 @@ struct EngineErrorTests {
         #expect(error.description == "malformed response from http://h/x: expected JSON, got: " + String(repeating: "z", count: 200) + "…")
     }
 
-    @Test func timeoutText() {
-        #expect(EngineError.timeout(url: "http://h:1/completion", phase: "whole request", seconds: 600).description
-            == "http://h:1/completion timed out (whole request) after 600 s: the model may be too slow for this board or still loading; raise the timeout or use a smaller model")
+    /// Each wait says what ran out, its limit, and the option that changes it; a connect timeout is about
+    /// the network, never the model (it used to say "use a smaller model").
+    @Test func timeoutTextNamesTheWaitAndItsOption() {
+        #expect(EngineError.timeout(url: "http://h:1/completion", wait: .total, seconds: 600).description
+            == "http://h:1/completion timed out: the request did not finish within 600 s (request timeout, streamed body included): "
+            + "the server stalled mid-stream, trickles, or generates slower than that; raise it with --request-timeout SECONDS "
+            + "(or the engine's `timeout:` in the plan), or ask for fewer tokens")
+        #expect(EngineError.timeout(url: "http://h:1/completion", wait: .idle, seconds: 2.5).description
+            == "http://h:1/completion timed out: no bytes from the server for 2.5 s (idle timeout): the server stalled, or a "
+            + "prefill on this board is slower than that; if it is that slow, raise it with --idle-timeout SECONDS "
+            + "(or the engine's `idle_timeout:` in the plan)")
+        let connect = EngineError.timeout(url: "http://10.0.0.9:8080", wait: .connect, seconds: nil).description
+        #expect(connect == "http://10.0.0.9:8080 timed out: no connection within the connect timeout (connect timeout): "
+            + "is the host up and on this network, and is the port right? (a firewall that drops packets looks like this)")
+        #expect(!connect.contains("model"))
     }
 
     /// The first token comes at once, the other 99 a second apart: a request that ran to the end would take

@@ -8,7 +8,6 @@ import Testing
 /// per-body-part timer. Outcomes only: which error, how many tokens; never how long anything took.
 @Suite("Read timeout", .serialized)
 struct ReadTimeoutTests {
-    static let readTimeoutText = "read: no bytes from the server within the client's read timeout"
 
     /// The scripted servers pace their tokens on the test process's cooperative pool, which the rest of the
     /// suite, run in parallel on a loaded 2-core machine, can hold for seconds: the timeouts here are long
@@ -19,13 +18,12 @@ struct ReadTimeoutTests {
             // Tokens 0 and 1 go out; the server then holds token 2 until the test ends.
             let gate = TokenGate(openedThrough: 1)
             await server.setGate(gate)
-            let engine = LlamaCppEngine(baseURL: server.baseURL, client: client, readTimeout: .seconds(10))
+            let engine = LlamaCppEngine(baseURL: server.baseURL, client: client, limits: RequestLimits(idle: .seconds(10)))
             let (events, error) = await collectFailure(engine.generate(GenerationRequest(prompt: "x", api: .completion, maxTokens: 4)))
             let url = server.baseURL + "/completion"
             #expect(events.count == 3)  // submitted + the 2 tokens sent
-            #expect(error as? EngineError == .timeout(url: url, phase: Self.readTimeoutText, seconds: nil))
-            #expect(error.map { String(describing: $0) } == "\(url) timed out (\(Self.readTimeoutText)): the model may "
-                + "be too slow for this board or still loading; raise the timeout or use a smaller model")
+            #expect(error as? EngineError == .timeout(url: url, wait: .idle, seconds: 10))
+            #expect(error.map { String(describing: $0) }?.hasPrefix("\(url) timed out: no bytes from the server for 10 s (idle timeout)") == true)
             await gate.openAll()
         }
     }
@@ -37,7 +35,7 @@ struct ReadTimeoutTests {
         let count = 100
         let script = Script(tokens: Array(repeating: "x", count: count), delays: [.milliseconds(100)])
         try await withScriptedServer(script) { server, client in
-            let engine = OpenAIEngine(baseURL: server.baseURL + "/v1", model: nil, client: client, readTimeout: .seconds(8))
+            let engine = OpenAIEngine(baseURL: server.baseURL + "/v1", model: nil, client: client, limits: RequestLimits(idle: .seconds(8)))
             let events = try await collect(engine.generate(GenerationRequest(prompt: "x", api: .completion, maxTokens: count)))
             let measured = try Measured(events)
             #expect(measured.tokenCounts == Array(repeating: 1, count: count))
@@ -50,11 +48,11 @@ struct ReadTimeoutTests {
         try await withScriptedServer(Script(tokens: ["a"])) { server, client in
             let gate = TokenGate()
             await server.setGate(gate)
-            let transport = HTTPTransport(baseURL: server.baseURL, client: client, readTimeout: .milliseconds(200))
+            let transport = HTTPTransport(baseURL: server.baseURL, client: client, limits: RequestLimits(idle: .milliseconds(200)))
             var failure: (any Error)?
             do { _ = try await transport.fetch("/completion", method: .post, json: Array(#"{"prompt":"x"}"#.utf8)) } catch { failure = error }
             #expect(failure as? EngineError
-                == .timeout(url: server.baseURL + "/completion", phase: Self.readTimeoutText, seconds: nil))
+                == .timeout(url: server.baseURL + "/completion", wait: .idle, seconds: 0.2))
             await gate.openAll()
         }
     }

@@ -414,7 +414,7 @@ struct StackFlowEngineTests {
 
     @Test func aSilentDeviceTimesOut() async throws {
         try await withStackFlowServer(StackFlowScript(deltas: ["a", "b"], failure: .silentAfter(1))) { server in
-            let engine = try await StackFlowEngine.connect(url: server.url, timeout: .milliseconds(300))
+            let engine = try await StackFlowEngine.connect(url: server.url, limits: RequestLimits(idle: .milliseconds(300)))
             _ = try await engine.setup(model: Self.model, maxTokens: 8, systemPrompt: nil)
             let started = Instant.now()
             let (events, error) = await collectFailure(engine.generate(GenerationRequest(prompt: "x", maxTokens: 8)))
@@ -423,7 +423,7 @@ struct StackFlowEngineTests {
             // upper bound on the wait: how late a loaded machine fires it is not the adapter's doing.
             #expect(events.count == 2)
             #expect(error as? StackFlowError == .timeout(url: server.url, action: "inference on llm.1000", seconds: 0.3, deltas: 1))
-            #expect((error as? StackFlowError)?.description.contains("no bytes from the device for 0.3 s after 1 delta(s)") == true)
+            #expect((error as? StackFlowError)?.description.contains("no bytes from the device for 0.3 s (idle timeout) after 1 delta(s)") == true)
             #expect(waited >= 0.3, "waited \(waited)")
             #expect(await eventually { await server.openSessions().isEmpty })
             await engine.close()

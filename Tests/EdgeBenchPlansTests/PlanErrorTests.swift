@@ -274,7 +274,7 @@ struct PlanErrorTests {
             workloads:
               - {name: short, prompt: Hi, max_tokens: 8}
             """,
-            "plan.yaml:2:39: error: 'url' must be an http:// or https:// URL with a host, e.g. http://127.0.0.1:8080/v1, got \"localhost:8080\""
+            "plan.yaml:2:39: error: 'url' must be an http:// or https:// URL, got \"localhost:8080\" (no scheme): write http://localhost:8080"
         ),
         // 22: the plan is a list, not a mapping
         (

@@ -49,14 +49,17 @@ public struct EngineSpec: Sendable, Equatable, Hashable, Codable {
     public var llamaBench: Bool
     /// name of the environment variable that holds the bearer token (never the token itself)
     public var apiKeyEnv: String?
-    /// how long to wait for health / a response (the plan's `timeout`, in seconds)
+    /// the whole of each request, body included (the plan's `timeout`, in seconds); also the bound of a
+    /// managed server's start, a StackFlow setup's control replies and a llama-bench run (`RequestLimits`)
     public var timeout: Duration?
+    /// the longest silence between two bytes of a response (the plan's `idle_timeout`, in seconds)
+    public var idleTimeout: Duration?
     public var extraArgs: [String]
 
     public init(
         name: String, kind: Kind, url: String? = nil, serverPath: String? = nil, threads: Int? = nil,
         contextSize: Int? = nil, offload: Offload? = nil, apiKeyEnv: String? = nil, timeout: Duration? = nil,
-        extraArgs: [String] = [], llamaBench: Bool = false
+        extraArgs: [String] = [], llamaBench: Bool = false, idleTimeout: Duration? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -68,6 +71,7 @@ public struct EngineSpec: Sendable, Equatable, Hashable, Codable {
         self.llamaBench = llamaBench
         self.apiKeyEnv = apiKeyEnv
         self.timeout = timeout
+        self.idleTimeout = idleTimeout
         self.extraArgs = extraArgs
     }
 
@@ -80,6 +84,7 @@ public struct EngineSpec: Sendable, Equatable, Hashable, Codable {
         case llamaBench = "llama_bench"
         case apiKeyEnv = "api_key_env"
         case timeout
+        case idleTimeout = "idle_timeout"
         case extraArgs = "extra_args"
     }
 
@@ -94,11 +99,12 @@ public struct EngineSpec: Sendable, Equatable, Hashable, Codable {
         offload = try c.decodeIfPresent(Offload.self, forKey: .offload)
         apiKeyEnv = try c.decodeIfPresent(String.self, forKey: .apiKeyEnv)
         timeout = try c.decodeIfPresent(Double.self, forKey: .timeout).flatMap(Duration.rounded(seconds:))
+        idleTimeout = try c.decodeIfPresent(Double.self, forKey: .idleTimeout).flatMap(Duration.rounded(seconds:))
         extraArgs = try c.decodeIfPresent([String].self, forKey: .extraArgs) ?? []
         llamaBench = try c.decodeIfPresent(Bool.self, forKey: .llamaBench) ?? false
     }
 
-    /// Stored as the plan wrote it: `timeout` in seconds.
+    /// Stored as the plan wrote it: `timeout` and `idle_timeout` in seconds.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)
@@ -111,6 +117,7 @@ public struct EngineSpec: Sendable, Equatable, Hashable, Codable {
         try c.encode(llamaBench, forKey: .llamaBench)
         try c.encodeIfPresent(apiKeyEnv, forKey: .apiKeyEnv)
         try c.encodeIfPresent(timeout?.inSeconds, forKey: .timeout)
+        try c.encodeIfPresent(idleTimeout?.inSeconds, forKey: .idleTimeout)
         try c.encode(extraArgs, forKey: .extraArgs)
     }
 }

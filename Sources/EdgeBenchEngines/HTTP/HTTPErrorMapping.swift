@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import EdgeBenchCore
 import NIOCore
 
 /// The verbs the adapters use.
@@ -6,16 +7,16 @@ enum HTTPVerb: Sendable { case get, post }
 
 /// Turns transport errors (AsyncHTTPClient, NIO, POSIX) into `EngineError`s a person can act on.
 enum HTTPErrorMapping {
-    static func engineError(for error: any Error, url: String, requestTimeout: TimeAmount) -> EngineError {
+    static func engineError(for error: any Error, url: String, limits: RequestLimits) -> EngineError {
         let target = origin(of: url)
         if let client = error as? HTTPClientError {
             switch client {
             case .connectTimeout:
-                return .timeout(url: target, phase: "connect", seconds: nil)
+                return .timeout(url: target, wait: .connect, seconds: nil)
             case .readTimeout:
-                return .timeout(url: url, phase: "read: no bytes from the server within the client's read timeout", seconds: nil)
+                return .timeout(url: url, wait: .idle, seconds: limits.idle.inSeconds)
             case .deadlineExceeded:
-                return .timeout(url: url, phase: "whole request", seconds: Double(requestTimeout.nanoseconds) / 1e9)
+                return .timeout(url: url, wait: .total, seconds: limits.total.inSeconds)
             case .remoteConnectionClosed:
                 return .transport(url: url, reason: "the server closed the connection before answering: did it crash? see its log")
             case .cancelled:

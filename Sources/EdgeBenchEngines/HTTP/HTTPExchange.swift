@@ -43,6 +43,8 @@ final class HTTPExchange: HTTPClientResponseDelegate, Sendable {
         }
 
         var status: Int?
+        /// The response's Content-Type header, as the server sent it.
+        var contentType: String?
         /// When AsyncHTTPClient wrote the request head to the connection (after connecting: a new
         /// connection's setup is not the server's time).
         var requestSent: Instant?
@@ -71,17 +73,18 @@ final class HTTPExchange: HTTPClientResponseDelegate, Sendable {
     /// - Parameters:
     ///   - readTimeout: the longest silence from the server, from the request's last byte sent to the
     ///     response's end, before the request fails with `HTTPClientError.readTimeout`; nil: none.
-    ///   - headDeadline: the request fails with `HTTPClientError.deadlineExceeded` when no response head
-    ///     arrived by then (the body is not bounded by it: a long generation streams for as long as it takes).
+    ///   - deadline: the request fails with `HTTPClientError.deadlineExceeded` unless the whole response,
+    ///     body included, arrived by then: a server that trickles a byte now and then never trips the read
+    ///     timeout, and only this ends it.
     static func start(
-        _ request: HTTPClient.Request, on client: HTTPClient, readTimeout: TimeAmount?, headDeadline: NIODeadline
+        _ request: HTTPClient.Request, on client: HTTPClient, readTimeout: TimeAmount?, deadline: NIODeadline
     ) async throws -> HTTPExchange {
         let exchange = HTTPExchange(url: request.url.absoluteString, readTimeout: readTimeout)
         let task = client.execute(request: request, delegate: exchange, eventLoop: .indifferent)
         exchange.task.withLockedValue { $0 = task }
         // A request the client refuses at once (shut down) fails its task without telling the delegate.
         task.futureResult.whenFailure { exchange.end(.failed($0)) }
-        HTTPExchangeWatchdog.armHeadDeadline(headDeadline, for: exchange, task: task)
+        HTTPExchangeWatchdog.armDeadline(deadline, for: exchange, task: task)
         do {
             try await exchange.waitForHead()
         } catch let error as HTTPClientError where error == .cancelled && Task.isCancelled {
@@ -108,6 +111,9 @@ final class HTTPExchange: HTTPClientResponseDelegate, Sendable {
 
     /// The response's status code (set before `start` returns).
     var status: Int { state.withLockedValue { $0.status ?? 0 } }
+
+    /// The response's Content-Type (set before `start` returns); nil when the server sent none.
+    var contentType: String? { state.withLockedValue { $0.contentType } }
 
     /// Just after the request head was written (set before `start` returns: a head cannot arrive before it).
     /// AsyncHTTPClient reports no earlier point once connected; the write itself is one syscall.
@@ -222,13 +228,13 @@ final class HTTPExchange: HTTPClientResponseDelegate, Sendable {
     }
 
     func didReceiveHead(task: HTTPClient.Task<Void>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
-        let (waiter, deadline) = state.withLockedValue { state -> (State.Waiter, Scheduled<Void>?) in
+        let waiter = state.withLockedValue { state -> State.Waiter in
             state.status = Int(head.status.code)
+            state.contentType = head.headers.first(name: "Content-Type")
             state.arrivals &+= 1
             defer { state.waiter = .none }
-            return (state.waiter, state.watchdog.takeHeadDeadline())
+            return state.waiter
         }
-        deadline?.cancel()
         if case .head(let continuation) = waiter { continuation.resume() }
         return task.eventLoop.makeSucceededVoidFuture()
     }

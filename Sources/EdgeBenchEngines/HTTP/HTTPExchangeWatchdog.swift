@@ -1,7 +1,7 @@
 import AsyncHTTPClient
 import NIOCore
 
-/// The two timers of an `HTTPExchange`: the deadline for the response head, and the read timeout.
+/// The two timers of an `HTTPExchange`: the deadline of the whole request, and the read timeout.
 ///
 /// The read timeout does not restart on every byte (a timer cancelled and scheduled again per streamed
 /// token is what this replaces): it looks at the exchange's arrival count `looksPerTimeout` times per
@@ -14,7 +14,7 @@ enum HTTPExchangeWatchdog {
 
     /// Kept in the exchange's locked state.
     struct State {
-        var headDeadline: Scheduled<Void>?
+        var deadline: Scheduled<Void>?
         var readTimer: RepeatedTask?
         /// The exchange's arrival count at the last look, and how many looks in a row it stayed there.
         var seen = 0
@@ -31,38 +31,34 @@ enum HTTPExchangeWatchdog {
             return quietLooks >= looksPerTimeout
         }
 
-        mutating func takeHeadDeadline() -> Scheduled<Void>? {
-            defer { headDeadline = nil }
-            return headDeadline
-        }
-
         mutating func takeAll() -> Timers {
             defer {
-                headDeadline = nil
+                deadline = nil
                 readTimer = nil
             }
-            return Timers(headDeadline: headDeadline, readTimer: readTimer)
+            return Timers(deadline: deadline, readTimer: readTimer)
         }
     }
 
     struct Timers {
-        var headDeadline: Scheduled<Void>?
+        var deadline: Scheduled<Void>?
         var readTimer: RepeatedTask?
 
         func cancel() {
-            headDeadline?.cancel()
+            deadline?.cancel()
             readTimer?.cancel()
         }
     }
 
-    /// Fails `task` with `HTTPClientError.deadlineExceeded` unless the response head arrived by `deadline`.
-    static func armHeadDeadline(_ deadline: NIODeadline, for exchange: HTTPExchange, task: HTTPClient.Task<Void>) {
+    /// Fails `task` with `HTTPClientError.deadlineExceeded` unless the response ended by `deadline`. One
+    /// timer per request, not per token: the streamed body costs it nothing.
+    static func armDeadline(_ deadline: NIODeadline, for exchange: HTTPExchange, task: HTTPClient.Task<Void>) {
         let scheduled = task.eventLoop.scheduleTask(deadline: deadline) {
             task.fail(reason: HTTPClientError.deadlineExceeded)
         }
         let kept = exchange.state.withLockedValue { state in
-            guard state.status == nil, state.end == nil else { return false }
-            state.watchdog.headDeadline = scheduled
+            guard state.end == nil else { return false }
+            state.watchdog.deadline = scheduled
             return true
         }
         if !kept { scheduled.cancel() }

@@ -8,31 +8,38 @@ import NIOPosix
 /// The HTTP plumbing every adapter shares: one base URL, one caller-owned `HTTPClient`, the auth
 /// header, and the mapping of transport failures to `EngineError`.
 ///
-/// Timeouts: `requestTimeout` bounds the wait for the response head (a slow prompt included), so it is
-/// generous; the body then streams for as long as the server keeps sending. `readTimeout` bounds each
-/// silence of the server, head and body alike (`HTTPExchangeWatchdog`). The connect timeout belongs to
-/// the `HTTPClient`'s configuration, which the caller owns: `HTTPTransport.makeClient` builds one.
+/// Limits (`RequestLimits`): `total` bounds the whole request, streamed body included (a server that
+/// trickles a byte now and then is cut off by it); `idle` bounds each silence of the server, head and body
+/// alike (`HTTPExchangeWatchdog`); `maxLineBytes` is for the stream's framing (`StreamingGeneration`). The
+/// connect timeout belongs to the `HTTPClient`'s configuration, which the caller owns:
+/// `HTTPTransport.makeClient` builds one.
+///
+/// The bearer token is the one secret EdgeBench holds, and only this type knows it: every error that
+/// leaves here goes through `redaction` first, because a server may echo the token back (a 401 body that
+/// repeats the Authorization header), and error texts end up in stderr, results.md, bundle.json, the
+/// HTML report and SQLite.
 public struct HTTPTransport: Sendable {
     /// Without a trailing slash.
     public let baseURL: String
-    public let requestTimeout: TimeAmount
-    public let readTimeout: TimeAmount
+    public let limits: RequestLimits
     let client: HTTPClient
     /// Sent with every request; holds the bearer token, so it is never printed or put in errors.
     private let authorization: String?
+    /// Takes the token out of every error text this transport lets out.
+    let redaction: SecretRedaction
 
-    public init(
-        baseURL: String, client: HTTPClient, bearerToken: String? = nil, requestTimeout: Duration = .seconds(600),
-        readTimeout: Duration = .seconds(300)
-    ) {
+    public init(baseURL: String, client: HTTPClient, bearerToken: String? = nil, limits: RequestLimits = RequestLimits()) {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
         self.baseURL = base
         self.client = client
-        self.authorization = bearerToken.flatMap { $0.isEmpty ? nil : "Bearer \($0)" }
-        self.requestTimeout = Self.timeAmount(requestTimeout)
-        self.readTimeout = Self.timeAmount(readTimeout)
+        let token = bearerToken.flatMap { $0.isEmpty ? nil : $0 }
+        self.authorization = token.map { "Bearer \($0)" }
+        self.redaction = SecretRedaction(secrets: token.map { [$0] } ?? [])
+        self.limits = limits
     }
+
+    var readTimeout: TimeAmount { Self.timeAmount(limits.idle) }
 
     /// An `HTTPClient` with a connect timeout suitable for benchmarking a local server.
     /// The caller owns it and must `shutdown()` it.
@@ -78,23 +85,28 @@ public struct HTTPTransport: Sendable {
     }
 
     /// Starts a request and returns once the response head arrived. Non-2xx statuses are thrown as
-    /// `EngineError` with an excerpt of the body. The body is left to the caller to read.
+    /// `EngineError` with an excerpt of the body. The body is left to the caller to read, within `limits`.
     func start(_ request: HTTPClient.Request, model: String? = nil) async throws -> HTTPExchange {
         let url = request.url.absoluteString
         let exchange: HTTPExchange
         do {
             exchange = try await HTTPExchange.start(
-                request, on: client, readTimeout: readTimeout, headDeadline: .now() + requestTimeout)
+                request, on: client, readTimeout: readTimeout, deadline: .now() + Self.timeAmount(limits.total))
         } catch {
             throw mapError(error, url: url)
         }
         let status = exchange.status
         if !(200..<300).contains(status) {
-            let body = (try? await exchange.collect(upTo: 16 * 1024)).map { String(buffer: $0) } ?? ""
-            if status == 404, let model { throw EngineError.modelNotFound(url: url, model: model, body: body) }
-            throw EngineError.httpStatus(url: url, status: status, body: body)
+            let body = await Self.excerpt(of: exchange)
+            if status == 404, let model { throw redaction.apply(EngineError.modelNotFound(url: url, model: model, body: body)) }
+            throw redaction.apply(EngineError.httpStatus(url: url, status: status, body: body))
         }
         return exchange
+    }
+
+    /// The start of a body that is not what was asked for, for the error that says what came back.
+    static func excerpt(of exchange: HTTPExchange) async -> String {
+        (try? await exchange.collect(upTo: 16 * 1024)).map { String(buffer: $0) } ?? ""
     }
 
     /// A whole small response (health, props, models, tokenize): status and body bytes.
@@ -104,7 +116,7 @@ public struct HTTPTransport: Sendable {
         do {
             let exchange = try await HTTPExchange.start(
                 try request(path, method: method, json: json), on: client, readTimeout: readTimeout,
-                headDeadline: .now() + requestTimeout)
+                deadline: .now() + Self.timeAmount(limits.total))
             let buffer = try await exchange.collect(upTo: limit)
             return (exchange.status, Array(buffer.readableBytesView))
         } catch {
@@ -119,19 +131,22 @@ public struct HTTPTransport: Sendable {
         let (status, body) = try await fetch(path, method: method, json: json)
         let text = { String(decoding: body, as: UTF8.self) }
         guard (200..<300).contains(status) else {
-            if status == 404, let model { throw EngineError.modelNotFound(url: url(path), model: model, body: text()) }
-            throw EngineError.httpStatus(url: url(path), status: status, body: text())
+            if status == 404, let model { throw redaction.apply(EngineError.modelNotFound(url: url(path), model: model, body: text())) }
+            throw redaction.apply(EngineError.httpStatus(url: url(path), status: status, body: text()))
         }
         do {
             return try JSONDecoder().decode(T.self, from: Data(body))
         } catch {
-            throw EngineError.malformedStream(url: url(path), line: text(), expected: "a JSON \(T.self) body (\(JSONErrorText.describe(error)))")
+            throw redaction.apply(EngineError.malformedStream(
+                url: url(path), line: text(), expected: "a JSON \(T.self) body (\(JSONErrorText.describe(error)))"))
         }
     }
 
+    /// Any error of a request as the `EngineError` a person reads, the token redacted.
     func mapError(_ error: any Error, url: String) -> any Error {
-        if error is EngineError || error is CancellationError { return error }
-        return HTTPErrorMapping.engineError(for: error, url: url, requestTimeout: requestTimeout)
+        if error is CancellationError { return error }
+        if let engineError = error as? EngineError { return redaction.apply(engineError) }
+        return redaction.apply(HTTPErrorMapping.engineError(for: error, url: url, limits: limits))
     }
 
     static func timeAmount(_ duration: Duration) -> TimeAmount {

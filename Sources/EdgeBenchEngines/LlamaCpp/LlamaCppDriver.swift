@@ -18,7 +18,9 @@ public struct LlamaCppDriver: EngineDriver {
 
     public func prepare(_ configuration: Configuration, context: EngineContext) async throws -> PreparedEngine {
         let url = try configuration.engine.requiredURL()
-        let engine = LlamaCppEngine(baseURL: url, model: configuration.model.served, client: context.client)
+        let engine = LlamaCppEngine(
+            baseURL: url, model: configuration.model.served, client: context.client,
+            bearerToken: context.bearerToken(configuration.engine), limits: context.limits)
         var description = try await engine.describe()
         description.adapter = EngineKind.llamacpp.rawValue
         return PreparedEngine(engine: engine, description: description)

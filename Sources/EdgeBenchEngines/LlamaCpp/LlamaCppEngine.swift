@@ -17,17 +17,17 @@ public struct LlamaCppEngine: InferenceEngine {
 
     /// - Parameters:
     ///   - client: owned by the caller, who shuts it down (see `HTTPTransport.makeClient`).
-    ///   - requestTimeout, readTimeout: see `HTTPTransport`.
+    ///   - bearerToken: llama-server's `--api-key`, sent as `Authorization: Bearer`; nil sends none.
+    ///   - limits: see `HTTPTransport`.
     public init(
-        baseURL: String, model: String? = nil, client: HTTPClient, requestTimeout: Duration = .seconds(600),
-        readTimeout: Duration = .seconds(300)
+        baseURL: String, model: String? = nil, client: HTTPClient, bearerToken: String? = nil,
+        limits: RequestLimits = RequestLimits()
     ) {
-        let transport = HTTPTransport(baseURL: baseURL, client: client, requestTimeout: requestTimeout, readTimeout: readTimeout)
+        let transport = HTTPTransport(baseURL: baseURL, client: client, bearerToken: bearerToken, limits: limits)
         self.transport = transport
         self.model = model
         self.chat = OpenAIEngine(
-            transport: HTTPTransport(
-                baseURL: transport.baseURL + "/v1", client: client, requestTimeout: requestTimeout, readTimeout: readTimeout),
+            transport: HTTPTransport(baseURL: transport.baseURL + "/v1", client: client, bearerToken: bearerToken, limits: limits),
             model: model, llamaCppExtensions: true)
     }
 

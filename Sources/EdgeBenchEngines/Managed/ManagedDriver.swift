@@ -39,7 +39,7 @@ public struct ManagedDriver: EngineDriver {
         context.phase("starting llama-server with \(model.info.file ?? model.path)")
         try await server.start(client: context.client)
 
-        let engine = LlamaCppEngine(baseURL: server.baseURL, model: model.info.name, client: context.client)
+        let engine = LlamaCppEngine(baseURL: server.baseURL, model: model.info.name, client: context.client, limits: context.limits)
         var description: EngineDescription
         do {
             description = try await engine.describe()

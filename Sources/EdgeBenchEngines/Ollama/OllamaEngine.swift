@@ -31,13 +31,14 @@ public struct OllamaEngine: InferenceEngine {
 
     /// - Parameters:
     ///   - client: owned by the caller, who shuts it down (see `HTTPTransport.makeClient`).
-    ///   - requestTimeout, readTimeout: see `HTTPTransport`.
+    ///   - bearerToken: for a server behind a proxy that checks one, sent as `Authorization: Bearer`.
+    ///   - limits: see `HTTPTransport`.
     public init(
         baseURL: String, model: String, dialect: Dialect = .ollama, client: HTTPClient, offload: Offload? = nil,
-        threads: Int? = nil, contextSize: Int? = nil, keepAlive: Duration = .seconds(1800),
-        requestTimeout: Duration = .seconds(600), readTimeout: Duration = .seconds(300)
+        threads: Int? = nil, contextSize: Int? = nil, keepAlive: Duration = .seconds(1800), bearerToken: String? = nil,
+        limits: RequestLimits = RequestLimits()
     ) {
-        self.transport = HTTPTransport(baseURL: baseURL, client: client, requestTimeout: requestTimeout, readTimeout: readTimeout)
+        self.transport = HTTPTransport(baseURL: baseURL, client: client, bearerToken: bearerToken, limits: limits)
         self.model = model
         self.dialect = dialect
         self.offload = offload

@@ -13,7 +13,7 @@ enum OllamaPreparation {
         let engine = OllamaEngine(
             baseURL: try spec.requiredURL(), model: model, dialect: dialect, client: context.client,
             offload: spec.offload, threads: spec.threads, contextSize: spec.contextSize,
-            requestTimeout: spec.timeout ?? .seconds(600))
+            bearerToken: context.bearerToken(spec), limits: context.limits)
         if dialect == .hailo { _ = try await engine.describe() }  // health and model list before loading
         context.phase("loading \(model) on \(dialect == .hailo ? "hailo-ollama" : "Ollama")")
         let load = try await engine.load()

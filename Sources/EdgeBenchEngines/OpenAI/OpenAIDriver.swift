@@ -21,7 +21,8 @@ public struct OpenAIDriver: EngineDriver {
         let spec = configuration.engine
         let engine = OpenAIEngine(
             baseURL: try spec.requiredURL(), model: configuration.model.served ?? configuration.model.name,
-            client: context.client, apiKeyEnvironmentVariable: spec.apiKeyEnv)
+            client: context.client, apiKeyEnvironmentVariable: spec.apiKeyEnv, limits: context.limits,
+            environment: context.environment)
         return PreparedEngine(engine: engine, description: try await engine.describe())
     }
 }

@@ -18,16 +18,14 @@ public struct OpenAIEngine: InferenceEngine {
     ///   - apiKeyEnvironmentVariable: NAME of the environment variable holding the bearer token. The value is
     ///     read once here and only ever sent in the `Authorization` header.
     ///   - client: owned by the caller, who shuts it down (see `HTTPTransport.makeClient`).
-    ///   - requestTimeout, readTimeout: see `HTTPTransport`.
+    ///   - limits: see `HTTPTransport`.
     public init(
         baseURL: String, model: String?, client: HTTPClient, apiKeyEnvironmentVariable: String? = nil,
-        requestTimeout: Duration = .seconds(600), readTimeout: Duration = .seconds(300),
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        limits: RequestLimits = RequestLimits(), environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         let token = apiKeyEnvironmentVariable.flatMap { environment[$0] }
         self.init(
-            transport: HTTPTransport(
-                baseURL: baseURL, client: client, bearerToken: token, requestTimeout: requestTimeout, readTimeout: readTimeout),
+            transport: HTTPTransport(baseURL: baseURL, client: client, bearerToken: token, limits: limits),
             model: model, llamaCppExtensions: false)
     }
 

@@ -17,11 +17,18 @@ public struct EngineContext: Sendable {
     public var phase: @Sendable (String) -> Void
     /// a detail worth a line of its own (load times, offload warnings)
     public var note: @Sendable (String) -> Void
+    /// this configuration's request bounds, resolved by the runner (command line, plan, defaults)
+    public var limits: RequestLimits
+    /// where `api_key_env` is looked up
+    public var environment: [String: String]
 
     public init(
         client: HTTPClient, cache: CachePaths, llamaServerPath: String?, runDirectory: URL, models: ModelResolver,
-        phase: @escaping @Sendable (String) -> Void, note: @escaping @Sendable (String) -> Void
+        phase: @escaping @Sendable (String) -> Void, note: @escaping @Sendable (String) -> Void,
+        limits: RequestLimits = RequestLimits(), environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
+        self.limits = limits
+        self.environment = environment
         self.client = client
         self.cache = cache
         self.llamaServerPath = llamaServerPath
@@ -29,5 +36,10 @@ public struct EngineContext: Sendable {
         self.models = models
         self.phase = phase
         self.note = note
+    }
+
+    /// The bearer token `api_key_env` names, when it is set and not empty.
+    func bearerToken(_ spec: EngineSpec) -> String? {
+        spec.apiKeyEnv.flatMap { environment[$0] }.flatMap { $0.isEmpty ? nil : $0 }
     }
 }

@@ -16,7 +16,9 @@ final class StackFlowConnection: Sendable {
         self.inbox = inbox
     }
 
-    static func open(_ address: StackFlowAddress, timeout: Duration) async throws -> StackFlowConnection {
+    static func open(
+        _ address: StackFlowAddress, timeout: Duration, maxLineBytes: Int = RequestLimits.defaultMaxLineBytes
+    ) async throws -> StackFlowConnection {
         let inbox = StackFlowInbox()
         let bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(TimeAmount(timeout))
@@ -24,7 +26,7 @@ final class StackFlowConnection: Sendable {
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(StackFlowReplyHandler(inbox: inbox))
+                    try channel.pipeline.syncOperations.addHandler(StackFlowReplyHandler(inbox: inbox, maxLineBytes: maxLineBytes))
                 }
             }
         let channel: any Channel
@@ -101,6 +103,10 @@ struct StackFlowLine: Sendable {
 /// Why the inbox gave no line; the adapter turns these into `StackFlowError`s that name the action.
 enum StackFlowInboxFailure: Error, Sendable {
     case idle(seconds: Double)
+    /// The generation outlasted its whole-request deadline (a device that trickles bytes never goes idle).
+    case deadline(seconds: Double)
+    /// A reply line outgrew the cap; the connection was closed without buffering it.
+    case lineTooLong(limit: Int)
     case ended(reason: String)
 }
 
@@ -110,12 +116,13 @@ final class StackFlowReplyHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
 
     private let inbox: StackFlowInbox
-    private var framer = LineFramer()
+    private var framer: LineFramer
     private var lines: [StackFlowLine] = []
     private var failure: String?
 
-    init(inbox: StackFlowInbox) {
+    init(inbox: StackFlowInbox, maxLineBytes: Int) {
         self.inbox = inbox
+        self.framer = LineFramer(maxLineBytes: maxLineBytes)
         lines.reserveCapacity(4)
     }
 
@@ -127,6 +134,10 @@ final class StackFlowReplyHandler: ChannelInboundHandler {
         }
         inbox.deliver(lines, readAt: at)
         lines.removeAll(keepingCapacity: true)
+        if framer.overflowed {
+            inbox.fail(.lineTooLong(limit: framer.maxLineBytes))
+            context.close(promise: nil)
+        }
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
@@ -170,16 +181,20 @@ final class StackFlowReplyHandler: ChannelInboundHandler {
 final class StackFlowInbox: @unchecked Sendable {
     private struct Watch {
         var epoch: Int
+        /// The idle limit.
         var seconds: Double
+        /// The whole wait's limit, from `started`; nil: none.
+        var total: Double?
+        var started: Instant
         var scheduled: Scheduled<Void>?
-        var tripped = false
+        var tripped: StackFlowInboxFailure?
     }
 
     private let lock = NSLock()
     // Everything below is guarded by `lock`.
     private var queue: [StackFlowLine] = []
     private var head = 0
-    private var ending: String?
+    private var ending: StackFlowInboxFailure?
     private var waiter: CheckedContinuation<StackFlowLine, any Error>?
     private var cancelPending = false
     private var lastRead = Instant.now()
@@ -239,27 +254,35 @@ final class StackFlowInbox: @unchecked Sendable {
     }
 
     func finish(reason: String) {
+        fail(.ended(reason: reason))
+    }
+
+    /// Ends the inbox: the lines queued are still read, then `failure` (the first one reported wins).
+    func fail(_ failure: StackFlowInboxFailure) {
         lock.lock()
-        if ending == nil { ending = reason }
+        if ending == nil { ending = failure }
+        let reported = ending ?? failure
         let waiting = waiter
         waiter = nil
         let scheduled = watch?.scheduled
         lock.unlock()
         scheduled?.cancel()
-        waiting?.resume(throwing: StackFlowInboxFailure.ended(reason: reason))
+        waiting?.resume(throwing: reported)
     }
 
-    /// Fails the wait once no byte has arrived for `limit`, until `stopWatching()`.
-    func watchIdle(_ limit: Duration, on eventLoop: any EventLoop) {
+    /// Fails the wait once no byte has arrived for `limit`, or once `total` has passed from now (nil: no
+    /// such bound), until `stopWatching()`.
+    func watchIdle(_ limit: Duration, total: Duration? = nil, on eventLoop: any EventLoop) {
         lock.lock()
         let previous = watch?.scheduled
         watchEpoch += 1
         let epoch = watchEpoch
-        lastRead = Instant.now()
-        watch = Watch(epoch: epoch, seconds: limit.seconds)
+        let now = Instant.now()
+        lastRead = now
+        watch = Watch(epoch: epoch, seconds: limit.seconds, total: total?.seconds, started: now)
         lock.unlock()
         previous?.cancel()
-        schedule(in: TimeAmount(limit), epoch: epoch, on: eventLoop)
+        schedule(in: TimeAmount(min(limit, total ?? limit)), epoch: epoch, on: eventLoop)
     }
 
     func stopWatching() {
@@ -281,22 +304,30 @@ final class StackFlowInbox: @unchecked Sendable {
 
     private func check(epoch: Int, on eventLoop: any EventLoop) {
         lock.lock()
-        guard var current = watch, current.epoch == epoch, !current.tripped, ending == nil else {
+        guard var current = watch, current.epoch == epoch, current.tripped == nil, ending == nil else {
             lock.unlock()
             return
         }
-        let idle = Instant.now().seconds(since: lastRead)
-        guard idle >= current.seconds else {
+        let now = Instant.now()
+        let idle = now.seconds(since: lastRead)
+        let elapsed = now.seconds(since: current.started)
+        let failure: StackFlowInboxFailure
+        if let total = current.total, elapsed >= total {
+            failure = .deadline(seconds: total)
+        } else if idle >= current.seconds {
+            failure = .idle(seconds: current.seconds)
+        } else {
             lock.unlock()
-            schedule(in: .nanoseconds(Int64((current.seconds - idle) * 1e9) + 1), epoch: epoch, on: eventLoop)
+            let left = min(current.seconds - idle, (current.total ?? .infinity) - elapsed)
+            schedule(in: .nanoseconds(Int64(left * 1e9) + 1), epoch: epoch, on: eventLoop)
             return
         }
-        current.tripped = true
+        current.tripped = failure
         watch = current
         let waiting = waiter
         waiter = nil
         lock.unlock()
-        waiting?.resume(throwing: StackFlowInboxFailure.idle(seconds: current.seconds))
+        waiting?.resume(throwing: failure)
     }
 
     private func readyLocked() -> Result<StackFlowLine, any Error>? {
@@ -309,8 +340,8 @@ final class StackFlowInbox: @unchecked Sendable {
             }
             return .success(line)
         }
-        if let watch, watch.tripped { return .failure(StackFlowInboxFailure.idle(seconds: watch.seconds)) }
-        if let ending { return .failure(StackFlowInboxFailure.ended(reason: ending)) }
+        if let tripped = watch?.tripped { return .failure(tripped) }
+        if let ending { return .failure(ending) }
         return nil
     }
 }

@@ -23,8 +23,11 @@ public struct StackFlowDriver: EngineDriver {
     public func prepare(_ configuration: Configuration, context: EngineContext) async throws -> PreparedEngine {
         let request = configuration.workload.request
         let model = configuration.model.served ?? configuration.model.name
+        // Connecting and control replies are quick on a live device: 30 s, or the run's shorter limits.
+        let limits = context.limits
         let engine = try await StackFlowEngine.connect(
-            url: try configuration.engine.requiredURL(), timeout: configuration.engine.timeout ?? .seconds(30))
+            url: try configuration.engine.requiredURL(), timeout: min(.seconds(30), limits.idle, limits.total),
+            limits: limits)
         do {
             context.phase("setting up \(model) on StackFlow")
             let loadTime = try await engine.setup(model: model, maxTokens: request.maxTokens, systemPrompt: request.systemPrompt)

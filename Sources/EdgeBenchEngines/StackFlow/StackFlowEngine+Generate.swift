@@ -104,7 +104,7 @@ final class StackFlowGeneration: @unchecked Sendable {
                 throw error
             }
             let connection = engine.connection
-            connection.inbox.watchIdle(engine.timeout, on: connection.eventLoop)
+            connection.inbox.watchIdle(engine.limits.idle, total: engine.limits.total, on: connection.eventLoop)
             // t_submit: the last instant before the first byte of the first piece is written.
             let submitted = Instant.now()
             do {

@@ -24,8 +24,10 @@ public final class StackFlowEngine: InferenceEngine, @unchecked Sendable {
     /// `tcp://host:port`, as every error names it.
     public let url: String
     let connection: StackFlowConnection
-    /// Connect timeout, idle read timeout of a generation, and bound of control replies (ping, version, exit).
+    /// Connect timeout, and bound of control replies (ping, version, exit).
     let timeout: Duration
+    /// A generation's idle and whole-request deadlines, and the longest reply line.
+    let limits: RequestLimits
     /// Bound of the setup reply, which arrives only once the model is loaded (tens of seconds on the
     /// device; models with a Python tokenizer service alone wait 15 s for it to start).
     let loadTimeout: Duration
@@ -47,23 +49,29 @@ public final class StackFlowEngine: InferenceEngine, @unchecked Sendable {
     private var requestCounter = 0
     private let requestPrefix = "eb" + String(UInt32.random(in: .min ... .max), radix: 16)
 
-    private init(url: String, connection: StackFlowConnection, timeout: Duration, loadTimeout: Duration) {
+    private init(
+        url: String, connection: StackFlowConnection, timeout: Duration, loadTimeout: Duration, limits: RequestLimits
+    ) {
         self.url = url
         self.connection = connection
         self.timeout = timeout
+        self.limits = limits
         self.loadTimeout = loadTimeout
     }
 
     /// Opens the TCP connection to `url` (`tcp://host[:port]`, port 10001 unless given).
     /// - Parameters:
-    ///   - timeout: connect timeout, and how long a generation or a control request may go without a byte from the device.
+    ///   - timeout: connect timeout, and how long a control request may go without a byte from the device.
     ///   - loadTimeout: how long `setup` may wait for the model to load.
+    ///   - limits: a generation's idle and whole-request deadlines, and the longest reply line.
     public static func connect(
-        url: String, timeout: Duration = .seconds(10), loadTimeout: Duration = .seconds(300)
+        url: String, timeout: Duration = .seconds(10), loadTimeout: Duration = .seconds(300),
+        limits: RequestLimits = RequestLimits()
     ) async throws -> StackFlowEngine {
         let address = try StackFlowAddress(parsing: url)
-        let connection = try await StackFlowConnection.open(address, timeout: timeout)
-        return StackFlowEngine(url: address.url, connection: connection, timeout: timeout, loadTimeout: loadTimeout)
+        let connection = try await StackFlowConnection.open(address, timeout: timeout, maxLineBytes: limits.maxLineBytes)
+        return StackFlowEngine(
+            url: address.url, connection: connection, timeout: timeout, loadTimeout: loadTimeout, limits: limits)
     }
 
     /// The session's work_id (e.g. "llm.1000") once `setup` succeeded.
@@ -262,6 +270,8 @@ public final class StackFlowEngine: InferenceEngine, @unchecked Sendable {
     func translate(_ failure: StackFlowInboxFailure, action: String, deltas: Int?) -> StackFlowError {
         switch failure {
         case .idle(let seconds): return .timeout(url: url, action: action, seconds: seconds, deltas: deltas)
+        case .deadline(let seconds): return .deadline(url: url, action: action, seconds: seconds, deltas: deltas)
+        case .lineTooLong(let limit): return .lineTooLong(url: url, action: action, limit: limit)
         case .ended(let reason): return .connectionLost(url: url, action: action, deltas: deltas, reason: reason)
         }
     }

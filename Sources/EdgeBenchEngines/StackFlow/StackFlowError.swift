@@ -1,3 +1,5 @@
+import EdgeBenchCore
+
 /// Why talking to an M5Stack StackFlow device (Module LLM / LLM630, AX630C) failed. Every message starts
 /// with "StackFlow at tcp://host:port", names the action that failed and says what to do, because the
 /// device itself gives little to go on (short messages, no logs over the wire).
@@ -10,6 +12,10 @@ public enum StackFlowError: Error, CustomStringConvertible, Sendable, Equatable 
     case unreachable(url: String, reason: String)
     /// No bytes from the device within `seconds` while waiting for `action`; `deltas` arrived before that.
     case timeout(url: String, action: String, seconds: Double, deltas: Int?)
+    /// The generation did not finish within its whole-request deadline of `seconds` (bytes kept coming, slowly).
+    case deadline(url: String, action: String, seconds: Double, deltas: Int?)
+    /// A reply line longer than `limit` bytes: the connection was closed without buffering it.
+    case lineTooLong(url: String, action: String, limit: Int)
     /// The device answered with `error.code` ≠ 0.
     case device(url: String, action: String, code: Int, message: String)
     /// A reply line that is not a StackFlow JSON object.
@@ -36,7 +42,12 @@ public enum StackFlowError: Error, CustomStringConvertible, Sendable, Equatable 
             return "StackFlow at \(url): cannot connect (\(reason)): is the device powered, on this network, and is llm-sys running? check the host and port (default 10001)"
         case .timeout(let url, let action, let seconds, let deltas):
             let progress = deltas.map { " after \($0) delta(s)" } ?? ""
-            return "StackFlow at \(url): \(action) timed out: no bytes from the device for \(Self.format(seconds)) s\(progress); the model may be too slow for this timeout, or the device dropped the request (raise the timeout, or check the device with a `sys ping`)"
+            return "StackFlow at \(url): \(action) timed out: no bytes from the device for \(Self.format(seconds)) s (idle timeout)\(progress); the device dropped the request or the model is slower than that: check the device with a `sys ping`, or raise it with \(RequestLimits.idleOption)"
+        case .deadline(let url, let action, let seconds, let deltas):
+            let progress = deltas.map { " after \($0) delta(s)" } ?? ""
+            return "StackFlow at \(url): \(action) did not finish within \(Self.format(seconds)) s (request timeout)\(progress); the device trickles or generates slower than that: raise it with \(RequestLimits.totalOption), or ask for fewer tokens"
+        case .lineTooLong(let url, let action, let limit):
+            return "StackFlow at \(url): during \(action) the device sent a line longer than \(limit) bytes without a newline: the connection was closed without buffering it; is this a StackFlow device (check the host and port)? if its replies really are that long, raise the cap with \(RequestLimits.maxLineOption)"
         case .device(let url, let action, let code, let message):
             return "StackFlow at \(url): \(action) failed: the device reported error \(code)\(Self.quoted(message))\(Self.hint(code: code))"
         case .malformedReply(let url, let action, let line, let problem):

@@ -1,10 +1,19 @@
+import EdgeBenchCore
+
 /// Incremental, byte-oriented Server-Sent Events parser.
 ///
 /// It runs on the board being measured, once per network read, so it avoids per-byte
 /// allocation and String work: bytes are scanned for line breaks and copied into reusable
 /// buffers in runs. Chunks may split anywhere (inside a UTF-8 sequence, between CR and LF):
-/// partial lines are kept until their terminator arrives.
+/// partial lines are kept until their terminator arrives, up to `maxLineBytes` for the line and event
+/// being read together (see `StreamFraming`).
 public struct SSEParser: Sendable {
+    public let maxLineBytes: Int
+    /// An event outgrew `maxLineBytes`: its bytes were dropped and the rest of the stream is ignored.
+    public private(set) var overflowed = false
+    /// Bytes held for the line and the event being read; never more than `maxLineBytes` + 1.
+    public var bufferedBytes: Int { line.count + data.count }
+
     private var line: [UInt8] = []
     private var data: [UInt8] = []
     private var hasData = false
@@ -15,7 +24,8 @@ public struct SSEParser: Sendable {
     /// Still before the first byte of the stream, where a UTF-8 BOM is dropped.
     private var atStreamStart = true
 
-    public init() {
+    public init(maxLineBytes: Int = RequestLimits.defaultMaxLineBytes) {
+        self.maxLineBytes = max(1, maxLineBytes)
         line.reserveCapacity(512)
         data.reserveCapacity(512)
     }
@@ -24,6 +34,7 @@ public struct SSEParser: Sendable {
     public mutating func feed(
         _ bytes: UnsafeRawBufferPointer, _ onEvent: (SSEEvent) throws -> Void
     ) rethrows {
+        if overflowed { return }
         var start = 0
         let end = bytes.count
         if atStreamStart, end > 0 {
@@ -39,7 +50,9 @@ public struct SSEParser: Sendable {
         while index < end {
             let byte = bytes[index]
             if byte == Self.lf || byte == Self.cr {
-                if runStart < index { line.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<index])) }
+                if runStart < index {
+                    guard hold(UnsafeRawBufferPointer(rebasing: bytes[runStart..<index])) else { return }
+                }
                 try processLine(onEvent)
                 index += 1
                 if byte == Self.cr {
@@ -54,7 +67,20 @@ public struct SSEParser: Sendable {
                 index += 1
             }
         }
-        if runStart < end { line.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<end])) }
+        if runStart < end { _ = hold(UnsafeRawBufferPointer(rebasing: bytes[runStart..<end])) }
+    }
+
+    /// Appends `run` to the line unless the line and the event would outgrow the cap; then drops both.
+    private mutating func hold(_ run: UnsafeRawBufferPointer) -> Bool {
+        // + 1: a data line joins the event with a line feed.
+        guard line.count + data.count + run.count + 1 <= maxLineBytes else {
+            overflowed = true
+            line = []
+            data = []
+            return false
+        }
+        line.append(contentsOf: run)
+        return true
     }
 
     /// Convenience for tests and small inputs.
@@ -72,6 +98,7 @@ public struct SSEParser: Sendable {
     /// End of stream. The spec discards an event that no blank line terminated; servers that omit the
     /// final blank line (and truncated captures) exist, so the pending event is returned instead.
     public mutating func finish() -> SSEEvent? {
+        if overflowed { return nil }
         if !line.isEmpty { processLine { _ in } }
         pendingCR = false
         guard hasData else { return nil }

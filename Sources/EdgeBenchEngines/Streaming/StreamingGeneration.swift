@@ -43,7 +43,7 @@ where Interpreter.Frame == Framer.Frame {
     private var phase = Phase.notStarted
     /// Set while `.streaming` (kept out of `phase` so that reading a token does not copy it in and out).
     private var exchange: HTTPExchange?
-    private var parser = Framer()
+    private var parser: Framer
     private var pending: [GenerationEvent] = []
     private var pendingIndex = 0
     private var finished = false
@@ -56,6 +56,7 @@ where Interpreter.Frame == Framer.Frame {
         self.model = model
         self.interpreter = interpreter
         self.url = transport.url(path)
+        self.parser = Framer(maxLineBytes: transport.limits.maxLineBytes)
         pending.reserveCapacity(4)
     }
 
@@ -95,9 +96,17 @@ where Interpreter.Frame == Framer.Frame {
                 let beforeStart = Instant.now()
                 do {
                     let started = try await transport.start(try makeRequest(), model: model)
+                    let submitted = GenerationEvent.submitted(at: started.requestSent ?? beforeStart)
+                    if let expected = Framer.refusal(of: started.contentType) {
+                        // Read as a stream, a JSON or HTML body yields no event and ends "early": say what came back.
+                        let body = await HTTPTransport.excerpt(of: started)
+                        phase = .failedToStart(transport.redaction.apply(EngineError.notAStream(
+                            url: url, contentType: started.contentType, expected: expected, body: body)))
+                        return submitted
+                    }
                     exchange = started
                     phase = .streaming
-                    return .submitted(at: started.requestSent ?? beforeStart)
+                    return submitted
                 } catch {
                     phase = .failedToStart(transport.mapError(error, url: url))
                     return .submitted(at: beforeStart)
@@ -115,11 +124,24 @@ where Interpreter.Frame == Framer.Frame {
                 guard let part else {
                     exchange = nil
                     phase = .ended
-                    try endOfBody()
+                    do {
+                        try endOfBody()
+                    } catch {
+                        throw transport.redaction.apply(error)
+                    }
                     continue
                 }
                 if finished { continue }  // read to the end: the response is whole only then
-                try interpret(part.bytes, at: part.arrived)
+                do {
+                    try interpret(part.bytes, at: part.arrived)
+                } catch {
+                    end()
+                    throw transport.redaction.apply(error)
+                }
+                if parser.overflowed {
+                    end()
+                    throw EngineError.lineTooLong(url: url, unit: Framer.unitName, limit: transport.limits.maxLineBytes)
+                }
             }
         }
     }
@@ -156,8 +178,15 @@ where Interpreter.Frame == Framer.Frame {
         pending.append(.finished(try interpreter.connectionEnded(at: end)))
     }
 
+    /// Stops reading: the connection is closed, the rest of the body never read.
+    private func end() {
+        exchange?.cancel()
+        exchange = nil
+        phase = .ended
+    }
+
     private func mapReadError(_ error: any Error) -> any Error {
-        if error is EngineError || error is CancellationError { return error }
+        if error is EngineError || error is CancellationError { return transport.mapError(error, url: url) }
         let mapped = transport.mapError(error, url: url)
         if case .transport = mapped as? EngineError {
             return EngineError.streamEndedEarly(url: url, tokens: tokens)

@@ -5,10 +5,10 @@ import Yams
 extension LoadContext {
     static let engineKeys = [
         "name", "kind", "url", "server_path", "threads", "context", "offload", "gpu_layers", "api_key_env", "timeout",
-        "extra_args", "llama_bench", "device", "power",
+        "idle_timeout", "extra_args", "llama_bench", "device", "power",
     ]
     /// Keys every kind takes; the rest are `EngineSetting`s, honoured per kind.
-    static let commonEngineKeys: Set<String> = ["name", "kind", "timeout", "url", "device", "power"]
+    static let commonEngineKeys: Set<String> = ["name", "kind", "timeout", "idle_timeout", "url", "device", "power"]
 
     var kinds: [String] { catalog.kinds.map(\.rawValue) }
 
@@ -39,6 +39,8 @@ extension LoadContext {
         let offload = readOffload(fields)
         let apiKeyEnv = fields.string("api_key_env")
         let timeout = fields.double("timeout", in: 0.001...1e9, expected: "a number of seconds > 0").flatMap(Duration.rounded(seconds:))
+        let idleTimeout = fields.double("idle_timeout", in: 0.001...1e9, expected: "a number of seconds > 0")
+            .flatMap(Duration.rounded(seconds:))
         let extraArgs = fields.strings("extra_args")?.map(\.0) ?? []
         let llamaBench = fields.bool("llama_bench") ?? false
         // resolved against `devices:` and the catalog by the runner (Plans has no catalog)
@@ -64,7 +66,8 @@ extension LoadContext {
         return (
             EngineSpec(
                 name: name, kind: kind, url: url, serverPath: serverPath, threads: threads, contextSize: context,
-                offload: offload, apiKeyEnv: apiKeyEnv, timeout: timeout, extraArgs: extraArgs, llamaBench: llamaBench),
+                offload: offload, apiKeyEnv: apiKeyEnv, timeout: timeout, extraArgs: extraArgs, llamaBench: llamaBench,
+                idleTimeout: idleTimeout),
             name
         )
     }
@@ -106,16 +109,9 @@ extension LoadContext {
     }
 
     func checkURL(_ text: String, engine: EngineCapabilities?, at mark: Mark?) {
-        let schemes = engine?.urlSchemes ?? ["http", "https"]
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), schemes.contains(scheme),
-            let host = url.host, !host.isEmpty
-        else {
-            let example = engine?.exampleURL ?? "http://127.0.0.1:8080/v1"
-            let allowed = schemes.map { $0 + "://" }.joined(separator: " or ")
-            // read aloud: "an http:// URL" (aitch), "a tcp:// URL"
-            let article = allowed.hasPrefix("h") ? "an" : "a"
-            diagnostics.error("'url' must be \(article) \(allowed) URL with a host, e.g. \(example), got \"\(text)\"", at: mark)
-            return
-        }
+        let capabilities = engine ?? EngineCapabilities(
+            kind: "openai", displayName: "", summary: "", requestOptions: [], defaultPort: 8080,
+            exampleURL: "http://127.0.0.1:8080/v1")
+        if let problem = capabilities.urlProblem(text) { diagnostics.error("'url' \(problem)", at: mark) }
     }
 }

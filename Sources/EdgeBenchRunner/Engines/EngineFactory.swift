@@ -27,7 +27,7 @@ struct EngineFactory: Sendable {
         let context = EngineContext(
             client: client, cache: options.cache, llamaServerPath: options.llamaServerPath, runDirectory: runDirectory,
             models: models, phase: { [reporter] in reporter.report(.phase($0)) },
-            note: { [reporter] in reporter.report(.note($0)) })
+            note: { [reporter] in reporter.report(.note($0)) }, limits: options.settings.limits(for: configuration.engine))
         return try await driver.prepare(configuration, context: context)
     }
 }

@@ -11,6 +11,10 @@ public struct RunFlags: Sendable, Equatable {
     public var minMeasured: Duration?
     /// --sample-interval
     public var sampleInterval: Duration?
+    /// --request-timeout, --idle-timeout, --max-line-bytes: over every engine's own (`RequestLimits`)
+    public var requestTimeout: Duration?
+    public var idleTimeout: Duration?
+    public var maxLineBytes: Int?
 
     public init(
         power: [PowerSourceSpec] = [], idleBaseline: Duration? = nil, minMeasured: Duration? = nil,
@@ -20,6 +24,26 @@ public struct RunFlags: Sendable, Equatable {
         self.idleBaseline = idleBaseline
         self.minMeasured = minMeasured
         self.sampleInterval = sampleInterval
+    }
+
+    /// The request limits as the command line takes them (seconds, seconds, bytes). Throws for a value
+    /// outside the flag's range, naming the flag.
+    public mutating func setRequestLimits(
+        requestSeconds: Double?, idleSeconds: Double?, maxLineBytes: Int?
+    ) throws(RunSetupError) {
+        func seconds(_ value: Double?, flag: String) throws(RunSetupError) -> Duration? {
+            guard let value else { return nil }
+            guard value >= 0.001, value <= 1e6, let duration = Duration.rounded(seconds: value) else {
+                throw RunSetupError("\(flag) must be a number of seconds between 0.001 and 1000000, got \(value)")
+            }
+            return duration
+        }
+        requestTimeout = try seconds(requestSeconds, flag: "--request-timeout")
+        idleTimeout = try seconds(idleSeconds, flag: "--idle-timeout")
+        if let maxLineBytes, !(1024...(1 << 30)).contains(maxLineBytes) {
+            throw RunSetupError("--max-line-bytes must be between 1024 and 1073741824 (1 GiB), got \(maxLineBytes)")
+        }
+        self.maxLineBytes = maxLineBytes
     }
 
     /// The flags as numbers the way the command line takes them (s, s, ms), as durations. Throws for a

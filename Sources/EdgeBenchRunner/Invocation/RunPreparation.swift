@@ -14,11 +14,31 @@ public struct RunPreparation: Sendable {
     public var settings: RunSettings
     /// What the user should know before the run starts (printed by the command).
     public var notes: [String] = []
+    /// What will likely make the run fail or measure the wrong thing (printed by the command as warnings).
+    public var warnings: [String] = []
 
     /// `catalog` and `board` are read only when needed: a plan's devices, a local one-off engine's board.
     public static func prepare(
         _ source: RunSource, flags: RunFlags, catalog: () throws -> DeviceCatalog = { try DeviceCatalog.bundled() },
-        board: () -> BoardIdentity = { BoardIdentity.read() }
+        board: () -> BoardIdentity = { BoardIdentity.read() },
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> RunPreparation {
+        var preparation = try prepared(source, flags: flags, catalog: catalog, board: board)
+        preparation.warnings += unsetAPIKeys(preparation.plan.configurations, environment: environment)
+        return preparation
+    }
+
+    /// A key variable that is not set sends every request without a token: the server answers 401 (or,
+    /// worse, serves an unauthenticated default), and nothing said why.
+    static func unsetAPIKeys(_ configurations: [Configuration], environment: [String: String]) -> [String] {
+        Set(configurations.compactMap(\.engine.apiKeyEnv)).sorted().filter { (environment[$0] ?? "").isEmpty }.map {
+            "the API key variable \($0) (--api-key-env / api_key_env) is not set or empty in this environment: requests "
+                + "go without an Authorization header; export \($0)=… before running, or drop the option if the server needs no key"
+        }
+    }
+
+    private static func prepared(
+        _ source: RunSource, flags: RunFlags, catalog: () throws -> DeviceCatalog, board: () -> BoardIdentity
     ) throws -> RunPreparation {
         switch source {
         case .resume(let directory):

@@ -8,6 +8,9 @@ extension RunSettings: Codable {
         case idleSeconds = "idle_seconds"
         case minMeasuredSeconds = "min_measured_seconds"
         case sampleIntervalSeconds = "sample_interval_seconds"
+        case requestTimeoutSeconds = "request_timeout_seconds"
+        case idleTimeoutSeconds = "idle_timeout_seconds"
+        case maxLineBytes = "max_line_bytes"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -26,6 +29,12 @@ extension RunSettings: Codable {
             idleBaseline: try duration(.idleSeconds, default: Self.defaultIdleBaseline),
             minMeasured: try duration(.minMeasuredSeconds, default: Self.defaultMinMeasured),
             sampleInterval: try duration(.sampleIntervalSeconds, default: Self.defaultSampleInterval))
+        // Absent in run.json of an earlier EdgeBench, and where the command line did not give them.
+        if c.contains(.requestTimeoutSeconds) {
+            requestTimeout = try duration(.requestTimeoutSeconds, default: RequestLimits.defaultTotal)
+        }
+        if c.contains(.idleTimeoutSeconds) { idleTimeout = try duration(.idleTimeoutSeconds, default: RequestLimits.defaultIdle) }
+        maxLineBytes = try c.decodeIfPresent(Int.self, forKey: .maxLineBytes)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -35,5 +44,8 @@ extension RunSettings: Codable {
         try c.encode(idleBaseline.inSeconds, forKey: .idleSeconds)
         try c.encode(minMeasured.inSeconds, forKey: .minMeasuredSeconds)
         try c.encode(sampleInterval.inSeconds, forKey: .sampleIntervalSeconds)
+        try c.encodeIfPresent(requestTimeout?.inSeconds, forKey: .requestTimeoutSeconds)
+        try c.encodeIfPresent(idleTimeout?.inSeconds, forKey: .idleTimeoutSeconds)
+        try c.encodeIfPresent(maxLineBytes, forKey: .maxLineBytes)
     }
 }

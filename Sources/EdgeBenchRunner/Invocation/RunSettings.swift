@@ -18,6 +18,11 @@ public struct RunSettings: Sendable, Equatable {
     /// repeat measured requests back to back until the measured phase lasts this long (zero: the repetitions)
     public var minMeasured: Duration
     public var sampleInterval: Duration
+    /// From the command line, over every engine's `timeout:` / `idle_timeout:`; nil: the plan's, else the default.
+    public var requestTimeout: Duration?
+    public var idleTimeout: Duration?
+    /// The longest stream line or event; nil: `RequestLimits.defaultMaxLineBytes`.
+    public var maxLineBytes: Int?
 
     public init(
         power: [PowerSourceSpec] = [], configurationPower: [String: [PowerSourceSpec]] = [:],
@@ -61,6 +66,17 @@ public struct RunSettings: Sendable, Equatable {
         settings.idleBaseline = flags.idleBaseline ?? idleBaseline
         settings.minMeasured = flags.minMeasured ?? minMeasured
         settings.sampleInterval = flags.sampleInterval ?? sampleInterval
+        settings.requestTimeout = flags.requestTimeout ?? requestTimeout
+        settings.idleTimeout = flags.idleTimeout ?? idleTimeout
+        settings.maxLineBytes = flags.maxLineBytes ?? maxLineBytes
         return settings
+    }
+
+    /// One configuration's request bounds: the command line's, else its engine's in the plan, else the defaults.
+    public func limits(for engine: EngineSpec) -> RequestLimits {
+        RequestLimits(
+            total: requestTimeout ?? engine.timeout ?? RequestLimits.defaultTotal,
+            idle: idleTimeout ?? engine.idleTimeout ?? RequestLimits.defaultIdle,
+            maxLineBytes: maxLineBytes ?? RequestLimits.defaultMaxLineBytes)
     }
 }

@@ -39,12 +39,15 @@ extension ScriptedOllamaServer {
             router.post(RouterPath(path)) { request, _ in
                 let body = try await RouteSupport.text(of: request)
                 await RouteSupport.record(request, body: body, in: state.log)
-                return await generate(RouteSupport.fields(body), chat: chat, state: state)
+                return await generate(
+                    RouteSupport.fields(body), chat: chat, state: state, authorization: request.headers[.authorization])
             }
         }
     }
 
-    private static func generate(_ fields: [String: Any], chat: Bool, state: State) async -> Response {
+    private static func generate(
+        _ fields: [String: Any], chat: Bool, state: State, authorization: String? = nil
+    ) async -> Response {
         let received = Instant.now()
         let behaviour = state.behaviour
         let model = fields["model"] as? String ?? ""
@@ -63,6 +66,7 @@ extension ScriptedOllamaServer {
             return Response(status: .init(code: status), headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(string: body)))
         }
+        if let reply = script.failure.replacingReply(authorization: authorization) { return reply }
         let limit = (options["num_predict"] as? Int).map { min($0, script.tokens.count) } ?? script.tokens.count
         let tokens = Array(script.tokens.prefix(limit))
         if fields["stream"] as? Bool == false {
@@ -102,6 +106,7 @@ extension ScriptedOllamaServer {
                         return
                     default: break
                     }
+                    if try await script.failure.misbehave(at: index, with: &writer) { return }
                     await gate?.wait(for: index)
                     if let delay = script.delay(before: index) { try await Task.sleep(for: delay / speedup) }
                     let at = Instant.now()

@@ -14,6 +14,17 @@ public struct Script: Sendable, Equatable {
         case truncatedAfter(Int)
         /// Send the server's error object (`{"error": …}`) instead of the next token, after this many chunks.
         case errorAfter(Int, String)
+        /// After this many token chunks, one space every `every`, `bytes` times, then end the body: a server
+        /// that never goes quiet long enough for an idle timeout (only a whole-request deadline ends it).
+        case trickleAfter(Int, every: Duration, bytes: Int)
+        /// After this many token chunks, `bytes` bytes with no line break (in 64 KiB writes), then end the body.
+        case endlessLineAfter(Int, bytes: Int)
+        /// Answer 200 with this Content-Type and body instead of a stream (a server that ignored `stream`,
+        /// a proxy's page).
+        case notAStream(contentType: String, body: String)
+        /// Answer this status with a body that repeats the request's Authorization header, as some servers
+        /// and proxies do on a 401.
+        case echoAuthorization(status: Int)
     }
 
     /// One entry per token chunk.

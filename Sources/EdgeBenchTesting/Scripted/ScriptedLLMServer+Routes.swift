@@ -35,7 +35,7 @@ extension ScriptedLLMServer {
             let received = SendLog.Received.now()
             let body = try await RouteSupport.text(of: request)
             await RouteSupport.record(request, body: body, in: state.log)
-            return await stream(state: state, path: "/completion", received: received) { script in
+            return await stream(state: state, path: "/completion", received: received, authorization: request.headers[.authorization]) { script in
                 script.tokens.enumerated().map { ScriptedWire.nativeToken($0.element, index: $0.offset, promptTokens: script.promptTokens) }
             } epilogue: { script in
                 [ScriptedWire.nativeFinal(script)]
@@ -51,7 +51,7 @@ extension ScriptedLLMServer {
                     return RouteSupport.json(#"{"error":{"message":"The model `"# + asked + #"` does not exist.","type":"invalid_request_error","code":"model_not_found"}}"#, status: 404)
                 }
                 let usage = ((fields["stream_options"] as? [String: Any])?["include_usage"] as? Bool) == true
-                return await stream(state: state, path: path, received: received) { script in
+                return await stream(state: state, path: path, received: received, authorization: request.headers[.authorization]) { script in
                     (script.sendsRoleChunk && chat ? [ScriptedWire.roleChunk(model: model)] : [])
                         + script.tokens.map { ScriptedWire.contentChunk($0, chat: chat, model: model) }
                 } epilogue: { script in
@@ -66,7 +66,7 @@ extension ScriptedLLMServer {
     /// Streams `tokens` (one write each, after the script's delay), then `epilogue`, applying the script's failure.
     /// A role-only first chunk in `tokens` is sent without delay and not counted as a token.
     private static func stream(
-        state: State, path: String, received: SendLog.Received, tokens: @escaping @Sendable (Script) -> [String], epilogue: @escaping @Sendable (Script) -> [String]
+        state: State, path: String, received: SendLog.Received, authorization: String?, tokens: @escaping @Sendable (Script) -> [String], epilogue: @escaping @Sendable (Script) -> [String]
     ) async -> Response {
         let script = await state.script
         let gate = await state.gate
@@ -74,6 +74,7 @@ extension ScriptedLLMServer {
             return Response(status: .init(code: status), headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(string: body)))
         }
+        if let reply = script.failure.replacingReply(authorization: authorization) { return reply }
         let chunks = tokens(script)
         let leading = chunks.count - script.tokens.count
         return Response(
@@ -96,6 +97,7 @@ extension ScriptedLLMServer {
                             return
                         default: break
                         }
+                        if try await script.failure.misbehave(at: tokenIndex, with: &writer) { return }
                         await gate?.wait(for: tokenIndex)
                         if let delay = script.delay(before: tokenIndex) { try await Task.sleep(for: delay) }
                         // Stamp right before the write; recording it waits until after, off the measured path.

@@ -11,6 +11,11 @@ public struct StackFlowScript: Sendable, Equatable {
         case errorAfter(Int, code: Int, message: String)
         /// Stop sending after this many deltas, keeping the connection open (a hung device).
         case silentAfter(Int)
+        /// After this many deltas, one space every `every`, `bytes` times, then silence: never quiet for an
+        /// idle timeout, so only a whole-request deadline ends the inference.
+        case trickleAfter(Int, every: Duration, bytes: Int)
+        /// After this many deltas, `bytes` bytes with no newline (in 64 KiB writes), then silence.
+        case endlessLineAfter(Int, bytes: Int)
     }
 
     /// One reply per entry, in order.

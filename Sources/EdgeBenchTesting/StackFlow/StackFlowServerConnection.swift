@@ -145,6 +145,20 @@ struct StackFlowServerConnection: Sendable {
             return true
         case .silentAfter(let count) where count == index:
             return true
+        case .trickleAfter(let count, let every, let bytes) where count == index:
+            for _ in 0..<bytes {
+                try await Task.sleep(for: every)
+                try await write(" ")
+            }
+            return true
+        case .endlessLineAfter(let count, let bytes) where count == index:
+            let piece = String(repeating: "a", count: 64 * 1024)
+            var written = 0
+            while written < bytes {
+                try await write(piece)
+                written += piece.utf8.count
+            }
+            return true
         default:
             return false
         }

@@ -61,6 +61,12 @@ struct OneOffOptions: ParsableArguments {
         guard runs > 0 else { throw ValidationError("--runs must be at least 1, got \(runs)") }
         guard warmup >= 0 else { throw ValidationError("--warmup cannot be negative, got \(warmup)") }
         if prompt != nil && promptFile != nil { throw ValidationError("give --prompt or --prompt-file, not both") }
+        // A usage error (64) here, before anything starts, not the HTTP client's refusal mid-run.
+        if let url, let capabilities = (engine ?? .managed).capabilities, !capabilities.runsLocally,
+            let problem = capabilities.urlProblem(url)
+        {
+            throw ValidationError("--url \(problem)")
+        }
     }
 
     /// The one-off configuration as a plan of one.

@@ -22,6 +22,7 @@ struct Run: AsyncParsableCommand {
     @OptionGroup(title: "One-off run") var oneOff: OneOffOptions
     @OptionGroup(title: "Output") var output: OutputOptions
     @OptionGroup(title: "Power") var power: PowerOptions
+    @OptionGroup(title: "Request limits") var limits: RequestLimitOptions
 
     @ArgumentParser.Flag(help: "Print the result bundle (JSON) to stdout and nothing else there.")
     var json = false
@@ -31,12 +32,14 @@ struct Run: AsyncParsableCommand {
         do {
             let source = try RunSource.choose(
                 planFile: plan, resume: output.resume, engineGiven: oneOff.engine != nil, oneOff: oneOff.plan)
-            preparation = try RunPreparation.prepare(source, flags: try power.flags(sampleInterval: output.sampleInterval))
+            let flags = try limits.applied(to: try power.flags(sampleInterval: output.sampleInterval))
+            preparation = try RunPreparation.prepare(source, flags: flags)
         } catch {
             Stderr.error(String(describing: error))
             throw Exit.invalidInput
         }
         for note in preparation.notes { Stderr.print("note: \(note)") }
+        for warning in preparation.warnings { Stderr.print("warning: \(warning)") }
         let options = preparation.options(
             outputRoot: URL(fileURLWithPath: output.output), databasePath: output.db,
             resume: output.resume.map { URL(fileURLWithPath: $0) }, llamaServerPath: oneOff.llamaServer)
