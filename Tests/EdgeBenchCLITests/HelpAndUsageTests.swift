@@ -46,6 +46,15 @@ import Testing
         (["--no-such-option"], "Unknown option '--no-such-option'"),
         (["run", "--runs", "0"], "--runs must be at least 1, got 0"),
         (["run", "--max-tokens", "0"], "--max-tokens must be at least 1, got 0"),
+        // a negative number is the option's value, not a flag ("Missing value for '--runs'" before)
+        (["run", "--runs", "-1"], "--runs must be at least 1, got -1"),
+        (["run", "--warmup", "-2"], "--warmup cannot be negative, got -2"),
+        (["run", "--power-manual", "-3"], "--power-manual must be a positive number of watts"),
+        (["run", "--request-timeout", "-5"], "--request-timeout must be a number of seconds between 0.001 and 1000000"),
+        // NaN reached the JSON encoder of the run's record ("EncodingError.invalidValue") before
+        (["run", "--temperature", "nan"], "--temperature must be a number from 0 to 100 (0 = greedy), got nan"),
+        (["run", "--temperature", "-0.5"], "--temperature must be a number from 0 to 100 (0 = greedy), got -0.5"),
+        (["run", "--threads", "0"], "--threads must be at least 1, got 0"),
         (["run", "--sample-interval", "0"], "--sample-interval must be between 1 and 10000 ms"),
         (["run", "--power-manual=-3"], "--power-manual must be a positive number of watts"),
         (["run", "--power-manual", "5", "--power-command", "cat"], "give one of --power-manual, --power-command, --power-plug"),

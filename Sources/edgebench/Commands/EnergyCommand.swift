@@ -19,10 +19,10 @@ struct EnergyCommand: ParsableCommand {
 
     @OptionGroup var input: LogInput
 
-    @Option(help: "Window start, s on the log's own time axis (default: its first reading).")
+    @Option(parsing: .unconditional, help: "Window start, s on the log's own time axis (default: its first reading).")
     var from: Double?
 
-    @Option(help: "Window end, s on the log's own time axis (default: its last reading).")
+    @Option(parsing: .unconditional, help: "Window end, s on the log's own time axis (default: its last reading).")
     var to: Double?
 
     @ArgumentParser.Flag(help: "Print the result as JSON.")

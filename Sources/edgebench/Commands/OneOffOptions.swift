@@ -27,25 +27,25 @@ struct OneOffOptions: ParsableArguments {
     @Option(help: "chat (through the model's chat template) or completion (raw text; base models).")
     var api: GenerationRequest.API?
 
-    @Option(name: .customLong("max-tokens"), help: "Tokens to generate per request.")
+    @Option(name: .customLong("max-tokens"), parsing: .unconditional, help: "Tokens to generate per request.")
     var maxTokens = 64
 
-    @Option(help: "Measured requests.")
+    @Option(parsing: .unconditional, help: "Measured requests.")
     var runs = 5
 
-    @Option(help: "Warm-up requests (run, stored as warm-up, never counted).")
+    @Option(parsing: .unconditional, help: "Warm-up requests (run, stored as warm-up, never counted).")
     var warmup = 1
 
-    @Option(help: "Sampling temperature (0 = greedy, reproducible).")
+    @Option(parsing: .unconditional, help: "Sampling temperature (0 = greedy, reproducible).")
     var temperature = 0.0
 
-    @Option(help: "Sampling seed.")
+    @Option(parsing: .unconditional, help: "Sampling seed.")
     var seed = 42
 
-    @Option(help: "managed, llama-bench: CPU threads (-t); ollama: num_thread.")
+    @Option(parsing: .unconditional, help: "managed, llama-bench: CPU threads (-t); ollama: num_thread.")
     var threads: Int?
 
-    @Option(name: .customLong("ctx-size"), help: "managed: context size in tokens (-c); ollama: num_ctx.")
+    @Option(name: .customLong("ctx-size"), parsing: .unconditional, help: "managed: context size in tokens (-c); ollama: num_ctx.")
     var contextSize: Int?
 
     @Option(help: "managed, ollama: how much of the model goes to the GPU: all, none or a layer count (llama.cpp -ngl, Ollama num_gpu; both count layers, not GPUs).")
@@ -60,6 +60,11 @@ struct OneOffOptions: ParsableArguments {
         guard maxTokens > 0 else { throw ValidationError("--max-tokens must be at least 1, got \(maxTokens)") }
         guard runs > 0 else { throw ValidationError("--runs must be at least 1, got \(runs)") }
         guard warmup >= 0 else { throw ValidationError("--warmup cannot be negative, got \(warmup)") }
+        guard temperature.isFinite, (0...100).contains(temperature) else {
+            throw ValidationError("--temperature must be a number from 0 to 100 (0 = greedy), got \(temperature)")
+        }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if let contextSize, contextSize < 1 { throw ValidationError("--ctx-size must be at least 1 token, got \(contextSize)") }
         if prompt != nil && promptFile != nil { throw ValidationError("give --prompt or --prompt-file, not both") }
         // A usage error (64) here, before anything starts, not the HTTP client's refusal mid-run.
         if let url, let capabilities = (engine ?? .managed).capabilities, !capabilities.runsLocally,

@@ -12,7 +12,7 @@ struct OutputOptions: ParsableArguments {
 
     @Option(
         name: .customLong("sample-interval"),
-        help: "Telemetry sampling interval in ms (1–10000; default: the plan's sample_rate_hz, else 100).")
+        parsing: .unconditional, help: "Telemetry sampling interval in ms (1–10000; default: the plan's sample_rate_hz, else 100).")
     var sampleInterval: Double?
 
     func validate() throws {

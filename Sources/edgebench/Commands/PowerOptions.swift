@@ -6,7 +6,7 @@ import EdgeBenchRunner
 struct PowerOptions: ParsableArguments {
     @Option(
         name: .customLong("power-manual"),
-        help: "Watts read off a display-only meter (constant; results are flagged manual).")
+        parsing: .unconditional, help: "Watts read off a display-only meter (constant; results are flagged manual).")
     var manualWatts: Double?
 
     @Option(
@@ -34,12 +34,12 @@ struct PowerOptions: ParsableArguments {
 
     @Option(
         name: .customLong("idle-seconds"),
-        help: "Idle baseline before each configuration's measured phase, taken only where power is measured (idle_power, active_energy); default: the plan's idle_seconds, else 10.")
+        parsing: .unconditional, help: "Idle baseline before each configuration's measured phase, taken only where power is measured (idle_power, active_energy); default: the plan's idle_seconds, else 10.")
     var idleSeconds: Double?
 
     @Option(
         name: .customLong("min-measured-seconds"),
-        help: "Repeat measured requests back to back until each configuration's measured phase lasts this long (slow meters, e.g. a 1 Hz plug); default: the plan's min_measured_seconds, else 0.")
+        parsing: .unconditional, help: "Repeat measured requests back to back until each configuration's measured phase lasts this long (slow meters, e.g. a 1 Hz plug); default: the plan's min_measured_seconds, else 0.")
     var minMeasuredSeconds: Double?
 
     func validate() throws {

@@ -17,10 +17,10 @@ extension TelemetryCommand {
                   edgebench telemetry record --rate 100 --duration 30 --root /tmp/fake-sysfs --json
                 """)
 
-        @Option(help: "Samples per second, 0.1 to 1000 Hz.")
+        @Option(parsing: .unconditional, help: "Samples per second, 0.1 to 1000 Hz.")
         var rate = 10.0
 
-        @Option(help: "How long to record, in seconds.")
+        @Option(parsing: .unconditional, help: "How long to record, in seconds.")
         var duration = 10.0
 
         @Option(help: "Read sysfs/procfs under this root instead of / (board tools are then looked for under it too).")
