@@ -63,7 +63,7 @@ struct LlamaCppEngineTests {
         try await withScriptedServer(Self.timed) { server, client in
             let engine = LlamaCppEngine(baseURL: server.baseURL, client: client)
             #expect(try await engine.health())
-            let request = GenerationRequest(prompt: "Hi", systemPrompt: "Be brief.", maxTokens: 5, cachePrompt: true)
+            let request = GenerationRequest(prompt: "Hi", systemPrompt: "Be brief.", maxTokens: 5, cache: .warm)
             // The role-only first chunk is written at once, 50 ms before the first content chunk: counted, it
             // would be a sixth token; stamped as the first token, it would precede the server's first write.
             let gate = TokenGate(openedThrough: 0)

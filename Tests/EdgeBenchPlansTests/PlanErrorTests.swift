@@ -332,6 +332,36 @@ struct PlanErrorTests {
             """,
             "plan.yaml:6:51: error: 'api' must be chat (messages through the chat template) or completion (raw text), got \"chatt\""
         ),
+        // the prompt cache: a value that is neither cold nor warm, and both spellings at once
+        (
+            """
+            engines:
+              - {name: local, kind: managed}
+            models:
+              - {name: smollm2, file: smollm2-135m}
+            workloads:
+              - name: short
+                prompt: Hi
+                max_tokens: 8
+                cache: hot
+            """,
+            "plan.yaml:9:12: error: 'cache' must be cold (every request evaluates its whole prompt) or warm (the server may reuse its prompt cache), got \"hot\""
+        ),
+        (
+            """
+            engines:
+              - {name: local, kind: managed}
+            models:
+              - {name: smollm2, file: smollm2-135m}
+            workloads:
+              - name: short
+                prompt: Hi
+                max_tokens: 8
+                cache: warm
+                cache_prompt: true
+            """,
+            "plan.yaml:10:5: error: workload 'short' has both 'cache' and 'cache_prompt'; keep 'cache' (cache_prompt: true is cache: warm)"
+        ),
     ]
 
     @Test(arguments: Array(cases.enumerated()))

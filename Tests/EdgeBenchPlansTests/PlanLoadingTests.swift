@@ -189,7 +189,30 @@ struct PlanLoadingTests {
             name: "e", kind: .managed, serverPath: "/opt/llama-server", timeout: .seconds(120), extraArgs: ["--mlock"]))
         #expect(plan.workloads[0].request == GenerationRequest(
             prompt: "Q: 2+2?", systemPrompt: "You are terse.", api: .completion, maxTokens: 4, temperature: 0.7,
-            topK: 40, topP: 0.9, seed: -1, repeatPenalty: 1.1, cachePrompt: true, stop: ["\n"]))
+            topK: 40, topP: 0.9, seed: -1, repeatPenalty: 1.1, cache: .warm, stop: ["\n"]))
+    }
+
+    /// `cache: cold | warm`; cold when absent; `cache_prompt`, the key before it, still read with its meaning.
+    @Test func promptCacheIsColdUnlessTheWorkloadSaysWarm() throws {
+        func cache(_ line: String) throws -> PromptCache {
+            let plan = try PlanLoader.parse("""
+                engines:
+                  - {name: e, kind: managed}
+                models:
+                  - {name: m, file: m.gguf}
+                workloads:
+                  - name: w
+                    prompt: Hi
+                    max_tokens: 4
+                \(line)
+                """, file: "plan.yaml", baseDirectory: nil)
+            return plan.workloads[0].request.cache
+        }
+        #expect(try cache("") == .cold)
+        #expect(try cache("    cache: warm") == .warm)
+        #expect(try cache("    cache: cold") == .cold)
+        #expect(try cache("    cache_prompt: true") == .warm)
+        #expect(try cache("    cache_prompt: false") == .cold)
     }
 
     @Test func hashIsSHA256OfTheFileBytesAndStable() throws {

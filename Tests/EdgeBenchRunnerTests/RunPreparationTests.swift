@@ -240,7 +240,7 @@ import Testing
               "workload" : {
                 "name" : "chat-64",
                 "request" : {
-                  "api" : "chat", "cache_prompt" : false, "max_tokens" : 64, "prompt" : "Hi", "stop" : [ ],
+                  "api" : "chat", "cache" : "cold", "max_tokens" : 64, "prompt" : "Hi", "stop" : [ ],
                   "temperature" : 0
                 }
               }

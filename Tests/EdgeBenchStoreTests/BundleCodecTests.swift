@@ -35,7 +35,7 @@ import Testing
         let workload = try #require(first["workload"] as? [String: Any])
         let request = try #require(workload["request"] as? [String: Any])
         #expect(request["max_tokens"] as? Int == 64)
-        #expect(request["cache_prompt"] as? Bool == false)
+        #expect(request["cache"] as? String == "cold")
         let requests = try #require(first["requests"] as? [[String: Any]])
         let metrics = try #require(requests[0]["metrics"] as? [String: Any])
         #expect(metrics["e2e_latency"] as? Double == 1.25)

@@ -16,14 +16,14 @@ public struct GenerationRequest: Sendable, Hashable, Codable {
     public var topP: Double?
     public var seed: Int?
     public var repeatPenalty: Double?
-    /// Prompt caching is off for measurements unless the plan asks for it.
-    public var cachePrompt: Bool
+    /// Cold (the prompt evaluated in full) for measurements unless the plan asks for warm.
+    public var cache: PromptCache
     public var stop: [String]
 
     public init(
         prompt: String, systemPrompt: String? = nil, api: API = .chat, maxTokens: Int,
         temperature: Double = 0, topK: Int? = nil, topP: Double? = nil, seed: Int? = 42,
-        repeatPenalty: Double? = nil, cachePrompt: Bool = false, stop: [String] = []
+        repeatPenalty: Double? = nil, cache: PromptCache = .cold, stop: [String] = []
     ) {
         self.prompt = prompt
         self.systemPrompt = systemPrompt
@@ -34,7 +34,7 @@ public struct GenerationRequest: Sendable, Hashable, Codable {
         self.topP = topP
         self.seed = seed
         self.repeatPenalty = repeatPenalty
-        self.cachePrompt = cachePrompt
+        self.cache = cache
         self.stop = stop
     }
 }

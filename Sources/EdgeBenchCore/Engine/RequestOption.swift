@@ -8,5 +8,6 @@ public enum RequestOption: String, Sendable, Hashable, CaseIterable {
     case seed
     case repeatPenalty = "repeat_penalty"
     case stop
-    case cachePrompt = "cache_prompt"
+    /// `cache: cold | warm` (`cache_prompt`, its older spelling, is read as the same option)
+    case cache
 }

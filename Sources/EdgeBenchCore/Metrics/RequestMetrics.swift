@@ -10,7 +10,9 @@ public enum RequestMetrics {
     public static let implausibleFactor = 100.0
 
     public static func compute(_ record: RequestRecord, index: Int) -> RequestResult {
-        let counts = TokenCounts(record)
+        let checked = ServerReportCheck.check(record)
+        let completion = checked.completion
+        let counts = TokenCounts(record, completion: completion)
         let tSubmit = record.submittedAt
         let e2e = record.completion.at.seconds(since: tSubmit)
 
@@ -18,6 +20,11 @@ public enum RequestMetrics {
         var flags: Set<Flag> = []
         if let nIn = counts.input { metrics[.nIn] = Double(nIn) }
         if counts.output < record.requestedMaxTokens { flags.insert(.stoppedEarly) }
+        if !checked.findings.isEmpty { flags.insert(.serverCountImplausible) }
+        // Evaluated fewer than the prompt's tokens: part of it came from the server's cache.
+        if record.cache == .cold, let prompt = completion.promptTokens, let evaluated = counts.input, evaluated < prompt {
+            flags.insert(.promptCached)
+        }
 
         // Without a generated token there is no t_first, so nothing but the request's length is defined.
         guard counts.output > 0, let first = record.chunks.first, let last = record.chunks.last else {
@@ -40,7 +47,7 @@ public enum RequestMetrics {
         if let nIn = counts.input, ttft > 0 { metrics[.prefillRate] = Double(nIn) / ttft }
         if e2e > 0 { metrics[.e2eThroughput] = nOut / e2e }
 
-        let timings = record.completion.timings
+        let timings = completion.timings
         if let rate = timings?.promptRate, rate.isFinite, rate > 0 { metrics[.serverPrefillRate] = rate }
         if let rate = timings?.predictedRate, rate.isFinite, rate > 0 { metrics[.serverDecodeRate] = rate }
         if serverTimingsImplausible(timings, metrics: metrics, e2e: e2e) {

@@ -14,8 +14,8 @@ public struct TokenCounts: Sendable, Equatable {
         self.isEstimated = isEstimated
     }
 
-    public init(_ record: RequestRecord) {
-        let completion = record.completion
+    /// `completion`: the record's, after `ServerReportCheck` removed what the server could not have meant.
+    public init(_ record: RequestRecord, completion: Completion) {
         if let n = completion.completionTokens ?? completion.timings?.predictedTokens
             ?? record.tokenizerCompletionTokens
         {
@@ -30,4 +30,6 @@ public struct TokenCounts: Sendable, Equatable {
         let uncached = completion.promptTokens.map { $0 - (completion.cachedTokens ?? 0) }
         input = completion.timings?.promptTokens ?? uncached ?? record.tokenizerPromptTokens
     }
+
+    public init(_ record: RequestRecord) { self.init(record, completion: ServerReportCheck.check(record).completion) }
 }

@@ -254,6 +254,8 @@ public struct Workload: Sendable, Equatable, Hashable, Codable {
         case topP = "top_p"
         case seed
         case repeatPenalty = "repeat_penalty"
+        case cache
+        /// before `cache`: true = warm; still read so older bundles and run.json files load
         case cachePrompt = "cache_prompt"
         case stop
     }
@@ -272,7 +274,8 @@ public struct Workload: Sendable, Equatable, Hashable, Codable {
             topP: try r.decodeIfPresent(Double.self, forKey: .topP),
             seed: try r.decodeIfPresent(Int.self, forKey: .seed),
             repeatPenalty: try r.decodeIfPresent(Double.self, forKey: .repeatPenalty),
-            cachePrompt: try r.decodeIfPresent(Bool.self, forKey: .cachePrompt) ?? false,
+            cache: try r.decodeIfPresent(PromptCache.self, forKey: .cache)
+                ?? ((try r.decodeIfPresent(Bool.self, forKey: .cachePrompt)) == true ? .warm : .cold),
             stop: try r.decodeIfPresent([String].self, forKey: .stop) ?? []
         )
     }
@@ -290,7 +293,7 @@ public struct Workload: Sendable, Equatable, Hashable, Codable {
         try r.encodeIfPresent(request.topP, forKey: .topP)
         try r.encodeIfPresent(request.seed, forKey: .seed)
         try r.encodeIfPresent(request.repeatPenalty, forKey: .repeatPenalty)
-        try r.encode(request.cachePrompt, forKey: .cachePrompt)
+        try r.encode(request.cache, forKey: .cache)
         try r.encode(request.stop, forKey: .stop)
     }
 }

@@ -21,11 +21,18 @@ public struct RequestRecord: Sendable, Equatable, Codable {
     /// tokens counted by the engine's tokenizer when the server reported none (METRICS.md rule 2)
     public var tokenizerPromptTokens: Int?
     public var tokenizerCompletionTokens: Int?
+    /// the workload's choice: a cold request that evaluated less than its prompt is flagged `prompt_cached`
+    public var cache: PromptCache
+    /// UTF-8 bytes of the prompt and system prompt sent: bounds the prompt counts a server can report
+    public var promptBytes: Int?
 
     public init(
         submittedAt: Instant, chunks: [Chunk], completion: Completion, text: String,
-        requestedMaxTokens: Int, tokenizerPromptTokens: Int? = nil, tokenizerCompletionTokens: Int? = nil
+        requestedMaxTokens: Int, tokenizerPromptTokens: Int? = nil, tokenizerCompletionTokens: Int? = nil,
+        cache: PromptCache = .cold, promptBytes: Int? = nil
     ) {
+        self.cache = cache
+        self.promptBytes = promptBytes
         self.submittedAt = submittedAt
         self.chunks = chunks
         self.completion = completion
@@ -41,5 +48,7 @@ public struct RequestRecord: Sendable, Equatable, Codable {
         case requestedMaxTokens = "requested_max_tokens"
         case tokenizerPromptTokens = "tokenizer_prompt_tokens"
         case tokenizerCompletionTokens = "tokenizer_completion_tokens"
+        case cache
+        case promptBytes = "prompt_bytes"
     }
 }

@@ -14,7 +14,7 @@ public struct HailoOllamaDriver: EngineDriver {
         EngineCapabilities(
             kind: .hailoOllama, displayName: "hailo-ollama",
             summary: "hailo-ollama on a Raspberry Pi AI HAT+ 2 (Hailo-10H)", settings: [.apiKeyEnv],
-            requestOptions: Set(RequestOption.allCases).subtracting([.cachePrompt]), defaultPort: 8000,
+            requestOptions: Set(RequestOption.allCases).subtracting([.cache]), defaultPort: 8000,
             exampleURL: "http://127.0.0.1:8000")
     }
 

@@ -45,7 +45,7 @@ public struct LlamaCppEngine: InferenceEngine {
     static func body(for request: GenerationRequest) -> [UInt8] {
         let prompt = request.systemPrompt.map { $0 + "\n\n" + request.prompt } ?? request.prompt
         return JSONBody.encode(LlamaCppWire.CompletionRequest(
-            prompt: prompt, n_predict: request.maxTokens, cache_prompt: request.cachePrompt,
+            prompt: prompt, n_predict: request.maxTokens, cache_prompt: request.cache == .warm,
             temperature: request.temperature, seed: request.seed, top_k: request.topK, top_p: request.topP,
             repeat_penalty: request.repeatPenalty, stop: request.stop.isEmpty ? nil : request.stop))
     }

@@ -34,9 +34,9 @@ struct LlamaCppStreamInterpreter: StreamInterpreter {
             step.completion = Completion(
                 at: at,
                 // tokens_evaluated is the whole prompt (cached part included), like OpenAI prompt_tokens.
-                promptTokens: chunk.tokens_evaluated ?? chunk.timings?.prompt_n,
-                completionTokens: chunk.tokens_predicted ?? chunk.timings?.predicted_n,
-                cachedTokens: chunk.timings?.cache_n,
+                promptTokens: WireNumber.count(chunk.tokens_evaluated ?? chunk.timings?.prompt_n),
+                completionTokens: WireNumber.count(chunk.tokens_predicted ?? chunk.timings?.predicted_n),
+                cachedTokens: WireNumber.count(chunk.timings?.cache_n),
                 timings: chunk.timings?.serverTimings,
                 stopReason: chunk.stop_type)
         }

@@ -20,20 +20,22 @@ enum LlamaCppWire {
         var content: String?
         var tokens: [Int]?
         var stop: Bool?
-        var tokens_predicted: Int?
-        var tokens_evaluated: Int?
+        /// counts as any JSON number (`WireNumber`)
+        var tokens_predicted: Double?
+        var tokens_evaluated: Double?
         var stop_type: String?
         var timings: Timings?
         var error: ErrorBody?
     }
 
     /// Also sent by the OpenAI-compatible endpoints of llama-server, as an extra `timings` object.
+    /// Counts as any JSON number (`WireNumber`).
     struct Timings: Decodable {
-        var cache_n: Int?
-        var prompt_n: Int?
+        var cache_n: Double?
+        var prompt_n: Double?
         var prompt_ms: Double?
         var prompt_per_second: Double?
-        var predicted_n: Int?
+        var predicted_n: Double?
         var predicted_ms: Double?
         var predicted_per_second: Double?
     }
@@ -69,8 +71,9 @@ extension LlamaCppWire.Timings {
     /// ms → s at the adapter boundary (ServerTimings is SI).
     var serverTimings: ServerTimings {
         ServerTimings(
-            promptTokens: prompt_n, promptDuration: prompt_ms.map { $0 / 1000 }, promptRate: prompt_per_second,
-            predictedTokens: predicted_n, predictedDuration: predicted_ms.map { $0 / 1000 },
-            predictedRate: predicted_per_second, cachedTokens: cache_n)
+            promptTokens: WireNumber.count(prompt_n), promptDuration: prompt_ms.map { $0 / 1000 },
+            promptRate: prompt_per_second, predictedTokens: WireNumber.count(predicted_n),
+            predictedDuration: predicted_ms.map { $0 / 1000 }, predictedRate: predicted_per_second,
+            cachedTokens: WireNumber.count(cache_n))
     }
 }

@@ -14,7 +14,7 @@ public struct OllamaDriver: EngineDriver {
         EngineCapabilities(
             kind: .ollama, displayName: "Ollama", summary: "Ollama's native API (/api/chat, /api/generate)",
             settings: [.threads, .context, .offload, .gpuLayers, .apiKeyEnv],
-            requestOptions: Set(RequestOption.allCases).subtracting([.cachePrompt]), defaultPort: 11434,
+            requestOptions: Set(RequestOption.allCases).subtracting([.cache]), defaultPort: 11434,
             exampleURL: "http://127.0.0.1:11434", takesParameterAxes: true)
     }
 

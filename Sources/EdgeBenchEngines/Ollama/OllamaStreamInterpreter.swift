@@ -37,7 +37,8 @@ struct OllamaStreamInterpreter: StreamInterpreter {
         }
         if chunk.done == true {
             step.completion = Completion(
-                at: at, promptTokens: chunk.prompt_eval_count, completionTokens: chunk.eval_count,
+                at: at, promptTokens: WireNumber.count(chunk.prompt_eval_count),
+                completionTokens: WireNumber.count(chunk.eval_count),
                 timings: chunk.serverTimings, stopReason: chunk.done_reason)
         } else if chunk.done == nil && chunk.response == nil && chunk.message == nil && chunk.thinking == nil {
             throw EngineError.malformedStream(

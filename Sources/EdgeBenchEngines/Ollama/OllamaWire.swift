@@ -53,13 +53,14 @@ enum OllamaWire {
         var message: Message?
         var done: Bool?
         var done_reason: String?
-        /// nanoseconds, like every `*_duration`
-        var total_duration: Int64?
-        var load_duration: Int64?
-        var prompt_eval_count: Int?
-        var prompt_eval_duration: Int64?
-        var eval_count: Int?
-        var eval_duration: Int64?
+        /// nanoseconds, like every `*_duration`. Counts and durations as any JSON number (`WireNumber`):
+        /// a huge or negative one is valid JSON, judged by `ServerReportCheck`, not a parse error.
+        var total_duration: Double?
+        var load_duration: Double?
+        var prompt_eval_count: Double?
+        var prompt_eval_duration: Double?
+        var eval_count: Double?
+        var eval_duration: Double?
         var error: String?
     }
 
@@ -136,14 +137,14 @@ extension OllamaWire {
 extension OllamaWire.Chunk {
     /// Ollama's final-chunk numbers in SI: durations in ns become seconds, rates are count / duration.
     var serverTimings: ServerTimings {
-        func seconds(_ ns: Int64?) -> Double? { ns.map { Double($0) / 1e9 } }
-        func rate(_ count: Int?, _ ns: Int64?) -> Double? {
+        func seconds(_ ns: Double?) -> Double? { ns.map { $0 / 1e9 } }
+        func rate(_ count: Double?, _ ns: Double?) -> Double? {
             guard let count, let ns, ns > 0 else { return nil }
-            return Double(count) / (Double(ns) / 1e9)
+            return count / (ns / 1e9)
         }
         return ServerTimings(
-            promptTokens: prompt_eval_count, promptDuration: seconds(prompt_eval_duration),
-            promptRate: rate(prompt_eval_count, prompt_eval_duration), predictedTokens: eval_count,
+            promptTokens: WireNumber.count(prompt_eval_count), promptDuration: seconds(prompt_eval_duration),
+            promptRate: rate(prompt_eval_count, prompt_eval_duration), predictedTokens: WireNumber.count(eval_count),
             predictedDuration: seconds(eval_duration), predictedRate: rate(eval_count, eval_duration),
             loadDuration: seconds(load_duration))
     }

@@ -23,6 +23,11 @@ public struct OpenAIDriver: EngineDriver {
             baseURL: try spec.requiredURL(), model: configuration.model.served ?? configuration.model.name,
             client: context.client, apiKeyEnvironmentVariable: spec.apiKeyEnv, limits: context.limits,
             environment: context.environment)
-        return PreparedEngine(engine: engine, description: try await engine.describe())
+        let description = try await engine.describe()
+        // llama-server (its /v1/models says owned_by "llamacpp") can be told not to reuse its prompt cache;
+        // any other server gets a unique prefix on each cold request.
+        return PreparedEngine(
+            engine: engine.speaking(toLlamaServer: description.name == OpenAIEngine.llamaServerOwner),
+            description: description)
     }
 }

@@ -44,9 +44,11 @@ struct OpenAIStreamInterpreter: StreamInterpreter {
             text = reasoning + text
         }
         var count = text.isEmpty ? 0 : 1
-        if count > 0, let running = chunk.usage?.completion_tokens {
+        if count > 0, let running = WireNumber.count(chunk.usage?.completion_tokens) {
             // A chunk may carry several tokens; cumulative usage says how many.
-            if let previous = runningCompletionTokens, running - previous > 1 { count = running - previous }
+            if let previous = runningCompletionTokens, running > previous + 1, running - previous <= 1024 {
+                count = running - previous
+            }
             runningCompletionTokens = running
         }
         if count > 0 {
@@ -145,9 +147,10 @@ struct OpenAIStreamInterpreter: StreamInterpreter {
     private func completion(at: Instant) -> Completion {
         Completion(
             at: at,
-            promptTokens: usage?.prompt_tokens ?? timings.flatMap { t in t.prompt_n.map { $0 + (t.cache_n ?? 0) } },
-            completionTokens: usage?.completion_tokens ?? timings?.predicted_n,
-            cachedTokens: usage?.prompt_tokens_details?.cached_tokens ?? timings?.cache_n,
+            promptTokens: WireNumber.count(
+                usage?.prompt_tokens ?? timings.flatMap { t in t.prompt_n.map { $0 + (t.cache_n ?? 0) } }),
+            completionTokens: WireNumber.count(usage?.completion_tokens ?? timings?.predicted_n),
+            cachedTokens: WireNumber.count(usage?.prompt_tokens_details?.cached_tokens ?? timings?.cache_n),
             timings: timings?.serverTimings,
             stopReason: finishReason)
     }

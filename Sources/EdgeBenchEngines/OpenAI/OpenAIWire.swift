@@ -22,6 +22,7 @@ enum OpenAIWire {
         // Extensions understood by llama-server (and top_k by vLLM); sent only when set.
         var top_k: Int?
         var repeat_penalty: Double?
+        /// llama-server only: false keeps a cold workload cold
         var cache_prompt: Bool?
     }
 
@@ -43,10 +44,11 @@ enum OpenAIWire {
         var error: ErrorBody?
     }
 
+    /// Counts as any JSON number (`WireNumber`): judged later, never a parse error.
     struct Usage: Decodable {
-        struct PromptDetails: Decodable { var cached_tokens: Int? }
-        var prompt_tokens: Int?
-        var completion_tokens: Int?
+        struct PromptDetails: Decodable { var cached_tokens: Double? }
+        var prompt_tokens: Double?
+        var completion_tokens: Double?
         var prompt_tokens_details: PromptDetails?
     }
 

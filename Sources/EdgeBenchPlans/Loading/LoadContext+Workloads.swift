@@ -5,7 +5,7 @@ import Yams
 extension LoadContext {
     static let workloadKeys = [
         "name", "prompt", "prompt_file", "system", "api", "max_tokens", "temperature", "top_k", "top_p", "seed",
-        "repeat_penalty", "cache_prompt", "stop",
+        "repeat_penalty", "cache", "cache_prompt", "stop",
     ]
     static let apis = ["chat", "completion"]
 
@@ -37,10 +37,30 @@ extension LoadContext {
             topP: fields.double("top_p", in: 0...1, expected: "a number from 0 to 1"),
             seed: fields.anyInt("seed") ?? 42,
             repeatPenalty: fields.double("repeat_penalty", in: 0.000_001...100, expected: "a number > 0 (1 = off)"),
-            cachePrompt: fields.bool("cache_prompt") ?? false,
+            cache: promptCache(fields),
             stop: fields.strings("stop")?.map(\.0) ?? [])
         guard let name, prompt != nil, maxTokens != nil else { return nil }
         return (Workload(name: name, request: request), name)
+    }
+
+    /// `cache: cold | warm`; `cache_prompt: true | false` (llama.cpp's own word, the key before `cache`) is
+    /// read as warm | cold so existing plans keep their meaning. Both at once is ambiguous: an error.
+    func promptCache(_ fields: Fields) -> PromptCache {
+        let legacy = fields.bool("cache_prompt")
+        guard let raw = fields.string("cache") else { return legacy == true ? .warm : .cold }
+        if fields.has("cache_prompt") {
+            diagnostics.error(
+                "\(fields.subject) has both 'cache' and 'cache_prompt'; keep 'cache' (cache_prompt: true is cache: warm)",
+                at: fields.keyMark("cache_prompt"))
+        }
+        guard let cache = PromptCache(rawValue: raw) else {
+            diagnostics.error(
+                "'cache' must be cold (every request evaluates its whole prompt) or warm (the server may reuse its "
+                    + "prompt cache), got \"\(raw)\"",
+                at: fields.node("cache")?.mark)
+            return .cold
+        }
+        return cache
     }
 
     /// `prompt` inline, or `prompt_file` relative to the plan's directory — exactly one of them.

@@ -33,10 +33,13 @@ enum RequestMeasurement {
         }
         var record = RequestRecord(
             submittedAt: submitted, chunks: chunks, completion: completion, text: text,
-            requestedMaxTokens: request.maxTokens)
-        // METRICS.md token-count rule 2: the engine's tokenizer when the server reported no counts.
+            requestedMaxTokens: request.maxTokens, cache: request.cache,
+            promptBytes: request.prompt.utf8.count + (request.systemPrompt?.utf8.count ?? 0))
+        // METRICS.md token-count rule 2: the engine's tokenizer when the server reported no counts, or none
+        // that could be true (`ServerReportCheck`).
         // try?: a count the tokenizer cannot give stays absent (n/a), never a failed request; nothing is stored here.
         if let counter = engine as? any TokenCounting {
+            let completion = ServerReportCheck.check(record).completion
             if completion.completionTokens == nil && completion.timings?.predictedTokens == nil && !text.isEmpty {
                 record.tokenizerCompletionTokens = try? await counter.countTokens(text)
             }

@@ -36,13 +36,17 @@ public struct OllamaBehaviour: Sendable, Equatable {
     /// The script's delays are divided by this while the model sits in GPU memory, so one server can
     /// play a board's CPU and GPU configurations (Jetson: `num_gpu` 0 vs all).
     public var gpuSpeedup: Double
+    /// Final-chunk fields sent verbatim instead of what the server measured, by key: a broken server's
+    /// `"eval_count": "-5"` or `"eval_duration": "18446744073709551615"`.
+    public var finalOverrides: [String: String]
 
     public init(
         flavour: Flavour = .ollama, version: String = "0.30.8", models: [String] = ["qwen2.5:0.5b"],
         modelSize: Int64 = 397_821_319, blockCount: Int = 24, gpuMemory: Int64? = nil, loadDelay: Duration = .zero,
         residentAtStart: Bool = false, durationUnit: DurationUnit = .nanoseconds, omitsPromptEvalCount: Bool = false,
-        gpuSpeedup: Double = 1
+        gpuSpeedup: Double = 1, finalOverrides: [String: String] = [:]
     ) {
+        self.finalOverrides = finalOverrides
         self.flavour = flavour
         self.version = version
         self.models = models

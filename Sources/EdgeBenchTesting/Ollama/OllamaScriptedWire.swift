@@ -24,19 +24,26 @@ enum OllamaScriptedWire {
     }
 
     /// The last line of a stream (`text` empty), or the whole answer of a `stream: false` request.
-    static func final(_ f: Final, model: String, chat: Bool, flavour: OllamaBehaviour.Flavour, text: String = "") -> String {
+    static func final(
+        _ f: Final, model: String, chat: Bool, flavour: OllamaBehaviour.Flavour, text: String = "",
+        overrides: [String: String] = [:]
+    ) -> String {
         var fields = [#""model":"# + JSONText.string(model), createdAt]
         fields.append(chat
             ? #""message":{"role":"assistant","content":"# + JSONText.string(text) + "}"
             : #""response":"# + JSONText.string(text))
         fields.append(#""done_reason":"# + JSONText.string(f.doneReason))
         fields.append(#""done":true"#)
-        fields.append(#""total_duration":\#(f.totalNS)"#)
-        fields.append(#""load_duration":\#(f.loadNS)"#)
-        if let count = f.promptEvalCount { fields.append(#""prompt_eval_count":\#(count)"#) }
-        fields.append(#""prompt_eval_duration":\#(f.promptEvalNS)"#)
-        fields.append(#""eval_count":\#(f.evalCount)"#)
-        fields.append(#""eval_duration":\#(f.evalNS)"#)
+        func number(_ key: String, _ value: String?) {
+            guard let value = overrides[key] ?? value else { return }
+            fields.append("\"\(key)\":\(value)")
+        }
+        number("total_duration", String(f.totalNS))
+        number("load_duration", String(f.loadNS))
+        number("prompt_eval_count", f.promptEvalCount.map(String.init))
+        number("prompt_eval_duration", String(f.promptEvalNS))
+        number("eval_count", String(f.evalCount))
+        number("eval_duration", String(f.evalNS))
         return "{" + fields.joined(separator: ",") + "}\n"
     }
 

@@ -78,7 +78,8 @@ extension ScriptedOllamaServer {
                 tokens: tokens.count, script: script, behaviour: behaviour, load: load, received: received, start: start,
                 first: nil, last: nil, done: Instant.now(), stopReason: limit < script.tokens.count ? "length" : script.stopReason)
             return RouteSupport.json(OllamaScriptedWire.final(
-                final, model: model, chat: chat, flavour: behaviour.flavour, text: tokens.joined()))
+                final, model: model, chat: chat, flavour: behaviour.flavour, text: tokens.joined(),
+                overrides: behaviour.finalOverrides))
         }
         return Response(
             status: .ok, headers: [.contentType: "application/x-ndjson"],
@@ -120,7 +121,8 @@ extension ScriptedOllamaServer {
                 let final = finalChunk(
                     tokens: tokens.count, script: script, behaviour: behaviour, load: load, received: received,
                     start: start, first: first, last: last, done: done, stopReason: limit < script.tokens.count ? "length" : script.stopReason)
-                try await writer.write(ByteBuffer(string: OllamaScriptedWire.final(final, model: model, chat: chat, flavour: behaviour.flavour)))
+                try await writer.write(ByteBuffer(string: OllamaScriptedWire.final(
+                    final, model: model, chat: chat, flavour: behaviour.flavour, overrides: behaviour.finalOverrides)))
                 try await writer.finish(nil)
             })
     }

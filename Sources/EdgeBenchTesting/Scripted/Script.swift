@@ -41,11 +41,20 @@ public struct Script: Sendable, Equatable {
     public var sendsRoleChunk: Bool
     /// Sends the usage-only final chunk when the request asks for it (`stream_options.include_usage`).
     public var sendsUsage: Bool
+    /// How the server reuses earlier prompts (`ScriptedPromptCache`); `.none` reports `promptTokens` as is.
+    public var promptCache: ScriptedPromptCache
+    /// Sent verbatim as the completion count (OpenAI `usage.completion_tokens`, llama.cpp `tokens_predicted`
+    /// and `timings.predicted_n`) instead of the number of tokens streamed: a hostile or broken server's
+    /// "-8" or "9223372036854775808".
+    public var reportedCompletionTokens: String?
 
     public init(
         tokens: [String], delays: [Duration] = [], promptTokens: Int = 8, timings: ServerTimings? = nil,
-        failure: Failure = .none, stopReason: String? = nil, sendsRoleChunk: Bool = true, sendsUsage: Bool = true
+        failure: Failure = .none, stopReason: String? = nil, sendsRoleChunk: Bool = true, sendsUsage: Bool = true,
+        promptCache: ScriptedPromptCache = .none, reportedCompletionTokens: String? = nil
     ) {
+        self.promptCache = promptCache
+        self.reportedCompletionTokens = reportedCompletionTokens
         self.tokens = tokens
         self.delays = delays
         self.promptTokens = promptTokens

@@ -21,8 +21,9 @@ extension ScriptedLLMServer {
         }
         router.get("/v1/models") { request, _ in
             await RouteSupport.record(request, body: "", in: state.log)
+            let owner = await state.script.promptCache == .automatic ? "vllm" : "llamacpp"
             return RouteSupport.json(#"{"object":"list","data":[{"id":"# + JSONText.string(model)
-                + #","object":"model","created":1795328935,"owned_by":"llamacpp","meta":{"n_ctx":2048,"n_ctx_train":8192,"n_params":134515008,"size":96576768,"ftype":"Q4_1"}}]}"#)
+                + #","object":"model","created":1795328935,"owned_by":"# + JSONText.string(owner) + #","meta":{"n_ctx":2048,"n_ctx_train":8192,"n_params":134515008,"size":96576768,"ftype":"Q4_1"}}]}"#)
         }
         router.post("/tokenize") { request, _ in
             let body = try await RouteSupport.text(of: request)
@@ -35,10 +36,13 @@ extension ScriptedLLMServer {
             let received = SendLog.Received.now()
             let body = try await RouteSupport.text(of: request)
             await RouteSupport.record(request, body: body, in: state.log)
+            let fields = RouteSupport.fields(body)
+            let prompt = await state.account(
+                prompt: fields["prompt"] as? String ?? "", cachePromptField: fields["cache_prompt"] as? Bool)
             return await stream(state: state, path: "/completion", received: received, authorization: request.headers[.authorization]) { script in
-                script.tokens.enumerated().map { ScriptedWire.nativeToken($0.element, index: $0.offset, promptTokens: script.promptTokens) }
+                script.tokens.enumerated().map { ScriptedWire.nativeToken($0.element, index: $0.offset, promptTokens: prompt.total) }
             } epilogue: { script in
-                [ScriptedWire.nativeFinal(script)]
+                [ScriptedWire.nativeFinal(script, prompt: prompt)]
             }
         }
         for (path, chat) in [("/v1/chat/completions", true), ("/v1/completions", false)] {
@@ -51,12 +55,16 @@ extension ScriptedLLMServer {
                     return RouteSupport.json(#"{"error":{"message":"The model `"# + asked + #"` does not exist.","type":"invalid_request_error","code":"model_not_found"}}"#, status: 404)
                 }
                 let usage = ((fields["stream_options"] as? [String: Any])?["include_usage"] as? Bool) == true
+                let text = chat
+                    ? ((fields["messages"] as? [[String: Any]]) ?? []).compactMap { $0["content"] as? String }.joined(separator: " ")
+                    : fields["prompt"] as? String ?? ""
+                let prompt = await state.account(prompt: text, cachePromptField: fields["cache_prompt"] as? Bool)
                 return await stream(state: state, path: path, received: received, authorization: request.headers[.authorization]) { script in
                     (script.sendsRoleChunk && chat ? [ScriptedWire.roleChunk(model: model)] : [])
                         + script.tokens.map { ScriptedWire.contentChunk($0, chat: chat, model: model) }
                 } epilogue: { script in
                     [ScriptedWire.finishChunk(script.stopReason, chat: chat, model: model)]
-                        + (usage && script.sendsUsage ? [ScriptedWire.usageChunk(script, chat: chat, model: model)] : [])
+                        + (usage && script.sendsUsage ? [ScriptedWire.usageChunk(script, prompt: prompt, chat: chat, model: model)] : [])
                         + [ScriptedWire.done]
                 }
             }

@@ -61,6 +61,22 @@ public final class ScriptedLLMServer: Sendable {
         func set(gate: TokenGate?) { self.gate = gate }
         func streamStarted(at instant: Instant) { timeline = StreamTimeline(started: instant, tokenWrites: []) }
         func wrote(at instant: Instant) { timeline.tokenWrites.append(instant) }
+
+        private var lastPromptWords: [Substring] = []
+        /// Counts `prompt` against the previous prompt, as `script.promptCache` says, and remembers it.
+        func account(prompt: String, cachePromptField: Bool?) -> PromptAccount {
+            let words = prompt.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+            defer { lastPromptWords = words }
+            let reuses: Bool
+            switch script.promptCache {
+            case .none: return PromptAccount(total: script.promptTokens, cached: 0)
+            case .llamaCpp: reuses = cachePromptField != false  // llama-server's default is to reuse
+            case .automatic: reuses = true
+            }
+            let common = zip(words, lastPromptWords).prefix { $0 == $1 }.count
+            let total = max(words.count, 1)
+            return PromptAccount(total: total, cached: reuses ? min(common, total - 1) : 0)
+        }
     }
 }
 

@@ -14,13 +14,27 @@ enum ScriptedWire {
             + String(promptTokens) + "}")
     }
 
-    static func nativeFinal(_ script: Script) -> String {
+    static func nativeFinal(_ script: Script, prompt: PromptAccount) -> String {
         var json = #"{"index":0,"content":"","tokens":[],"id_slot":-1,"stop":true,"model":"scripted","tokens_predicted":"#
-            + String(script.tokens.count) + #","tokens_evaluated":"# + String(script.promptTokens)
+            + completionCount(script) + #","tokens_evaluated":"# + String(prompt.total)
             + #","prompt":"","has_new_line":false,"truncated":false,"stop_type":"# + JSONText.string(nativeStopType(script.stopReason))
-            + #","stopping_word":"","tokens_cached":"# + String(script.promptTokens + script.tokens.count)
-        if let timings = script.timings { json += #","timings":"# + timingsJSON(timings) }
+            + #","stopping_word":"","tokens_cached":"# + String(prompt.total + script.tokens.count)
+        if let timings = timings(script, prompt: prompt, native: true) { json += #","timings":"# + timingsJSON(timings) }
         return event(json + "}")
+    }
+
+    static func completionCount(_ script: Script) -> String {
+        script.reportedCompletionTokens ?? String(script.tokens.count)
+    }
+
+    /// The script's timings, with llama-server's prompt accounting when it plays a prompt cache (on the native
+    /// path `timings` is the only place a cache hit can be reported).
+    static func timings(_ script: Script, prompt: PromptAccount, native: Bool) -> ServerTimings? {
+        guard script.promptCache == .llamaCpp || (script.promptCache == .automatic && native) else { return script.timings }
+        var timings = script.timings ?? ServerTimings()
+        timings.promptTokens = prompt.evaluated
+        timings.cachedTokens = prompt.cached
+        return timings
     }
 
     static func nativeStopType(_ reason: String) -> String {
@@ -65,12 +79,12 @@ enum ScriptedWire {
             + tail(model, object: "text_completion"))
     }
 
-    static func usageChunk(_ script: Script, chat: Bool, model: String) -> String {
-        let cached = script.timings?.cachedTokens ?? 0
-        var json = #"{"choices":[],"usage":{"completion_tokens":"# + String(script.tokens.count) + #","prompt_tokens":"#
-            + String(script.promptTokens) + #","total_tokens":"# + String(script.promptTokens + script.tokens.count)
+    static func usageChunk(_ script: Script, prompt: PromptAccount, chat: Bool, model: String) -> String {
+        let cached = script.promptCache == .none ? script.timings?.cachedTokens ?? 0 : prompt.cached
+        var json = #"{"choices":[],"usage":{"completion_tokens":"# + completionCount(script) + #","prompt_tokens":"#
+            + String(prompt.total) + #","total_tokens":"# + String(prompt.total + script.tokens.count)
             + #","prompt_tokens_details":{"cached_tokens":"# + String(cached) + "}}"
-        if let timings = script.timings { json += #","timings":"# + timingsJSON(timings) }
+        if let timings = timings(script, prompt: prompt, native: false) { json += #","timings":"# + timingsJSON(timings) }
         return event(json + tail(model, object: chat ? "chat.completion.chunk" : "text_completion"))
     }
 

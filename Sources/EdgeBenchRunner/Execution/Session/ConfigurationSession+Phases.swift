@@ -77,6 +77,7 @@ extension ConfigurationSession {
             try Task.checkCancellation()
             let record = try await RequestMeasurement.run(prepared.engine, c.configuration.workload.request)
             let result = RequestMetrics.compute(record, index: index)
+            warnAboutServerCounts(record, result: result, request: index + 1)
             try SessionStoreError.wrapping("measured request \(index + 1) of \(c.id)") {
                 try c.store.recordRequest(runID: c.runID, configurationID: c.id, result: result, warmup: false)
             }
@@ -87,6 +88,19 @@ extension ConfigurationSession {
             c.reporter.report(.requestFinished(
                 index: index + 1, total: max(repetitions, index + 1), warmup: false,
                 decodeRate: result.metrics[.decodeRate], seconds: result.metrics[.e2eLatency] ?? 0))
+        }
+    }
+
+    /// Says which server numbers were not believed and what was kept instead (`server_count_implausible`).
+    private func warnAboutServerCounts(_ record: RequestRecord, result: RequestResult, request: Int) {
+        let findings = ServerReportCheck.check(record).findings
+        guard !findings.isEmpty else { return }
+        let kept = result.metrics[.nOut].map { "n_out \(Int($0)) tokens" } ?? "no n_out"
+        let source = result.flags.contains(.estimated) ? "counted from the stream" : "from the tokenizer or the server's other counts"
+        for finding in findings {
+            context.reporter.report(.note(
+                "warning: \(context.id) request \(request): \(finding); it is not used (kept \(kept), \(source); "
+                    + "server rates from it dropped), flagged server_count_implausible"))
         }
     }
 }
