@@ -20,7 +20,8 @@ struct RequestDeadlineTests {
             let engine = LlamaCppEngine(baseURL: server.baseURL, client: client, limits: Self.limits)
             let (events, error) = await collectFailure(engine.generate(GenerationRequest(prompt: "x", api: api, maxTokens: 3)))
             let url = server.baseURL + (api == .completion ? "/completion" : "/v1/chat/completions")
-            #expect(events.count == 2, "\(events)")  // submitted + the one token before the trickle
+            // submitted, and the token sent before the trickle (on a loaded machine the 2 s can end first)
+            #expect((1...2).contains(events.count), "\(events)")
             #expect(error as? EngineError == .timeout(url: url, wait: .total, seconds: 2))
             #expect(error.map { String(describing: $0) }?.contains(
                 "the request did not finish within 2 s (request timeout, streamed body included)") == true)
@@ -40,7 +41,7 @@ struct RequestDeadlineTests {
         try await withOllamaServer(Script(tokens: ["a", "b", "c"], failure: Self.trickle)) { server, client in
             let engine = OllamaEngine(baseURL: server.baseURL, model: "qwen2.5:0.5b", client: client, limits: Self.limits)
             let (events, error) = await collectFailure(engine.generate(GenerationRequest(prompt: "x", api: .chat, maxTokens: 3)))
-            #expect(events.count == 2, "\(events)")
+            #expect((1...2).contains(events.count), "\(events)")
             #expect(error as? EngineError == .timeout(url: server.baseURL + "/api/chat", wait: .total, seconds: 2))
         }
     }
@@ -51,8 +52,14 @@ struct RequestDeadlineTests {
             let engine = try await StackFlowEngine.connect(url: server.url, limits: Self.limits)
             _ = try await engine.setup(model: "qwen2.5-0.5B-prefill-20e", maxTokens: 8, systemPrompt: nil)
             let (events, error) = await collectFailure(engine.generate(GenerationRequest(prompt: "x", maxTokens: 8)))
-            #expect(events.count == 2, "\(events)")
-            #expect(error as? StackFlowError == .deadline(url: server.url, action: "inference on llm.1000", seconds: 2, deltas: 1))
+            // the delta sent before the trickle arrives unless, on a loaded machine, the 2 s end first
+            #expect((1...2).contains(events.count), "\(events)")
+            guard case .deadline(let url, let action, let seconds, let deltas) = error as? StackFlowError else {
+                Issue.record("not the request deadline: \(String(describing: error))")
+                return
+            }
+            #expect(url == server.url && action == "inference on llm.1000" && seconds == 2)
+            #expect((deltas ?? 0) == events.count - 1)
             #expect((error as? StackFlowError)?.description.contains("--request-timeout SECONDS") == true)
             await engine.close()
         }

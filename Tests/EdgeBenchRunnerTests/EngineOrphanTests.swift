@@ -76,8 +76,13 @@ extension EngineOrphanTests {
             if server == nil { try await Task.sleep(for: .milliseconds(50)) }
         }
         let pid = try #require(server, "edgebench started no llama-server")
-        // measuring: its run directory has a server log with the model loaded
-        try await Task.sleep(for: .seconds(2))
+        // measuring: a measured request has finished (a fixed pause is not enough on a loaded machine,
+        // where the model can still be loading after seconds, and a kill then is a failed start)
+        let measuring = ContinuousClock.now + .seconds(180)
+        func measured() throws -> Bool { String(decoding: try Data(contentsOf: errors), as: UTF8.self).contains("request 1/1000") }
+        while ContinuousClock.now < measuring, run.isRunning, try !measured() {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         kill(pid, SIGKILL)
         let deadline = ContinuousClock.now + .seconds(120)
         while run.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
