@@ -69,6 +69,43 @@ import Testing
         #expect(result.stdout.contains("rail: POM_5V_IN (module_input)"), "\(result)")
     }
 
+    /// Issue 13.11 and 13.3 through the binary: a Windows copy of a capture with a prompt reads, and says
+    /// what it skipped; a damaged line names FILE:LINE:COL; an impossible sample is not integrated across.
+    @Test func noisyCRLFCaptureAndImpossibleSample() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("telemetry-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pmic = try String(contentsOfFile: try CLIFixtures.path("rpi/vcgencmd-pmic_read_adc-rpi5-full.txt"), encoding: .utf8)
+        let noisy = directory.appendingPathComponent("pmic.txt")
+        try ("pi@pi5:~ $ vcgencmd pmic_read_adc\n" + pmic + "real\t0m0.005s\n")
+            .replacingOccurrences(of: "\n", with: "\r\n").write(to: noisy, atomically: true, encoding: .utf8)
+        let parsed = try await CLI.run(["telemetry", "parse", "--format", "pmic", noisy.path, "--json"])
+        #expect(parsed.status == 0, "\(parsed)")
+        let log = try parsed.jsonObject()
+        #expect(log["power_channel"] as? String == "pmic_estimate")
+        #expect(log["skipped_lines"] as? Int == 3)
+
+        let damaged = directory.appendingPathComponent("damaged.txt")
+        try ("pi@pi5:~ $ vcgencmd pmic_read_adc\r\n VDD_CORE_A current(7)=lotsA\r\n").write(to: damaged, atomically: true, encoding: .utf8)
+        let refused = try await CLI.run(["telemetry", "parse", "--format", "pmic", damaged.path])
+        #expect(refused.status == 2, "\(refused)")
+        #expect(refused.stderr.hasPrefix("error: \(damaged.path):2:13: not a pmic line"), "\(refused)")
+        #expect(refused.stdout.isEmpty)
+
+        var lines = try String(contentsOfFile: try CLIFixtures.path(Self.nanoLog), encoding: .utf8).components(separatedBy: "\n")
+        lines[49] = lines[49].replacingOccurrences(
+            of: #"POM_5V_IN \d+/"#, with: "POM_5V_IN 885000000/", options: .regularExpression)
+        let corrupt = directory.appendingPathComponent("nano.log")
+        try lines.joined(separator: "\n").write(to: corrupt, atomically: true, encoding: .utf8)
+        let whole = try await CLI.run(["energy", "--format", "tegrastats", corrupt.path])
+        #expect(whole.status == 2, "\(whole)")
+        #expect(whole.stderr.contains("1 impossible POM_5V_IN reading(s) (first at 49.0 s: 885000 W is above 600 W"), "\(whole)")
+        #expect(whole.stderr.contains("pick --from and --to outside [48.0, 50.0] s"), "\(whole)")
+        let beside = try await CLI.run(["energy", "--format", "tegrastats", corrupt.path, "--from", "10", "--to", "40", "--json"])
+        #expect(beside.status == 0, "\(beside)")
+        #expect((try beside.jsonObject())["samples"] as? Int == 31)
+    }
+
     @Test func energyOutsideTheLogExits2() async throws {
         let result = try await CLI.run(
             ["energy", "--format", "tegrastats", try CLIFixtures.path(Self.nanoLog), "--from", "100", "--to", "200"])

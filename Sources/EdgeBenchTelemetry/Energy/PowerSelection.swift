@@ -8,7 +8,9 @@ public enum PowerSelection {
     /// Rails that stand for the whole module or board, in preference order (Jetson, Pi 5 PMIC, RAPL, amd_energy).
     static let preferredChannels = ["VDD_IN", "POM_5V_IN", "pmic_estimate", "package-0", "psys", "Esocket0", TegrastatsLog.sumOfRailsChannel]
 
-    public static func primary(sources: [SourceDescription], samples: [Sample]) -> PowerSeries? {
+    /// - Parameter ratedMaximum: W, the device's rated maximum (catalog or plan), which bounds what a sample
+    ///   may read (`PowerPlausibility`); nil: each boundary's physical limit.
+    public static func primary(sources: [SourceDescription], samples: [Sample], ratedMaximum: Double? = nil) -> PowerSeries? {
         var candidates: [(source: SourceDescription, channel: String, quantity: Quantity)] = []
         for source in sources {
             // Power before a counter on the same channel: plug counters step by 1 Wh (Tasmota) or 1 W·min
@@ -24,7 +26,8 @@ public enum PowerSelection {
         for boundary in boundaryOrder {
             for candidate in candidates where candidate.source.boundary == boundary {
                 if let series = PowerSeries(
-                    samples: samples, source: candidate.source, channel: candidate.channel, quantity: candidate.quantity
+                    samples: samples, source: candidate.source, channel: candidate.channel, quantity: candidate.quantity,
+                    plausibility: .bound(for: boundary, ratedMaximum: ratedMaximum)
                 ) {
                     return series
                 }

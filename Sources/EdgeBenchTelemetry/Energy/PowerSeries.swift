@@ -6,19 +6,52 @@ public struct PowerSeries: Sendable {
     public let source: SourceDescription
     public let channel: String
     public let quantity: Quantity
-    /// (instant, W or J), sorted by time; a counter is already unwrapped
+    /// (instant, W or J), sorted by time; a counter is already unwrapped; impossible samples left out
     public let points: [(Instant, Double)]
+    /// Samples left out because no device could produce them (`PowerPlausibility`), with their values.
+    public let dropped: [(Instant, Double)]
+    /// Around each dropped sample, the span between the kept samples either side of it: nothing is known
+    /// about power there, so no window that overlaps one gets an energy figure (`energy(from:to:)`).
+    public let gaps: [(start: Instant, end: Instant)]
+    public let plausibility: PowerPlausibility?
 
     /// The channel's samples of one quantity (a plug reports power and its energy counter on one channel);
-    /// nil when there are fewer than two (no window can be covered).
-    public init?(samples: [Sample], source: SourceDescription, channel: String, quantity: Quantity = .power) {
+    /// nil when there are fewer than two (no window can be covered). Power samples `plausibility` refuses,
+    /// and counter readings that are negative or not finite, are dropped.
+    public init?(
+        samples: [Sample], source: SourceDescription, channel: String, quantity: Quantity = .power,
+        plausibility: PowerPlausibility? = nil
+    ) {
         guard [.power, .energyCounter].contains(quantity) else { return nil }
-        let mine = samples.filter { $0.source == source.id && $0.reading.channel == channel && $0.reading.quantity == quantity }
+        let all = samples.filter { $0.source == source.id && $0.reading.channel == channel && $0.reading.quantity == quantity }
             .sorted { $0.at < $1.at }
+        let plausible = { (value: Double) -> Bool in
+            quantity == .power ? plausibility?.accepts(value) ?? (value.isFinite && value >= 0) : value.isFinite && value >= 0
+        }
+        var mine: [Sample] = []
+        var dropped: [(Instant, Double)] = []
+        var gaps: [(start: Instant, end: Instant)] = []
+        var openGap: Instant?
+        for sample in all {
+            if plausible(sample.reading.value) {
+                if let start = openGap {
+                    gaps.append((start, sample.at))
+                    openGap = nil
+                }
+                mine.append(sample)
+            } else {
+                dropped.append((sample.at, sample.reading.value))
+                if openGap == nil { openGap = mine.last?.at ?? sample.at }
+            }
+        }
+        if let start = openGap, let last = all.last?.at { gaps.append((start, last)) }
         guard mine.count >= 2 else { return nil }
         self.source = source
         self.channel = channel
         self.quantity = quantity
+        self.dropped = dropped
+        self.gaps = gaps
+        self.plausibility = plausibility
         var points: [(Instant, Double)] = []
         points.reserveCapacity(mine.count)
         var offset = 0.0
@@ -37,8 +70,35 @@ public struct PowerSeries: Sendable {
         self.points = points
     }
 
-    /// Joules in [a, b] and the samples inside it; nil when the samples do not reach both edges.
+    /// Whether [a, b] overlaps a gap left by a dropped sample.
+    public func hasGap(from start: Instant, to end: Instant) -> Bool {
+        gaps.contains { $0.start < end && $0.end > start || ($0.start == $0.end && $0.start >= start && $0.start <= end) }
+    }
+
+    /// Mean power over the parts of [a, b] that no gap covers: the idle baseline's figure, which, unlike
+    /// a window's energy, a gap only shortens. nil when nothing of the window is covered.
+    public func meanPowerOutsideGaps(from start: Instant, to end: Instant) -> Double? {
+        var pieces: [(Instant, Instant)] = []
+        var cursor = start
+        for gap in gaps.sorted(by: { $0.start < $1.start }) where gap.end > start && gap.start < end {
+            if gap.start > cursor { pieces.append((cursor, gap.start)) }
+            cursor = Swift.max(cursor, gap.end)
+        }
+        if cursor < end { pieces.append((cursor, end)) }
+        var joules = 0.0
+        var seconds = 0.0
+        for (a, b) in pieces {
+            guard let energy = energy(from: a, to: b) else { continue }
+            joules += energy.joules
+            seconds += b.seconds(since: a)
+        }
+        return seconds > 0 ? joules / seconds : nil
+    }
+
+    /// Joules in [a, b] and the samples inside it; nil when the samples do not reach both edges, or when
+    /// [a, b] overlaps a gap (a dropped sample): energy is never integrated across one.
     public func energy(from start: Instant, to end: Instant) -> (joules: Double, samples: Int)? {
+        guard !hasGap(from: start, to: end) else { return nil }
         switch quantity {
         case .energyCounter:
             guard end >= start, let first = points.first, let last = points.last, first.0 <= start, last.0 >= end

@@ -26,6 +26,8 @@ public enum RequestEnergy {
     public static func compute(
         _ series: PowerSeries, windows: Windows, existing: [MetricID: Double], idlePower: Double?
     ) -> (metrics: [MetricID: Double], flags: [Flag]) {
+        // A dropped (impossible) sample in the window: its energy is unknown, not the rest's sum.
+        if series.hasGap(from: windows.submit, to: windows.done) { return ([:], [.implausibleSamples]) }
         guard let whole = series.energy(from: windows.submit, to: windows.done), whole.joules >= 0 else { return ([:], []) }
         var metrics: [MetricID: Double] = [.energy: whole.joules]
         var flags: [Flag] = []
@@ -59,8 +61,13 @@ public enum RequestEnergy {
         return (metrics, flags)
     }
 
-    /// Mean power over the idle baseline window, nil when the series does not cover it.
+    /// Mean power over the idle baseline window, nil when the series does not cover it. Over the parts
+    /// no gap covers where a dropped sample left one: a mean, unlike an energy, only needs some of the window.
     public static func idlePower(_ series: PowerSeries, from start: Instant, to end: Instant) -> Double? {
+        if series.hasGap(from: start, to: end) {
+            guard let first = series.points.first?.0, let last = series.points.last?.0, first <= start, last >= end else { return nil }
+            return series.meanPowerOutsideGaps(from: start, to: end)
+        }
         let seconds = end.seconds(since: start)
         guard seconds > 0, let idle = series.energy(from: start, to: end) else { return nil }
         return idle.joules / seconds

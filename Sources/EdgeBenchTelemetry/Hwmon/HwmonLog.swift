@@ -4,19 +4,44 @@ import EdgeBenchCore
 /// Power (µW), voltage (mV), current (mA) and temperature (m°C) inputs become SI readings named
 /// `<chip>/<label>`, chip = the `name` line where captured, else `hwmonN`. A chip with no power input but
 /// matching `inN`/`currN` gets their product as its power, as `HwmonSource` does live.
-/// A grep is one moment, so readings carry no time. Shell prompts and `grep:` complaints are skipped.
+/// A grep is one moment, so readings carry no time. Shell prompts, `grep:` complaints and other output
+/// are skipped; `cat /sys/class/hwmon/hwmonN/<file>` followed by its value reads as `<path>:<value>`.
+/// A dump is small (one line per sensor file), so the chips are gathered before readings go out.
 public enum HwmonLog: TelemetryLogParser {
     public static let format = "hwmon"
+    static let expected = "/sys/class/hwmon/hwmonN/<file>:<value>"
 
-    public static func parse(_ text: String) throws -> TelemetryLog {
+    public static func read(_ lines: LogLines, into sink: inout some TelemetryLogSink) throws -> LogDescription {
+        var tally = LineTally(format: format)
         var chips: [String: Chip] = [:]
         var chipOrder: [String] = []
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = SysfsText.trimmed(rawLine)
-            if line.isEmpty || line.hasPrefix("grep:") || line.contains("$ ") { continue }
-            guard let entry = Entry(line) else {
-                throw TelemetryLogError(format: format, line: offset + 1, text: String(line),
-                                        expected: "/sys/class/hwmon/hwmonN/<file>:<value>")
+        var catPath: Substring?
+        try lines.forEach(format: format) { number, raw in
+            let entry: Entry
+            switch CaptureLine.classify(raw, commands: []) {
+            case .skipped:
+                tally.skip(number, raw)
+                return
+            case .header(let path):
+                tally.skip(number, raw)
+                catPath = path
+                return
+            case .content(let line):
+                if let path = catPath, let fromCat = Entry(path: path, value: line) {
+                    catPath = nil
+                    entry = fromCat
+                } else if let parsed = Entry(line) {
+                    catPath = nil
+                    entry = parsed
+                } else {
+                    // `…/hwmonN/…:` that does not read is a damaged dump line; anything else is other output.
+                    if line.contains("/hwmon"), let colon = line.firstIndex(of: ":") {
+                        throw TelemetryLogError(
+                            format: format, line: number, column: raw.column(of: colon), text: String(raw), expected: expected)
+                    }
+                    tally.skip(number, raw)
+                    return
+                }
             }
             if chips[entry.chip] == nil { chipOrder.append(entry.chip) }
             var chip = chips[entry.chip, default: Chip()]
@@ -25,13 +50,16 @@ public enum HwmonLog: TelemetryLogParser {
             } else if entry.file.hasSuffix("_label") {
                 chip.labels[String(entry.file.dropLast("_label".count))] = entry.value
             } else if let (stem, kind) = inputStem(entry.file) {
-                guard let number = Double(entry.value) else {
-                    throw TelemetryLogError(format: format, line: offset + 1, text: String(line), expected: "an integer after \(entry.file):")
+                guard let value = Double(entry.value), value.isFinite else {
+                    throw TelemetryLogError(
+                        format: format, line: number, column: raw.column(of: entry.valueStart), text: String(raw),
+                        expected: "an integer after \(entry.file):")
                 }
-                chip.inputs.append((stem, kind, number))
+                chip.inputs.append((stem, kind, value))
             }
             chips[entry.chip] = chip
         }
+        guard !chipOrder.isEmpty else { throw tally.nothingParsed(expected: expected) }
 
         var readings: [LogReading] = []
         for key in chipOrder {
@@ -74,9 +102,10 @@ public enum HwmonLog: TelemetryLogParser {
         let note: String? = powerNames.count > 1
             ? "\(powerNames.count) power channels (\(powerNames.joined(separator: ", "))): hwmon gives no whole-device figure"
             : nil
-        return TelemetryLog(
-            source: .init(format: format, boundary: boundary), readings: readings,
-            powerChannel: powerNames.count == 1 ? powerNames[0] : nil, powerNote: note)
+        for reading in readings { sink.add(reading) }
+        return LogDescription(
+            source: .init(format: format, boundary: boundary),
+            powerChannel: powerNames.count == 1 ? powerNames[0] : nil, powerNote: note, skippedLines: tally.skipped)
     }
 
     private struct Chip {
@@ -90,14 +119,22 @@ public enum HwmonLog: TelemetryLogParser {
         var chip: String
         var file: String
         var value: String
+        /// where the value starts in its line, for the column of an error
+        var valueStart: Substring.Index
 
         init?(_ line: Substring) {
             guard let colon = line.firstIndex(of: ":") else { return nil }
-            let parts = line[..<colon].split(separator: "/")
+            self.init(path: line[..<colon], value: SysfsText.trimmed(line[line.index(after: colon)...]))
+        }
+
+        /// A value printed by `cat PATH`.
+        init?(path: Substring, value: Substring) {
+            let parts = path.split(separator: "/")
             guard parts.count >= 2, let chip = parts.dropLast().last, SysfsText.index(of: String(chip), prefix: "hwmon") != nil else { return nil }
             self.chip = String(chip)
             file = String(parts[parts.count - 1])
-            value = String(SysfsText.trimmed(line[line.index(after: colon)...]))
+            self.value = String(value)
+            valueStart = value.startIndex
         }
     }
 

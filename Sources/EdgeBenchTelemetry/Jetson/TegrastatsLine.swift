@@ -50,10 +50,15 @@ extension TegrastatsLine {
     /// is tegrastats output but damaged, so a cut or garbled capture is not silently half-read.
     /// Text before `RAM` (a sudo prompt, a log prefix) is ignored, except a timestamp right before it.
     public static func parse(_ line: some StringProtocol, lineNumber: Int) throws(TelemetryLogError) -> TegrastatsLine? {
-        let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
-            .map { Substring($0) }
+        let text = Substring(line)
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
+        // the token being read: an error's column
+        var index = 0
         let damaged = { (expected: String) in
-            TelemetryLogError(format: TegrastatsLog.format, line: lineNumber, text: String(line), expected: expected)
+            TelemetryLogError(
+                format: TegrastatsLog.format, line: lineNumber,
+                column: index < tokens.count ? text.column(of: tokens[index].startIndex) : 1,
+                text: String(line), expected: expected)
         }
         guard let ram = tokens.firstIndex(of: "RAM") else {
             if looksLikeTegrastats(tokens) { throw damaged("\"RAM <used>/<total>MB\" starting the tegrastats fields") }
@@ -63,7 +68,7 @@ extension TegrastatsLine {
         if ram >= 2 { timestamp = TegrastatsTimestamp.seconds(date: tokens[ram - 2], time: tokens[ram - 1]) }
 
         var readings: [LogReading] = []
-        var index = ram
+        index = ram
         while index < tokens.count {
             let token = tokens[index]
             let next: Substring? = index + 1 < tokens.count ? tokens[index + 1] : nil

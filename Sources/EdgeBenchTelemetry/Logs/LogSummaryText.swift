@@ -1,24 +1,56 @@
 import EdgeBenchCore
 import Foundation
 
+/// Per channel: how many readings, and their range, accumulated as a log streams past (a few numbers
+/// per channel, whatever the log's length).
+public struct LogSummary: TelemetryLogSink {
+    struct Channel {
+        var unit: String
+        var count = 0
+        var sum = 0.0
+        var min = Double.infinity
+        var max = -Double.infinity
+    }
+
+    private(set) var order: [String] = []
+    private(set) var channels: [String: Channel] = [:]
+    public var readings: Int { channels.values.reduce(0) { $0 + $1.count } }
+
+    public init() {}
+
+    public mutating func add(_ reading: LogReading) {
+        let key = "\(reading.name) \(reading.quantity.rawValue)"
+        if channels[key] == nil {
+            order.append(key)
+            channels[key] = Channel(unit: reading.unit)
+        }
+        channels[key]!.count += 1
+        channels[key]!.sum += reading.value
+        channels[key]!.min = Swift.min(channels[key]!.min, reading.value)
+        channels[key]!.max = Swift.max(channels[key]!.max, reading.value)
+    }
+}
+
 /// One line per channel: how many readings, and their range, with units.
 public enum LogSummaryText {
     public static func render(_ log: TelemetryLog) -> String {
-        var lines = ["\(log.source.format): boundary \(log.source.boundary.rawValue)\(log.source.estimate ? " (estimate)" : "")"]
-        if let power = log.powerChannel { lines.append("power channel: \(power)" + (log.powerNote.map { " (\($0))" } ?? "")) }
-        var order: [String] = []
-        var groups: [String: [LogReading]] = [:]
-        for reading in log.readings {
-            let key = "\(reading.name) \(reading.quantity.rawValue)"
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(reading)
+        var summary = LogSummary()
+        for reading in log.readings { summary.add(reading) }
+        return render(log.logDescription, summary)
+    }
+
+    public static func render(_ description: LogDescription, _ summary: LogSummary) -> String {
+        let source = description.source
+        var lines = ["\(source.format): boundary \(source.boundary.rawValue)\(source.estimate ? " (estimate)" : "")"]
+        if let power = description.powerChannel { lines.append("power channel: \(power)" + (description.powerNote.map { " (\($0))" } ?? "")) }
+        for key in summary.order {
+            guard let channel = summary.channels[key] else { continue }
+            let unit = channel.unit
+            let mean = channel.sum / Double(channel.count)
+            lines.append("  \(key): n=\(channel.count) min \(format(channel.min)) \(unit), mean \(format(mean)) \(unit), max \(format(channel.max)) \(unit)")
         }
-        for key in order {
-            let readings = groups[key]!
-            let values = readings.map(\.value)
-            let unit = readings[0].unit
-            let mean = values.reduce(0, +) / Double(values.count)
-            lines.append("  \(key): n=\(values.count) min \(format(values.min()!)) \(unit), mean \(format(mean)) \(unit), max \(format(values.max()!)) \(unit)")
+        if description.skippedLines > 0 {
+            lines.append("skipped_lines: \(description.skippedLines) (blank, prompts, commands, time's report or other output)")
         }
         return lines.joined(separator: "\n")
     }

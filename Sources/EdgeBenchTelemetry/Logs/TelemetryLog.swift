@@ -25,18 +25,52 @@ public struct TelemetryLog: Sendable, Equatable, Codable {
     public var powerChannel: String?
     /// How `powerChannel` was chosen when it was not obvious, e.g. "sum of rails: no input rail in this log".
     public var powerNote: String?
+    /// Lines that were clearly not the format (blank, shell prompts, the command itself, `time`'s
+    /// output, other files' output) and were passed over.
+    public var skippedLines: Int
 
-    public init(source: Source, readings: [LogReading], powerChannel: String? = nil, powerNote: String? = nil) {
+    public init(
+        source: Source, readings: [LogReading], powerChannel: String? = nil, powerNote: String? = nil, skippedLines: Int = 0
+    ) {
         self.source = source
         self.readings = readings
         self.powerChannel = powerChannel
         self.powerNote = powerNote
+        self.skippedLines = skippedLines
+    }
+
+    public init(_ description: LogDescription, readings: [LogReading]) {
+        self.init(
+            source: description.source, readings: readings, powerChannel: description.powerChannel,
+            powerNote: description.powerNote, skippedLines: description.skippedLines)
+    }
+
+    /// Everything but the readings: what a parser knows once it has read the whole log.
+    public var logDescription: LogDescription {
+        LogDescription(source: source, powerChannel: powerChannel, powerNote: powerNote, skippedLines: skippedLines)
     }
 
     enum CodingKeys: String, CodingKey {
         case source, readings
         case powerChannel = "power_channel"
         case powerNote = "power_note"
+        case skippedLines = "skipped_lines"
+    }
+}
+
+/// What a log is, known only after its last line (the power channel of a tegrastats log depends on
+/// which rails it had): a streaming read hands readings out first and this at the end.
+public struct LogDescription: Sendable, Equatable {
+    public var source: TelemetryLog.Source
+    public var powerChannel: String?
+    public var powerNote: String?
+    public var skippedLines: Int
+
+    public init(source: TelemetryLog.Source, powerChannel: String? = nil, powerNote: String? = nil, skippedLines: Int = 0) {
+        self.source = source
+        self.powerChannel = powerChannel
+        self.powerNote = powerNote
+        self.skippedLines = skippedLines
     }
 }
 
@@ -67,28 +101,48 @@ public struct LogReading: Sendable, Equatable, Codable {
     }
 }
 
-/// A parser for one captured format. Errors name the line (1-based) and quote it.
+/// A parser for one captured format. It reads the lines once, in order, handing each reading to the
+/// sink as soon as it is parsed, so a log of any size is read in bounded memory. Errors name the line
+/// (1-based) and column and quote the line. Lines that are clearly not the format are skipped and
+/// counted; a line that looks like the format but is damaged is an error; a log in which nothing
+/// parses is an error naming its first line.
 public protocol TelemetryLogParser {
     static var format: String { get }
-    static func parse(_ text: String) throws -> TelemetryLog
+    static func read(_ lines: LogLines, into sink: inout some TelemetryLogSink) throws -> LogDescription
 }
 
-/// A line that could not be understood: where, what, what was expected.
+extension TelemetryLogParser {
+    /// The whole log in memory: for a reading, a reply, a test.
+    public static func parse(_ text: String) throws -> TelemetryLog {
+        var collector = LogCollector()
+        let description = try read(LogLines(text: text), into: &collector)
+        return TelemetryLog(description, readings: collector.readings)
+    }
+}
+
+/// A line that could not be understood: where (FILE:LINE:COL), what, what was expected.
 public struct TelemetryLogError: Error, Sendable, Equatable, CustomStringConvertible {
     public var format: String
+    /// the file, where the reader knows it (the command line sets it)
+    public var file: String?
     public var line: Int
+    /// 1-based, in characters, where the damage starts (1 when the whole line is wrong)
+    public var column: Int
     public var text: String
     public var expected: String
 
-    public init(format: String, line: Int, text: String, expected: String) {
+    public init(format: String, file: String? = nil, line: Int, column: Int = 1, text: String, expected: String) {
         self.format = format
+        self.file = file
         self.line = line
+        self.column = column
         self.text = text
         self.expected = expected
     }
 
     public var description: String {
         let excerpt = text.count > 160 ? String(text.prefix(160)) + "…" : text
-        return "line \(line): not a \(format) line: expected \(expected), got: \(excerpt)"
+        let place = file.map { "\($0):\(line):\(column)" } ?? "line \(line), column \(column)"
+        return "\(place): not a \(format) line: expected \(expected), got: \(excerpt)"
     }
 }

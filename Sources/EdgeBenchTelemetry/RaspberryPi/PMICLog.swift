@@ -7,44 +7,63 @@ import EdgeBenchCore
 public enum PMICLog: TelemetryLogParser {
     public static let format = "pmic"
 
-    public static func parse(_ text: String) throws -> TelemetryLog {
-        var dumps: [[PMICLine]] = [[]]
-        for (number, raw) in CaptureLines.numbered(text) {
-            guard let line = CaptureLines.content(raw, commands: ["vcgencmd"]) else { continue }
-            guard let parsed = PMICLine(line) else {
-                throw TelemetryLogError(
-                    format: format, line: number, text: String(raw),
-                    expected: "`<RAIL>_A current(<n>)=<amps>A` or `<RAIL>_V volt(<n>)=<volts>V`")
-            }
-            if dumps[dumps.count - 1].contains(where: { $0.name == parsed.name }) { dumps.append([]) }
-            dumps[dumps.count - 1].append(parsed)
-        }
-        var readings: [LogReading] = []
+    static let expected = "`<RAIL>_A current(<n>)=<amps>A` or `<RAIL>_V volt(<n>)=<volts>V`"
+
+    public static func read(_ lines: LogLines, into sink: inout some TelemetryLogSink) throws -> LogDescription {
+        var tally = LineTally(format: format)
+        var dump: [PMICLine] = []
         var estimated = false
-        for dump in dumps where !dump.isEmpty {
-            for line in dump {
-                readings.append(line.kind == .current
-                    ? LogReading(t: nil, name: line.name, quantity: .current, value: line.value, unit: "A")
-                    : LogReading(t: nil, name: line.name, quantity: .voltage, value: line.value, unit: "V"))
-            }
-            let rails = PMICLine.railPowers(dump)
-            for rail in rails {
-                readings.append(LogReading(t: nil, name: rail.rail, quantity: .power, value: rail.watts, unit: "W"))
-            }
-            // No pair, no estimate: the calibration's offset alone would pass for a reading.
-            guard !rails.isEmpty else { continue }
-            let sum = rails.reduce(0) { $0 + $1.watts }
-            readings.append(LogReading(
-                t: nil, name: PMICCalibration.channel, quantity: .power,
-                value: PMICCalibration.boardPower(railSum: sum), unit: "W"))
-            estimated = true
+        var any = false
+        // A dump ends where a rail repeats: its readings go out then, so a loop of any length is read in bounded memory.
+        func flush() {
+            if emit(dump, into: &sink) { estimated = true }
+            dump.removeAll(keepingCapacity: true)
         }
-        return TelemetryLog(
+        try lines.forEach(format: format) { number, raw in
+            guard case .content(let line) = CaptureLine.classify(raw, commands: ["vcgencmd"]) else {
+                tally.skip(number, raw)
+                return
+            }
+            guard let parsed = PMICLine(line) else {
+                // `… current(…)=…` or `… volt(…)=…` is a PMIC line, damaged; anything else is some other output.
+                guard let label = line.range(of: "current(") ?? line.range(of: "volt(") else {
+                    tally.skip(number, raw)
+                    return
+                }
+                throw TelemetryLogError(
+                    format: format, line: number, column: raw.column(of: label.lowerBound), text: String(raw), expected: expected)
+            }
+            any = true
+            if dump.contains(where: { $0.name == parsed.name }) { flush() }
+            dump.append(parsed)
+        }
+        flush()
+        guard any else { throw tally.nothingParsed(expected: expected) }
+        return LogDescription(
             source: .init(format: format, boundary: .boardDC, estimate: estimated),
-            readings: readings,
             powerChannel: estimated ? PMICCalibration.channel : nil,
             powerNote: estimated
                 ? "Pi 5 calibration: 1.1327 × Σ(V×I of the PMIC rails) + 0.6444 W, an estimate of the 5 V input"
-                : "no rail has both a current and a voltage line (cut capture?): no power estimate")
+                : "no rail has both a current and a voltage line (cut capture?): no power estimate",
+            skippedLines: tally.skipped)
+    }
+
+    /// One dump's readings; true when it gave a power estimate.
+    private static func emit(_ dump: [PMICLine], into sink: inout some TelemetryLogSink) -> Bool {
+        for line in dump {
+            sink.add(line.kind == .current
+                ? LogReading(t: nil, name: line.name, quantity: .current, value: line.value, unit: "A")
+                : LogReading(t: nil, name: line.name, quantity: .voltage, value: line.value, unit: "V"))
+        }
+        let rails = PMICLine.railPowers(dump)
+        for rail in rails {
+            sink.add(LogReading(t: nil, name: rail.rail, quantity: .power, value: rail.watts, unit: "W"))
+        }
+        // No pair, no estimate: the calibration's offset alone would pass for a reading.
+        guard !rails.isEmpty else { return false }
+        let sum = rails.reduce(0) { $0 + $1.watts }
+        sink.add(LogReading(
+            t: nil, name: PMICCalibration.channel, quantity: .power, value: PMICCalibration.boardPower(railSum: sum), unit: "W"))
+        return true
     }
 }

@@ -5,23 +5,65 @@
 /// The driver computes load from busy time over its sampling period and can overflow, printing
 /// figures above 100 %. Such a value is not believed: that core gets no reading for that line
 /// (neither clamped to 100 % nor read as 0), the other cores keep theirs.
+///
+/// A `cat /sys/kernel/debug/rknpu/freq` (Hz) or `…/volt` (µV) header gives the bare number after it
+/// its meaning: `NPU freq` in Hz, `NPU volt` in V. Output after a `cat` of any other file is skipped.
 public enum RKNPULoadLog: TelemetryLogParser {
     public static let format = "rknpu"
     static let path = "/sys/kernel/debug/rknpu/load"
     static let expected = "`NPU load:  Core0: <n>%, Core1: <n>%, …` or `NPU load: <n>%`"
 
-    public static func parse(_ text: String) throws -> TelemetryLog {
-        var readings: [LogReading] = []
-        for (number, raw) in CaptureLines.numbered(text) {
-            guard let line = CaptureLines.content(raw, commands: [path, "rknpu/load"]) else { continue }
-            guard let cores = cores(in: line) else {
-                throw TelemetryLogError(format: format, line: number, text: String(raw), expected: expected)
-            }
-            for core in cores where core.percent <= 100 {
-                readings.append(LogReading(t: nil, name: core.name, quantity: .utilisation, value: core.percent, unit: "%"))
+    /// The other rknpu debugfs files a capture may `cat`, and what their one number means.
+    static let valueFiles: [(suffix: String, name: String, quantity: LogReading.Kind, unit: String, scale: Double)] = [
+        ("rknpu/freq", "NPU freq", .frequency, "Hz", 1),
+        ("rknpu/volt", "NPU volt", .voltage, "V", 1e-6),
+    ]
+
+    public static func read(_ lines: LogLines, into sink: inout some TelemetryLogSink) throws -> LogDescription {
+        var tally = LineTally(format: format)
+        var any = false
+        // what the last `cat PATH` header printed: nil = the load file (or no header)
+        var file: Substring?
+        try lines.forEach(format: format) { number, raw in
+            switch CaptureLine.classify(raw, commands: [path, "rknpu/load"]) {
+            case .skipped:
+                tally.skip(number, raw)
+            case .header(let header):
+                tally.skip(number, raw)
+                file = header.hasSuffix("rknpu/load") ? nil : header
+                if file != nil, !valueFiles.contains(where: { header.hasSuffix($0.suffix) }) { tally.foreignFile = header }
+            case .content(let line):
+                if let header = file {
+                    guard let known = valueFiles.first(where: { header.hasSuffix($0.suffix) }) else {
+                        tally.skip(number, raw)
+                        return
+                    }
+                    guard let value = Double(line), value.isFinite, value >= 0 else {
+                        throw TelemetryLogError(
+                            format: format, line: number, column: raw.column(of: line.startIndex), text: String(raw),
+                            expected: "one number after `cat \(header)`")
+                    }
+                    sink.add(LogReading(t: nil, name: known.name, quantity: known.quantity, value: value * known.scale, unit: known.unit))
+                    any = true
+                    file = nil
+                    return
+                }
+                guard line.hasPrefix("NPU load") else {
+                    tally.skip(number, raw)
+                    return
+                }
+                guard let cores = cores(in: line) else {
+                    throw TelemetryLogError(
+                        format: format, line: number, column: raw.column(of: line.startIndex), text: String(raw), expected: expected)
+                }
+                any = true
+                for core in cores where core.percent <= 100 {
+                    sink.add(LogReading(t: nil, name: core.name, quantity: .utilisation, value: core.percent, unit: "%"))
+                }
             }
         }
-        return TelemetryLog(source: .init(format: format, boundary: .system), readings: readings)
+        guard any else { throw tally.nothingParsed(expected: expected) }
+        return LogDescription(source: .init(format: format, boundary: .system), skippedLines: tally.skipped)
     }
 
     /// (name, %) of each core on one load line, over-100 values included; nil when it is not a load line.

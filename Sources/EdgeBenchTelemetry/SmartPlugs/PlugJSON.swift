@@ -22,21 +22,29 @@ enum PlugJSON {
     }
 
     /// The JSON documents of a capture: the whole text as one body (pretty-printed or not), else one per line.
-    /// `lineJSON` pulls the JSON out of a line (e.g. after a console's `topic = `); nil lines are skipped.
+    /// `lineJSON` pulls the JSON out of a line (e.g. after a console's `topic = `); nil lines are skipped and
+    /// counted. Plug bodies are a few kB, so the capture is gathered whole (a body may span lines).
     static func documents(
-        _ text: String, format: String, expected: String, lineJSON: (Substring) -> Substring?
-    ) throws -> [(line: Int, object: [String: Any])] {
-        if let whole = object(text) { return [(1, whole)] }
+        _ lines: LogLines, format: String, expected: String, lineJSON: (Substring) -> Substring?
+    ) throws -> (documents: [(line: Int, object: [String: Any])], skipped: Int, text: String) {
+        var numbered: [(Int, Substring)] = []
+        try lines.forEach(format: format) { numbered.append(($0, $1)) }
+        let text = numbered.map(\.1).joined(separator: "\n")
+        if let whole = object(text) { return ([(1, whole)], 0, text) }
         var documents: [(line: Int, object: [String: Any])] = []
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        var skipped = 0
+        for (number, raw) in numbered {
             let line = SysfsText.trimmed(raw)
-            if line.isEmpty { continue }
-            guard let json = lineJSON(line) else { continue }
-            guard let parsed = object(json) else {
-                throw TelemetryLogError(format: format, line: offset + 1, text: String(line), expected: expected)
+            guard !line.isEmpty, let json = lineJSON(line) else {
+                skipped += 1
+                continue
             }
-            documents.append((offset + 1, parsed))
+            guard let parsed = object(json) else {
+                throw TelemetryLogError(
+                    format: format, line: number, column: raw.column(of: json.startIndex), text: String(line), expected: expected)
+            }
+            documents.append((number, parsed))
         }
-        return documents
+        return (documents, skipped, text)
     }
 }

@@ -12,8 +12,8 @@ public enum ShellyLog: TelemetryLogParser {
     public static let format = "shelly"
     static let expected = "a Shelly /status or RPC status JSON body"
 
-    public static func parse(_ text: String) throws -> TelemetryLog {
-        let documents = try PlugJSON.documents(text, format: format, expected: expected) { line in
+    public static func read(_ lines: LogLines, into sink: inout some TelemetryLogSink) throws -> LogDescription {
+        let (documents, skipped, text) = try PlugJSON.documents(lines, format: format, expected: expected) { line in
             line.hasPrefix("{") ? line : nil
         }
         var all: [LogReading] = []
@@ -29,8 +29,9 @@ public enum ShellyLog: TelemetryLogParser {
         if documents.isEmpty {
             throw TelemetryLogError(format: format, line: 1, text: String(text.prefix(160)), expected: expected)
         }
+        for reading in all { sink.add(reading) }
         let (channel, note) = powerChannel(all)
-        return TelemetryLog(source: .init(format: format, boundary: .wallAC), readings: all, powerChannel: channel, powerNote: note)
+        return LogDescription(source: .init(format: format, boundary: .wallAC), powerChannel: channel, powerNote: note, skippedLines: skipped)
     }
 
     static func readings(of object: [String: Any]) -> [LogReading] {

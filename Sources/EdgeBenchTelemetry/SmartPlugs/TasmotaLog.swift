@@ -11,8 +11,8 @@ public enum TasmotaLog: TelemetryLogParser {
     public static let format = "tasmota"
     static let expected = "a Tasmota Status 8 or SENSOR JSON with ENERGY"
 
-    public static func parse(_ text: String) throws -> TelemetryLog {
-        let documents = try PlugJSON.documents(text, format: format, expected: expected) { line in
+    public static func read(_ lines: LogLines, into sink: inout some TelemetryLogSink) throws -> LogDescription {
+        let (documents, skipped, text) = try PlugJSON.documents(lines, format: format, expected: expected) { line in
             if line.hasPrefix("{") { return line }
             guard let range = line.range(of: " = {") else { return nil }
             return line[line.index(after: range.lowerBound)...].dropFirst(2)
@@ -40,10 +40,12 @@ public enum TasmotaLog: TelemetryLogParser {
             throw TelemetryLogError(format: format, line: 1, text: String(text.prefix(160)), expected: expected)
         }
         let single = phases == 1
-        return TelemetryLog(
-            source: .init(format: format, boundary: .wallAC), readings: readings,
+        for reading in readings { sink.add(reading) }
+        return LogDescription(
+            source: .init(format: format, boundary: .wallAC),
             powerChannel: single ? "ENERGY" : nil,
-            powerNote: single ? nil : "\(phases) phases reported separately (ENERGY[0]…): no total in the reply")
+            powerNote: single ? nil : "\(phases) phases reported separately (ENERGY[0]…): no total in the reply",
+            skippedLines: skipped)
     }
 
     /// Tasmota's `Time` is the device's local clock without a zone ("1970-01-01T17:54:20" when it never

@@ -10,9 +10,14 @@ public enum TelemetryWindow {
     /// window, so the same channel keeps the same key in every window of a run.
     /// A channel without samples in the window is absent (never reported as 0).
     /// Boundary comes from the matching `sources` description; `.system` when the id is unknown.
+    /// Power samples no device can produce (`PowerPlausibility`, bounded by `ratedMaximum` W where known)
+    /// are left out, as the energy figures leave them out.
     public static func summarize(
-        _ samples: [Sample], from start: Instant, to end: Instant, sources: [SourceDescription]
+        _ samples: [Sample], from start: Instant, to end: Instant, sources: [SourceDescription],
+        ratedMaximum: Double? = nil
     ) -> [String: TelemetrySummary] {
+        var bounds: [String: PowerPlausibility] = [:]
+        for source in sources { bounds[source.id] = .bound(for: source.boundary, ratedMaximum: ratedMaximum) }
         var sourcesPerChannel: [String: Set<String>] = [:]
         for sample in samples {
             sourcesPerChannel[sample.reading.channel, default: []].insert(sample.source)
@@ -28,6 +33,8 @@ public enum TelemetryWindow {
         }
         var accumulators: [Key: Accumulator] = [:]
         for sample in samples where sample.at >= start && sample.at <= end {
+            if sample.reading.quantity == .power,
+               !(bounds[sample.source]?.accepts(sample.reading.value) ?? sample.reading.value.isFinite) { continue }
             let key = Key(source: sample.source, channel: sample.reading.channel)
             var accumulator = accumulators[key] ?? Accumulator(quantity: sample.reading.quantity)
             let value = sample.reading.value

@@ -29,10 +29,13 @@ struct EnergyCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let log = try input.load()
+        // One streamed pass keeps only the (t, W) of the channels that can be the power channel.
+        var points = LogPowerPoints(channels: input.format.powerCandidates)
+        let description = try input.read(into: &points)
         let result: LogEnergy
         do {
-            result = try LogEnergy.compute(log, from: from, to: to)
+            let rail = description.powerChannel.flatMap { points.points[$0] } ?? []
+            result = try LogEnergy.compute(rail, description: description, from: from, to: to)
         } catch {
             Stderr.error("\(input.file): \(error)")
             throw Exit.invalidInput

@@ -8,7 +8,7 @@ extension TelemetryCommand {
             abstract: "Parse a captured log into timestamped readings in SI units.",
             discussion: """
                 Formats: \(TelemetryLogFormat.allCases.map(\.rawValue).joined(separator: ", ")).
-                With --json: {"source": {"format", "boundary", "estimate"}, "readings": [{"t", "name", "quantity", "value", "unit"}], "power_channel", "power_note"}; t is the log's own time in s (or its interval), W/J/V/A/C/%/Hz/B.
+                With --json: {"source": {"format", "boundary", "estimate"}, "readings": [{"t", "name", "quantity", "value", "unit"}], "power_channel", "power_note", "skipped_lines"}; t is the log's own time in s (or its interval), W/J/V/A/C/%/Hz/B.
 
                 Examples:
                   edgebench telemetry parse --format tegrastats tegrastats.log
@@ -21,14 +21,19 @@ extension TelemetryCommand {
         var json = false
 
         func run() throws {
-            let log = try input.load()
-            if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                FileHandle.standardOutput.write(try encoder.encode(log) + Data("\n".utf8))
+            // Streamed: a summary keeps a few numbers per channel; JSON is written as it is read, after a
+            // first pass that checks the whole file (no half object on stdout) and learns its power channel.
+            var summary = LogSummary()
+            let description = try input.read(into: &summary)
+            try input.requireReadings(summary.readings)
+            guard json else {
+                print(LogSummaryText.render(description, summary))
                 return
             }
-            print(LogSummaryText.render(log))
+            let stdout = FileHandle.standardOutput
+            var writer = LogJSONWriter(description: description) { stdout.write(Data($0.utf8)) }
+            _ = try input.read(into: &writer)
+            writer.finish()
         }
     }
 }

@@ -2,7 +2,8 @@ import ArgumentParser
 import EdgeBenchTelemetry
 import Foundation
 
-/// The file and format every log command reads; a bad file is reported with its line, exit code 2.
+/// The file and format every log command reads, streamed in bounded memory; a bad file is reported
+/// with FILE:LINE:COL, exit code 2.
 struct LogInput: ParsableArguments {
     @Option(help: "The log's format: \(TelemetryLogFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: TelemetryLogFormat
@@ -10,24 +11,26 @@ struct LogInput: ParsableArguments {
     @Argument(help: "The captured file.")
     var file: String
 
-    func load() throws -> TelemetryLog {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            Stderr.error("cannot read \(file): check the path and its permissions")
-            throw Exit.invalidInput
-        }
+    /// Reads the file once into `sink`; the log's description at the end.
+    func read(into sink: inout some TelemetryLogSink) throws -> LogDescription {
         do {
-            let log = try format.parse(String(decoding: data, as: UTF8.self))
-            guard !log.readings.isEmpty else {
-                Stderr.error("\(file): no \(format.rawValue) readings in it; is it a \(format.rawValue) capture? (formats: \(TelemetryLogFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
-                throw Exit.invalidInput
-            }
-            return log
-        } catch let exit as ExitCode {
-            throw exit
+            return try format.read(LogLines(file: file), into: &sink)
+        } catch var error as TelemetryLogError {
+            error.file = file
+            Stderr.error("\(error)")
+        } catch let error as LogLines.ReadError {
+            Stderr.error(error.description)
         } catch {
             Stderr.error("\(file): \(error)")
-            throw Exit.invalidInput
         }
+        throw Exit.invalidInput
+    }
+
+    /// A log whose lines parsed but gave no value (every nvidia-smi cell `[N/A]`) is no input either.
+    func requireReadings(_ count: Int) throws {
+        guard count == 0 else { return }
+        Stderr.error("\(file): no \(format.rawValue) readings in it; is it a \(format.rawValue) capture? (formats: \(TelemetryLogFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        throw Exit.invalidInput
     }
 }
 

@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func errorsNameTheLine() {
-        #expect(throws: TelemetryLogError(format: "hwmon", line: 2, text: "/sys/class/hwmon/hwmon1/power1_input:lots",
+        #expect(throws: TelemetryLogError(format: "hwmon", line: 2, column: 38, text: "/sys/class/hwmon/hwmon1/power1_input:lots",
                                           expected: "an integer after power1_input:")) {
             try HwmonLog.parse("/sys/class/hwmon/hwmon1/name:x\n/sys/class/hwmon/hwmon1/power1_input:lots\n")
         }

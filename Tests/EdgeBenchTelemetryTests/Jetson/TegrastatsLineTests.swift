@@ -48,8 +48,11 @@ import Testing
 
     @Test func damagedLineNamesItsLineNumber() throws {
         let text = Self.orinNanoLine + "\n" + Self.orinNanoLine.replacingOccurrences(of: "VDD_IN 4761mW", with: "VDD_IN 47x1mW")
+        let line = Self.orinNanoLine
         #expect(throws: TelemetryLogError(
             format: "tegrastats", line: 2,
+            // the column of the damaged rail
+            column: line.distance(from: line.startIndex, to: line.range(of: "VDD_IN 4761mW")!.lowerBound) + 1,
             text: Self.orinNanoLine.replacingOccurrences(of: "VDD_IN 4761mW", with: "VDD_IN 47x1mW"),
             expected: "\"VDD_IN <mW>/<mW>\" (current/average, JetPack 4 without unit, later with mW)"
         )) { try TegrastatsLog.parse(text) }
@@ -75,7 +78,7 @@ import Testing
             _ = try TegrastatsLine.parse(line, lineNumber: 7)
         } catch {
             #expect(error.line == 7)
-            #expect(error.description.hasPrefix("line 7: not a tegrastats line"))
+            #expect(error.description.hasPrefix("line 7, column "))
         }
     }
 

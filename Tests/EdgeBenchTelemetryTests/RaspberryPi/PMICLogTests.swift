@@ -72,11 +72,17 @@ import Testing
         #expect(abs(estimates[1] - (1.1327 * 2 + 0.6444)) < 1e-9)
     }
 
-    @Test func foreignLineNamesItsNumber() throws {
+    /// Another command's output among the rails is skipped and counted (issue 13.11); only a capture
+    /// with no rail at all fails, naming its first line.
+    @Test func foreignLineIsSkippedUnlessNothingParses() throws {
         let text = " VDD_CORE_A current(7)=0.82156000A\ntemp=48.3'C\n"
-        let error = try #require(throws: TelemetryLogError.self) { try PMICLog.parse(text) }
-        #expect(error.line == 2)
+        let log = try PMICLog.parse(text)
+        #expect(log.readings.map(\.name) == ["VDD_CORE_A"])
+        #expect(log.skippedLines == 1)
+        let error = try #require(throws: TelemetryLogError.self) { try PMICLog.parse("temp=48.3'C\n") }
+        #expect(error.line == 1)
         #expect(error.text == "temp=48.3'C")
         #expect(error.format == "pmic")
+        #expect(error.expected.hasSuffix("no line of this file is one"))
     }
 }

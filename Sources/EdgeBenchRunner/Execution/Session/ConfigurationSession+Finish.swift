@@ -41,13 +41,16 @@ extension ConfigurationSession {
         var extra: [MetricID: Double] = [:]
         if let load = engine?.loadTime { extra[.loadTime] = load }
         if let window {
-            telemetry = TelemetryWindow.summarize(samples, from: window.start, to: window.end, sources: sources)
+            telemetry = TelemetryWindow.summarize(
+                samples, from: window.start, to: window.end, sources: sources, ratedMaximum: c.device?.ratedPower?.max)
             if window.seconds > 0 {
                 extra[.requestRate] = Double(window.requests) / window.seconds
                 extra[.systemOutputRate] = window.tokens / window.seconds
             }
         }
-        let attached = energy.attach(to: &measured, samples: samples, sources: sources)
+        let attached = energy.attach(
+            to: &measured, samples: samples, sources: sources, ratedMaximum: c.device?.ratedPower?.max)
+        for note in attached.notes { c.reporter.report(.note("  \(c.id): \(note)")) }
         for index in attached.updated {
             do {
                 try c.store.updateMeasures(runID: c.runID, configurationID: c.id, result: measured[index])

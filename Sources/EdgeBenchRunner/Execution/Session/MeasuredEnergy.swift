@@ -1,5 +1,6 @@
 import EdgeBenchCore
 import EdgeBenchTelemetry
+import Foundation
 
 /// The energy side of one configuration: the idle baseline window and each measured request's windows,
 /// turned into METRICS.md energy metrics once the sampler has delivered every sample (a request's
@@ -21,12 +22,17 @@ struct MeasuredEnergy {
         var flags: [Flag] = []
         /// indices of the requests in `measured` that changed: they are stored again
         var updated: [Int] = []
+        /// what the user should hear about the figures (dropped impossible samples)
+        var notes: [String] = []
     }
 
     /// Adds energy metrics to `measured` and says which requests changed (the session stores them again);
     /// nothing when no power source covered the requests. Never invents a figure: a window the samples do
     /// not reach stays without one.
-    func attach(to measured: inout [RequestResult], samples: [Sample], sources: [SourceDescription]) -> Attached {
+    /// - Parameter ratedMaximum: W, the device's rated maximum: samples above ten times it are impossible.
+    func attach(
+        to measured: inout [RequestResult], samples: [Sample], sources: [SourceDescription], ratedMaximum: Double? = nil
+    ) -> Attached {
         var attached = Attached()
         // METRICS.md: throttling seen during a request's window flags it `throttled`.
         for (index, windows) in self.windows where index < measured.count {
@@ -37,17 +43,28 @@ struct MeasuredEnergy {
             measured[index].flags = (measured[index].flags + [.throttled]).sorted()
             attached.updated.append(index)
         }
-        guard let series = PowerSelection.primary(sources: sources, samples: samples) else { return attached }
+        guard let series = PowerSelection.primary(sources: sources, samples: samples, ratedMaximum: ratedMaximum)
+        else { return attached }
         let idle = idleWindow.flatMap { RequestEnergy.idlePower(series, from: $0.start, to: $0.end) }
         if let idle { attached.extra[.idlePower] = idle }
         for (index, windows) in self.windows where index < measured.count {
             let (metrics, flags) = RequestEnergy.compute(series, windows: windows, existing: measured[index].metrics, idlePower: idle)
-            guard !metrics.isEmpty else { continue }
+            guard !metrics.isEmpty || !flags.isEmpty else { continue }
             var result = measured[index]
             result.metrics.merge(metrics) { _, new in new }
             result.flags = Array(Set(result.flags).union(flags)).sorted()
             measured[index] = result
             if !attached.updated.contains(index) { attached.updated.append(index) }
+        }
+        if let first = series.dropped.first {
+            attached.flags.append(.implausibleSamples)
+            let origin = windows.first?.windows.submit ?? first.0
+            let flagged = self.windows.count { series.hasGap(from: $0.windows.submit, to: $0.windows.done) }
+            attached.notes.append(
+                "dropped \(series.dropped.count) impossible sample(s) of \(series.source.id)/\(series.channel) "
+                    + "(first: \(series.plausibility?.reason(first.1) ?? "\(first.1) W") at \(String(format: "%+.3f", first.0.seconds(since: origin))) s "
+                    + "from the first request): energy is not integrated across them; \(flagged) request(s) without energy, "
+                    + "flagged implausible_samples")
         }
         let manual = series.source.kind == "manual"
         if manual { attached.flags.append(.manual) }
