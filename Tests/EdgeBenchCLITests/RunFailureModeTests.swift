@@ -42,6 +42,33 @@ import Testing
         #expect(Self.filesContaining("Bearer [redacted]", under: output).contains { $0.hasSuffix("results.md") })
     }
 
+    /// Issue 13.13: a disk that fills during a run. The database write that fails is named, with what to
+    /// check and how to continue (it blamed "engine 'openai'"); the results written are whole, and no
+    /// temporary file is left behind (`.bundle.json.*.tmp` was).
+    @Test func aFullDiskNamesTheStoreLeavesNoTemporaryFileAndSaysHowToResume() async throws {
+        let server = try await ScriptedLLMServer.start(script: Script(tokens: Array(repeating: "token ", count: 32)))
+        let directory = Scratch.directory("run")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // 400 KiB: the new database and its first requests fit, 500 measured requests with their replies do not
+        let result = try await CLI.run(
+            ["run", "--engine", "openai", "--url", server.baseURL + "/v1", "--model", "scripted-model", "--runs", "500",
+             "--warmup", "0", "--max-tokens", "32", "--output", "out"],
+            in: directory, fileSizeLimit: 400)
+        await server.stop()
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("could not store "), "\(result)")
+        #expect(result.stderr.contains(
+            "check that the database's disk has space and is writable, then continue with --resume"), "\(result)")
+        #expect(!result.stderr.contains("engine 'openai'"), "\(result)")
+        let written = (FileManager.default.enumerator(atPath: directory.appendingPathComponent("out").path)?.allObjects as? [String]) ?? []
+        #expect(written.filter { $0.hasSuffix(".tmp") || $0.contains(".tmp.") || $0.contains("/.bundle.json") } == [], "\(written)")
+        let bundle = try #require(written.first { $0.hasSuffix("/bundle.json") })
+        let stored = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: directory.appendingPathComponent("out").appendingPathComponent(bundle))) as? [String: Any]
+        let configuration = (stored?["configurations"] as? [[String: Any]])?.first
+        #expect(configuration?["status"] as? String == "failed")
+    }
+
     @Test func anUnsetKeyVariableIsWarnedAbout() async throws {
         let server = try await ScriptedLLMServer.start(script: Script(tokens: ["a"]))
         let directory = Scratch.directory("run")

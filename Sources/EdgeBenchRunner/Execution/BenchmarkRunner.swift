@@ -45,6 +45,7 @@ public final class BenchmarkRunner: Sendable {
             requestsPerConfiguration: configurations.map { $0.repetitions + $0.warmup }.max() ?? 0))
 
         var interrupted = false
+        var outcomes: [String: ConfigurationResult.Status] = [:]
         for (offset, configuration) in configurations.enumerated() {
             if Task.isCancelled {
                 interrupted = true
@@ -62,6 +63,7 @@ public final class BenchmarkRunner: Sendable {
             let status = configuration.engine.kind == .llamaBench
                 ? await runLlamaBenchConfiguration(context)
                 : await ConfigurationSession(context).run()
+            outcomes[configuration.id] = status
             if status == .interrupted {
                 interrupted = true
                 break
@@ -73,7 +75,15 @@ public final class BenchmarkRunner: Sendable {
         // Exported streaming: the bundle without requests, each request read back from the store one at a
         // time for each file that lists them, so the export's memory does not grow with the run.
         let runID = manifest.run.id
-        let header = try store.bundle(runID: runID, requests: false)
+        var header = try store.bundle(runID: runID, requests: false)
+        // A configuration that failed because its outcome could not be stored (a full disk) is still
+        // 'running' in the store: the bundle, the reports and the exit code say what the run saw.
+        for index in header.configurations.indices
+        where outcomes[header.configurations[index].id] == .failed && header.configurations[index].status != .failed {
+            header.configurations[index].status = .failed
+            header.configurations[index].error = header.configurations[index].error
+                ?? "its outcome could not be stored in the database (see the run's error output): free space, then --resume"
+        }
         let streamed = StreamedBundle(header: header) { index, body in
             try store.forEachRequest(runID: runID, configurationID: header.configurations[index].id, body)
         }

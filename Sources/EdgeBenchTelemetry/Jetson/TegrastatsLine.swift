@@ -188,7 +188,7 @@ extension TegrastatsLine {
 
     /// `42%`, `42%@1600`, `12%@[1300,1300]` (one clock per GPC; a single `[114]` is just the clock).
     private static func loadAndClock(_ token: Substring, load: String, clock: String) -> [LogReading]? {
-        guard let percent = token.firstIndex(of: "%"), let value = Double(token[..<percent]) else { return nil }
+        guard let percent = token.firstIndex(of: "%"), let value = Double(token[..<percent]), value.isFinite else { return nil }
         var readings = [LogReading(t: nil, name: load, quantity: .utilisation, value: value, unit: "%")]
         let rest = token[token.index(after: percent)...]
         if rest.isEmpty { return readings }

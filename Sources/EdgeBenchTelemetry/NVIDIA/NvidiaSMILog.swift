@@ -67,7 +67,10 @@ public enum NvidiaSMILog: TelemetryLogParser {
             let gpu = gpus.number(of: Dictionary(zip(columns, cells.map(String.init)), uniquingKeysWith: { first, _ in first }))
             for (column, cell) in zip(columns, cells) {
                 guard let field = NvidiaSMIField.measured(column) else { continue }
-                switch NvidiaSMIField.cell(cell) {
+                var parsed = NvidiaSMIField.cell(cell)
+                // a number beyond Double once in SI (1e305 MiB) is no reading: an error at its cell, not an infinite byte count
+                if case .number(let value) = parsed, !(value * field.scale).isFinite { parsed = .invalid }
+                switch parsed {
                 case .unavailable:
                     continue
                 case .invalid:

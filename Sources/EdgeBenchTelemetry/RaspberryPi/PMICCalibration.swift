@@ -21,6 +21,8 @@ struct PMICLine: Equatable {
     var name: String
     var kind: Kind
     var value: Double
+    /// The largest magnitude (A or V) a PMIC line may report: far above any rail, far below overflow.
+    static let largestReading = 1e6
 
     /// The rail a reading belongs to: `VDD_CORE_A` and `VDD_CORE_V` → `VDD_CORE`.
     var rail: String {
@@ -41,7 +43,9 @@ struct PMICLine: Equatable {
             return nil
         }
         number = number.dropLast()
-        guard label.hasSuffix(")"), let value = Double(number), value.isFinite else { return nil }
+        // The PMIC's ADC reads a few amperes and volts; a number far outside that is a damaged line, and
+        // left in, V × I of two such numbers overflows to an infinite watt.
+        guard label.hasSuffix(")"), let value = Double(number), abs(value) <= Self.largestReading else { return nil }
         name = String(parts[0])
         self.value = value
     }

@@ -9,7 +9,7 @@ enum PlugJSON {
 
     /// Booleans are NSNumbers too on Linux; none of the fields read here is a boolean.
     static func number(_ value: Any?) -> Double? {
-        if let number = value as? NSNumber { return number.doubleValue }
+        if let number = value as? NSNumber, number.doubleValue.isFinite { return number.doubleValue }
         return nil
     }
 

@@ -39,7 +39,10 @@ public enum ShellyLog: TelemetryLogParser {
         let t = PlugJSON.number(object["unixtime"]) ?? PlugJSON.number(sys?["unixtime"])
         var out: [LogReading] = []
         func add(_ name: String, _ kind: LogReading.Kind, _ value: Double?, _ unit: String, scale: Double = 1) {
-            if let value { out.append(LogReading(t: t, name: name, quantity: kind, value: value * scale, unit: unit)) }
+            // a number beyond Double once in SI (1e306 Wh) is no reading, not an infinite joule
+            if let value, (value * scale).isFinite {
+                out.append(LogReading(t: t, name: name, quantity: kind, value: value * scale, unit: unit))
+            }
         }
 
         // Gen1: `total` is in watt-minutes on relays with a meter, in Wh on the EM's emeters.
@@ -63,7 +66,8 @@ public enum ShellyLog: TelemetryLogParser {
             add(name, .energy, PlugJSON.number((status["aenergy"] as? [String: Any])?["total"]), "J", scale: 3600)
         }
         if object["apower"] != nil {
-            switchLike("switch:\(Int(PlugJSON.number(object["id"]) ?? 0))", object)
+            // Int(exactly:): an id no Int holds (1e19) names the switch 0 instead of trapping
+            switchLike("switch:\(PlugJSON.number(object["id"]).flatMap { Int(exactly: $0) } ?? 0)", object)
         }
         for key in object.keys.sorted(by: componentOrder) {
             guard let status = object[key] as? [String: Any] else { continue }

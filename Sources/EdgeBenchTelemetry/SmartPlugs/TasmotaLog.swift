@@ -26,7 +26,8 @@ public enum TasmotaLog: TelemetryLogParser {
             func add(_ key: String, _ kind: LogReading.Kind, _ unit: String, scale: Double = 1) {
                 guard let values = PlugJSON.numbers(energy[key]) else { return }
                 phases = max(phases, values.count)
-                for (index, value) in values.enumerated() {
+                // a number beyond Double once in SI (1e306 kWh) is no reading, not an infinite joule
+                for (index, value) in values.enumerated() where (value * scale).isFinite {
                     let name = values.count == 1 ? "ENERGY" : "ENERGY[\(index)]"
                     readings.append(LogReading(t: t, name: name, quantity: kind, value: value * scale, unit: unit))
                 }
@@ -53,7 +54,10 @@ public enum TasmotaLog: TelemetryLogParser {
     static func secondsSinceEpoch(_ text: String) -> Double? {
         let parts = text.split(whereSeparator: { "-T:".contains($0) }).map { Int($0) }
         guard parts.count == 6, let year = parts[0], let month = parts[1], let day = parts[2],
-              let hour = parts[3], let minute = parts[4], let second = parts[5], (1...12).contains(month) else { return nil }
+              let hour = parts[3], let minute = parts[4], let second = parts[5], (1...12).contains(month),
+              // a clock's ranges: anything else is no time, and would overflow the arithmetic below
+              (0...9999).contains(year), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
+              (0...60).contains(second) else { return nil }
         // Days from 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's days_from_civil).
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400

@@ -54,8 +54,10 @@ enum CLI {
 
     /// Runs `edgebench ARGUMENTS` in `directory` (a fresh temporary one by default) and waits for it.
     /// Output goes to files, not pipes, so a chatty command never blocks on a full pipe.
+    /// - Parameter fileSizeLimit: KiB any one file may grow to (`ulimit -f`, SIGXFSZ ignored), so a write
+    ///   past it fails with EFBIG as a write on a full disk fails with ENOSPC: a full disk, per file.
     static func run(
-        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], fileSizeLimit: Int? = nil
     ) async throws -> Result {
         let binary = try binary()
         let scratch = Scratch.directory("cli-io")
@@ -68,8 +70,13 @@ enum CLI {
         let err = try FileHandle(forWritingTo: errURL)
 
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        if let fileSizeLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "trap '' XFSZ; ulimit -f \(fileSizeLimit) && exec \"$0\" \"$@\"", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory ?? Scratch.directory("cli-cwd")
         var env = ProcessInfo.processInfo.environment
         // Nothing a test runs may touch the user's engine and model cache.
