@@ -1,3 +1,5 @@
+import EdgeBenchCore
+
 /// `edgebench telemetry parse --json` written as the readings stream past, in the shape `JSONEncoder`
 /// gives a `TelemetryLog` (sorted keys, `schema/telemetry-log.schema.json`), without holding the readings:
 /// a 300 MB log would otherwise be millions of values in memory before the first byte is printed.
@@ -47,21 +49,5 @@ public struct LogJSONWriter: TelemetryLogSink {
         return "\(value)"
     }
 
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ text: String) -> String { JSONString.quoted(text) }
 }

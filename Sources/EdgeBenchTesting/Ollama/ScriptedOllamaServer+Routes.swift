@@ -136,7 +136,12 @@ extension ScriptedOllamaServer {
         let ns = { (seconds: Double) in Int64((seconds * 1e9).rounded()) }
         let promptEval = first.map { $0.seconds(since: start) } ?? 0
         var eval = 0.0
-        if let first, let last, tokens > 1 { eval = last.seconds(since: first) * Double(tokens) / Double(tokens - 1) }
+        if let first, let last, tokens > 1 {
+            // the span's share extrapolated to every token, but never more than the request's total_duration:
+            // a real server measures time that passed, and the client checks it against the request
+            // (METRICS.md, Plausibility). Under load one long gap made the extrapolation exceed it.
+            eval = min(last.seconds(since: first) * Double(tokens) / Double(tokens - 1), done.seconds(since: received))
+        }
         let loadSeconds = Double(load.components.seconds) + Double(load.components.attoseconds) / 1e18
         var final = OllamaScriptedWire.Final(
             doneReason: stopReason, totalNS: ns(done.seconds(since: received)), loadNS: ns(loadSeconds),
