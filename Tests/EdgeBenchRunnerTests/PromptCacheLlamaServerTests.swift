@@ -51,8 +51,12 @@ struct PromptCacheLlamaServerTests {
         #expect(results[0...1].allSatisfy { $0.requests.allSatisfy { !$0.flags.contains(.promptCached) } })
         // warm: the warm-up left the prompt in the cache, so the server evaluated a token or so of it
         #expect(nIn[2].allSatisfy { $0 >= 1 && $0 < 8 }, "\(nIn[2])")
-        let cold = try #require(results[1].summary[.ttft]?.median)
-        let warm = try #require(results[2].summary[.ttft]?.median)
-        #expect(cold > 5 * warm, "cold TTFT \(cold) s, warm \(warm) s")
+        // Each path's fastest request: load only ever adds to a TTFT, so the fastest is the closest to the
+        // work done (the whole prompt, or a token). A median of three on a saturated 2-core machine, where
+        // another llama-server competes for the cores, measured the machine's stalls (12.9 s vs 3.0 s).
+        let ttft = { (index: Int) in results[index].requests.compactMap { $0.metrics[.ttft] }.min() }
+        let cold = try #require(ttft(1))
+        let warm = try #require(ttft(2))
+        #expect(cold > 5 * warm, "fastest cold TTFT \(cold) s, fastest warm \(warm) s")
     }
 }
