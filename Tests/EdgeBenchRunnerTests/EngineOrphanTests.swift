@@ -24,13 +24,7 @@ import Testing
         defer { if run.isRunning { kill(run.processIdentifier, SIGKILL) } }
 
         // Its llama-server, once started (a loaded machine: give it long).
-        var server: Int32?
-        let started = ContinuousClock.now + .seconds(180)
-        while server == nil && ContinuousClock.now < started && run.isRunning {
-            server = ProcTable.children(of: run.processIdentifier, named: "llama-server").first
-            if server == nil { try await Task.sleep(for: .milliseconds(50)) }
-        }
-        let pid = try #require(server, "edgebench started no llama-server")
+        let pid = try #require(try await ProcTable.llamaServer(startedBy: run), "edgebench started no llama-server")
 
         kill(run.processIdentifier, SIGKILL)
         run.waitUntilExit()
@@ -69,13 +63,7 @@ extension EngineOrphanTests {
         try run.run()
         defer { if run.isRunning { kill(run.processIdentifier, SIGKILL) } }
 
-        var server: Int32?
-        let started = ContinuousClock.now + .seconds(180)
-        while server == nil && ContinuousClock.now < started && run.isRunning {
-            server = ProcTable.children(of: run.processIdentifier, named: "llama-server").first
-            if server == nil { try await Task.sleep(for: .milliseconds(50)) }
-        }
-        let pid = try #require(server, "edgebench started no llama-server")
+        let pid = try #require(try await ProcTable.llamaServer(startedBy: run), "edgebench started no llama-server")
         // measuring: a measured request has finished (a fixed pause is not enough on a loaded machine,
         // where the model can still be loading after seconds, and a kill then is a failed start)
         let measuring = ContinuousClock.now + .seconds(180)
@@ -97,6 +85,16 @@ extension EngineOrphanTests {
 
 /// /proc, read for a process's children and whether one still runs (a zombie has ended).
 enum ProcTable {
+    /// The llama-server `run` starts, once it has (a loaded machine: up to 180 s); nil if none came.
+    static func llamaServer(startedBy run: Process) async throws -> Int32? {
+        let deadline = ContinuousClock.now + .seconds(180)
+        while ContinuousClock.now < deadline && run.isRunning {
+            if let server = children(of: run.processIdentifier, named: "llama-server").first { return server }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return nil
+    }
+
     static func children(of parent: Int32, named name: String) -> [Int32] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap(Int32.init).filter { pid in
