@@ -25,11 +25,11 @@ enum HTMLFixture {
 
     static func configuration(
         _ id: String, device: Device, offloadFraction: Double, metrics: [MetricID: Double], requests: Int = 10,
-        flags: [Flag] = []
+        flags: [Flag] = [], runtime: String? = nil
     ) -> ConfigurationResult {
         let parts = id.split(separator: "/").map(String.init)
         let model = ModelInfo(name: parts[1], sizeBytes: 800_000_000, quantisation: "Q4_K_M")
-        let engine = EngineDescription(adapter: "ollama", name: parts[0], offloadFraction: offloadFraction, model: model)
+        let engine = EngineDescription(adapter: "ollama", name: runtime ?? parts[0], offloadFraction: offloadFraction, model: model)
         var summary: [MetricID: Summary] = [:]
         for (metric, mean) in metrics { summary[metric] = self.summary(mean, metric.unit) }
         let ttft = metrics[.ttft] ?? 0.1
@@ -195,8 +195,9 @@ enum HTMLFixture {
             bundles: [first, second], objectives: try Objective.parseList(Analysis.defaultObjectives))
         let matrix = ResultsMatrix(ReportEntry.make(bundles: [first, second], analysis: analysis))
         #expect(matrix.models == ["llama3.2"])
-        #expect(matrix.setups == ["rpi5-8gb · cpu/short", "rpi5-8gb · cpu/short@run-8"])
-        #expect(matrix.entry(model: "llama3.2", setup: "rpi5-8gb · cpu/short@run-8")?.result?.requests.count == 10)
+        // one configuration label (device · runtime · placement); the run tells the two columns apart
+        #expect(matrix.setups == ["rpi5-8gb · cpu · CPU · run-7", "rpi5-8gb · cpu · CPU · run-8"])
+        #expect(matrix.entry(model: "llama3.2", setup: "rpi5-8gb · cpu · CPU · run-8")?.id == "cpu/llama3.2/short@run-8")
     }
 
     @Test func markdownAndCSVShowTheSameMatrix() throws {
@@ -207,7 +208,7 @@ enum HTMLFixture {
         let csv = ReportTables.csv(bundles: [bundle], analysis: analysis)
         #expect(csv.hasPrefix(ReportTables.header.joined(separator: ",") + "\r\n"))
         #expect(csv.contains(
-            "jetson-gpu/llama3.2/short,llama3.2,jetson-orin-nano-super · jetson-gpu/short,jetson-orin-nano-super,"
+            "jetson-gpu/llama3.2/short,llama3.2,jetson-orin-nano-super · jetson-gpu · GPU,jetson-orin-nano-super,"
                 + "energy_per_token,J/token,0.082,0.00164,10,0.02,front,few_samples,\r\n"))
     }
 

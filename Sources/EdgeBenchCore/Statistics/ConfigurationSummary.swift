@@ -28,7 +28,8 @@ public enum ConfigurationSummary {
         }
 
         var flags = Set(requests.flatMap(\.flags))
-        if requests.count < minimumSamples { flags.insert(.fewSamples) }
+        // n = 0 (a configuration that failed before a measured request) has no statistics to be rough
+        if !requests.isEmpty, requests.count < minimumSamples { flags.insert(.fewSamples) }
         for id in [MetricID.decodeRate, .e2eLatency] {
             if let cv = summary[id]?.cv, cv > unstableCV { flags.insert(.unstable) }
         }

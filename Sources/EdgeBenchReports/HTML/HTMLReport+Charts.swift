@@ -81,15 +81,22 @@ extension HTMLReport {
                       definitions: [(gain.rawValue, gain.unit.rawValue, gain.definition)])
     }
 
-    /// Configuration (setup) × model, coloured by one metric.
+    /// Model (rows) × configuration (columns), as the results matrix, coloured by one metric: the bright end
+    /// is the better one whichever way the metric improves.
     static func heatmapFigure(_ entries: [ReportEntry], matrix: ResultsMatrix, metric: MetricID, title: String, unit: String) -> String {
-        let values = matrix.setups.map { setup in
-            matrix.models.map { model in matrix.entry(model: model, setup: setup)?.analysis.metrics[metric] }
+        let values = matrix.models.map { model in
+            matrix.setups.map { setup in matrix.entry(model: model, setup: setup)?.analysis.metrics[metric] }
         }
-        let chart = Heatmap(title: "\(title) by configuration and model", rows: matrix.setups, columns: matrix.models,
-                            values: values, valueAxis: ChartAxis(title: title, unit: unit))
+        let lines = matrix.setups.map { setup in entries.first { $0.setup == setup }?.setupLines ?? [setup] }
+        let direction = metric.defaultDirection.map { $0 == .maximize }
+        let chart = Heatmap(title: "\(title) by model and configuration", rows: matrix.models, columns: matrix.setups,
+                            values: values, valueAxis: ChartAxis(title: title, unit: unit), higherIsBetter: direction,
+                            columnLines: lines)
+        let better = direction.map { $0 ? " Higher is better: yellow is the best value, dark purple the worst."
+            : " Lower is better: yellow is the best (lowest) value, dark purple the worst." } ?? ""
         return figure(id: "chart-heatmap-\(metric.rawValue)", svg: chart.svg(),
-                      caption: "\(title) (\(unit)) per configuration (rows) and model (columns); grey \"–\" = not measured.",
+                      caption: "\(title) (\(unit)) per model (rows) and configuration (columns: device · runtime · "
+                        + "placement); grey \"–\" = not measured." + better,
                       definitions: [(metric.rawValue, unit, metric.definition)])
     }
 

@@ -1,12 +1,21 @@
+import EdgeBenchAnalysis
 import EdgeBenchCore
 
 extension HTMLReport {
     /// One power timeline per configuration that carries one (each on its own clock and boundary, so they
-    /// are never overlaid), and "n/a — why" for the others.
+    /// are never overlaid), and "n/a — why" for the others. A manual meter's constant is said once in
+    /// words: its timelines would be identical flat lines that measure nothing over time.
     static func powerTimelineFigure(_ entries: [ReportEntry]) -> String {
         var charts: [String] = []
         var missing: [String] = []
+        var manual: [String: [String]] = [:]
         for entry in entries {
+            if let power = entry.result?.power, power.isManual {
+                let watts = entry.analysis.measured[.meanPower].map { DisplayValue.compact($0, significantDigits: 3) + " W" }
+                    ?? "a constant"
+                manual["\(watts) at \(power.boundary.rawValue)", default: []].append(entry.id)
+                continue
+            }
             guard let result = entry.result, let power = result.power, let timeline = power.timeline,
                   !timeline.points.isEmpty
             else {
@@ -15,10 +24,16 @@ extension HTMLReport {
             }
             charts.append(timelineFigure(index: charts.count, id: entry.id, result: result, power: power, timeline: timeline))
         }
-        let notDrawn = missing.isEmpty ? "" : " Not drawn: " + missing.joined(separator: "; ") + "."
+        var notDrawn = missing.isEmpty ? "" : " Not drawn: " + missing.joined(separator: "; ") + "."
+        if !manual.isEmpty {
+            notDrawn += " Manual meter (a constant read off a display, not a measurement over time), so no timeline: "
+                + manual.keys.sorted().map { "\($0) for \(manual[$0, default: []].joined(separator: ", "))" }
+                    .joined(separator: "; ") + "."
+        }
         guard !charts.isEmpty else {
             return figure(id: "chart-power-timeline", svg: nil,
-                          caption: "No power timeline: no samples stored for any configuration." + notDrawn)
+                          caption: (manual.isEmpty ? "No power timeline: no samples stored for any configuration."
+                            : "No power timeline drawn.") + notDrawn)
         }
         let caption = "Power over time per configuration (s, W), each at the boundary of its own power channel: "
             + "the line is thinned to at most \(PowerTimeline.maxPoints) points keeping each bucket's minimum and "

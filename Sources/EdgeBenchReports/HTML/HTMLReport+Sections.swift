@@ -113,8 +113,17 @@ extension HTMLReport {
             }
             rows.append(flags)
         }
-        html.append(table(header: ["model", "metric"] + matrix.setups, rows: rows))
-        html.append(definitionList(ResultsMatrix.metrics.map { ($0.rawValue, $0.unit.rawValue, $0.definition) }))
+        html.append(table(header: ["model", "metric"] + matrix.setups, rows: rows, class: "matrix"))
+        let coverage = matrix.models.flatMap { model in
+            matrix.setups.compactMap { setup -> String? in
+                guard let entry = matrix.entry(model: model, setup: setup),
+                      let coverage = EnergyCoverage(entry.result, summary: entry.analysis.summary)
+                else { return nil }
+                return "energy_per_token of \(entry.id): \(coverage.count) requests — " + coverage.reasons.joined(separator: "; ") + "."
+            }
+        }
+        if !coverage.isEmpty { html.append(list(coverage)) }
+        html.append(definitionList(matrix.definitions))
         html.append("</section>")
         return html.joined(separator: "\n")
     }

@@ -16,6 +16,7 @@ public enum HTMLReport {
         body.append(header(bundles))
         body.append(summarySection(bundles: bundles, analysis: analysis))
         body.append(matrixSection(matrix, analysis: analysis))
+        body.append(paperViewSection(matrix))
         body.append(chartsSection(entries: entries, matrix: matrix, analysis: analysis))
         body.append(definitionsSection(analysis: analysis, entries: entries))
         return """
@@ -51,7 +52,7 @@ public enum HTMLReport {
             <h1>\(escape(title(bundles)))</h1>
             <p class="muted">\(bundles.count == 1 ? "Run" : "Runs") \(escape(runs.isEmpty ? "none" : runs)). \
             Every metric is a METRICS.md id; values are means over the measured requests (warm-up excluded).</p>
-            <nav><a href="#summary">Summary</a><a href="#matrix">Results matrix</a><a href="#charts">Charts</a>\
+            <nav><a href="#summary">Summary</a><a href="#matrix">Results matrix</a><a href="#paper">Paper view</a><a href="#charts">Charts</a>\
             <a href="#definitions">Definitions</a></nav>
             </header>
             """
@@ -71,8 +72,8 @@ public enum HTMLReport {
     }
 
     /// A table inside a horizontally scrolling box: cells are already-escaped HTML.
-    static func table(header: [String], rows: [[String]], caption: String? = nil) -> String {
-        var html = "<div class=\"table-scroll\"><table>"
+    static func table(header: [String], rows: [[String]], caption: String? = nil, class name: String? = nil) -> String {
+        var html = "<div class=\"table-scroll\"><table\(name.map { " class=\"\($0)\"" } ?? "")>"
         if let caption { html += "<caption>\(escape(caption))</caption>" }
         html += "<thead><tr>" + header.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         for row in rows { html += "<tr>" + row.joined() + "</tr>" }

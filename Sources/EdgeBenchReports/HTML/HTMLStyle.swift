@@ -8,7 +8,7 @@ enum HTMLStyle {
         * { box-sizing: border-box; }
         body { margin: 0; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; font-size: 16px;
           line-height: 1.45; color: #1a1a1a; background: #ffffff; }
-        main { max-width: 1100px; margin: 0 auto; padding: 1rem; }
+        main { max-width: 1240px; margin: 0 auto; padding: 1rem; }
         h1 { font-size: 1.6rem; margin: 0.5rem 0; }
         h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 2px solid #333333; padding-bottom: 0.2rem; }
         h3 { font-size: 1.05rem; margin-top: 1.4rem; }
@@ -21,6 +21,9 @@ enum HTMLStyle {
         th, td { border: 1px solid #cccccc; padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; }
         th { background: #f2f2f2; }
         td.num { text-align: right; white-space: nowrap; }
+        table.matrix { font-size: 0.8rem; }
+        table.matrix th { font-weight: 600; }
+        table.paper td.num { font-variant-numeric: tabular-nums; }
         td.missing { color: #777777; text-align: center; }
         .detail { display: block; color: #555555; font-size: 0.8rem; }
         .flag { display: inline-block; background: #fff3cd; border: 1px solid #c9a227; border-radius: 3px;

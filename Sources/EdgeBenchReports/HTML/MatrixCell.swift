@@ -31,6 +31,9 @@ struct MatrixCell: Sendable, Equatable {
             let spread = summary.stddev.map { $0 * unit.scale }
             let number = NumberText.meanAndSpread(summary.mean * unit.scale, spread)
             var detail = "n=\(summary.n)"
+            if metric == .energyPerToken, let coverage = EnergyCoverage(entry.result, summary: entry.analysis.summary) {
+                detail = coverage.count + " requests"
+            }
             if let cv = summary.cv, cv.isFinite { detail += " · CV \(DisplayValue.compact(cv * 100, significantDigits: 2)) %" }
             return MatrixCell(value: "\(number) \(unit.symbol)", detail: detail, isMeasured: true)
         }
@@ -73,6 +76,15 @@ struct ResultsMatrix: Sendable {
     }
 
     func unit(_ metric: MetricID) -> DisplayUnit { units[metric] ?? DisplayUnit(symbol: metric.unit.rawValue, scale: 1) }
+
+    /// (id, unit as the matrix prints it, definition): the definitions beside the matrix use its units.
+    var definitions: [(String, String, String)] {
+        Self.metrics.map { metric in
+            let symbol = unit(metric).symbol
+            let note = symbol == metric.unit.rawValue ? "" : " (printed in \(symbol); stored in \(metric.unit.rawValue))"
+            return (metric.rawValue, symbol, metric.definition + note)
+        }
+    }
 
     /// "e2e_throughput (tok/s)"; energy also says MJ/Mtok, the paper's spelling of the same number.
     func header(_ metric: MetricID) -> String {

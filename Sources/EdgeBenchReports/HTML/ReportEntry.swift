@@ -2,7 +2,7 @@ import EdgeBenchAnalysis
 import EdgeBenchCore
 
 /// One analysed configuration beside the raw results it came from (for distributions), placed in the
-/// methodology's matrix by model (row) and setup (column: device, engine and workload).
+/// methodology's matrix by model (row) and configuration (column: device, runtime and placement).
 struct ReportEntry: Sendable {
     var analysis: ConfigurationAnalysis
     /// nil only when the analysis names a configuration no bundle holds (it should not happen)
@@ -14,8 +14,11 @@ struct ReportEntry: Sendable {
     var requestDistributions: RequestDistributions {
         distributions ?? RequestDistributions(result?.requests ?? [])
     }
+    /// the row: the plan's model name (the middle of "engine/model/workload"), else the engine's
     var model: String
+    /// the column: `label`, made unique by what else differs (`columnNames`)
     var setup: String
+    var label: ConfigurationLabel
 
     var id: String { analysis.id }
 
@@ -27,6 +30,7 @@ struct ReportEntry: Sendable {
         bundles: [ResultBundle], analysis: AnalysisReport, distributions: [[String: RequestDistributions]]? = nil
     ) -> [ReportEntry] {
         var seen: Set<String> = []
+        var runs: [String: String] = [:]
         var results: [String: (ConfigurationResult, RequestDistributions?)] = [:]
         for (index, bundle) in bundles.enumerated() {
             for configuration in bundle.configurations {
@@ -35,25 +39,33 @@ struct ReportEntry: Sendable {
                 seen.insert(id)
                 let given = distributions.flatMap { index < $0.count ? $0[index][configuration.id] : nil }
                 results[id] = (configuration, given)
+                runs[id] = bundle.run.id
             }
         }
-        return analysis.configurations.map { configuration in
-            let (model, setup) = placement(configuration)
+        let placed = analysis.configurations.map { configuration in
+            let found = results[configuration.id]
+            let parts = configuration.id.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            return (
+                model: parts.count == 3 ? parts[1] : configuration.model,
+                label: ConfigurationLabel(found?.0, analysis: configuration),
+                workload: found?.0.workload.name ?? (parts.count == 3 ? parts[2] : ""),
+                engine: parts.count == 3 ? parts[0] : "",
+                run: runs[configuration.id] ?? "")
+        }
+        let names = columnNames(placed)
+        return analysis.configurations.enumerated().map { index, configuration in
             let found = results[configuration.id]
             return ReportEntry(
-                analysis: configuration, result: found?.0,
-                distributions: found?.1, model: model, setup: setup)
+                analysis: configuration, result: found?.0, distributions: found?.1, model: placed[index].model,
+                setup: names[index], label: placed[index].label)
         }
     }
 
-    /// "engine/model/workload" splits into the model and the rest; the device goes in front of the rest,
-    /// so the same engine name on two boards makes two columns.
-    static func placement(_ configuration: ConfigurationAnalysis) -> (model: String, setup: String) {
-        let parts = configuration.id.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        let model = parts.count == 3 ? parts[1] : configuration.model
-        let rest = parts.count == 3 ? parts[0] + "/" + parts[2] : configuration.id
-        let setup = configuration.deviceID.map { "\($0) · \(rest)" } ?? rest
-        return (model, setup)
+    /// The column's name on two lines: the device, then the rest (runtime, placement and what else tells
+    /// it apart), so two columns of one board differ on the line a reader looks at.
+    var setupLines: [String] {
+        let prefix = label.device + " · "
+        return setup.hasPrefix(prefix) ? [label.device, String(setup.dropFirst(prefix.count))] : [setup]
     }
 }
 

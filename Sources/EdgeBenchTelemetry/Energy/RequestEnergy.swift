@@ -31,8 +31,11 @@ public enum RequestEnergy {
         guard let whole = series.energy(from: windows.submit, to: windows.done), whole.joules >= 0 else { return ([:], []) }
         var metrics: [MetricID: Double] = [.energy: whole.joules]
         var flags: [Flag] = []
-        // A counter's samples are few but exact; only integrated power needs many of them.
-        if series.quantity == .power, whole.samples < minimumSamples { flags.append(.lowConfidence) }
+        // A counter's samples are few but exact; only integrated power needs many of them. A manual meter's
+        // constant is exact by declaration (flagged `manual`): its few samples say nothing about confidence.
+        if series.quantity == .power, series.source.kind != "manual", whole.samples < minimumSamples {
+            flags.append(.lowConfidence)
+        }
         let seconds = windows.done.seconds(since: windows.submit)
         if seconds > 0 { metrics[.meanPower] = whole.joules / seconds }
         if let peak = series.peakPower(from: windows.submit, to: windows.done) { metrics[.peakPower] = peak }

@@ -1,3 +1,4 @@
+import EdgeBenchCore
 import Foundation
 import Testing
 @testable import EdgeBenchReports
@@ -8,8 +9,7 @@ struct RenderedReport {
     let page: URL
     let html: String
 
-    init() throws {
-        let bundle = HTMLFixture.bundle()
+    init(_ bundle: ResultBundle = HTMLFixture.bundle()) throws {
         html = HTMLReport.render(bundles: [bundle], analysis: try HTMLFixture.analysis(bundle))
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("edgebench-browser-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -41,6 +41,12 @@ struct BrowserProbe: Decodable {
     let charts: [Chart]
     let scrollWidth: Int
     let scrollHeight: Int
+    /// "figure: \"text\" …" for every chart text that leaves its <svg> (clipped) or covers another text of
+    /// the same chart, measured on the glyph boxes Chromium laid out (rotated text as its rotated box)
+    let clippedTexts: [String]
+    let overlappingTexts: [String]
+    /// px the results matrix is wider than its scrolling box (0: no sideways scrolling)
+    let matrixOverflow: Double
 
     /// Runs before anything else on the page. Plain ES5, no `&`, and no `<` followed by a letter or `/`.
     static let script = """
@@ -95,8 +101,57 @@ struct BrowserProbe: Decodable {
                 raggedTables.push('table ' + index + ' in #' + (section ? section.id : '?') + ': rows of ' + widths.join(', ') + ' columns');
               }
             });
+            // each text as the four corners of its box in its chart's pixels (getCTM carries rotation and scale)
+            var clippedTexts = [], overlappingTexts = [];
+            function corners(node) {
+              var box = node.getBBox(), matrix = node.getCTM(), svg = node.ownerSVGElement, out = [];
+              [[box.x, box.y], [box.x + box.width, box.y], [box.x + box.width, box.y + box.height], [box.x, box.y + box.height]]
+                .forEach(function (c) { var p = svg.createSVGPoint(); p.x = c[0]; p.y = c[1]; p = p.matrixTransform(matrix); out.push([p.x, p.y]); });
+              return out;
+            }
+            // separating axes of two rectangles: they overlap by more than 1 px on every axis of either
+            function overlaps(a, b) {
+              var quads = [a, b];
+              for (var q = 0; q !== 2; q += 1) {
+                for (var e = 0; e !== 2; e += 1) {
+                  var p0 = quads[q][e], p1 = quads[q][e + 1];
+                  var ax = p1[0] - p0[0], ay = p1[1] - p0[1], length = Math.sqrt(ax * ax + ay * ay);
+                  if (length === 0) { return false; }
+                  ax /= length; ay /= length;
+                  var projA = a.map(function (p) { return p[0] * ax + p[1] * ay; });
+                  var projB = b.map(function (p) { return p[0] * ax + p[1] * ay; });
+                  var gap = Math.min(Math.max.apply(null, projA), Math.max.apply(null, projB))
+                    - Math.max(Math.min.apply(null, projA), Math.min.apply(null, projB));
+                  if (gap !== gap || gap <= 1) { return false; }
+                }
+              }
+              return true;
+            }
+            Array.prototype.forEach.call(document.querySelectorAll('svg'), function (svg) {
+              var figure = svg.closest('figure');
+              var name = figure ? figure.id : '?';
+              var box = svg.getBoundingClientRect();
+              var texts = Array.prototype.filter.call(svg.querySelectorAll('text'), function (t) { return t.textContent.trim() !== ''; });
+              var quads = texts.map(corners);
+              quads.forEach(function (quad, i) {
+                var outside = quad.some(function (p) {
+                  return p[0] < -0.5 || p[1] < -0.5 || p[0] > box.width + 0.5 || p[1] > box.height + 0.5;
+                });
+                if (outside) { clippedTexts.push(name + ': "' + texts[i].textContent + '"'); }
+                for (var j = i + 1; j !== quads.length; j += 1) {
+                  if (overlaps(quad, quads[j])) {
+                    overlappingTexts.push(name + ': "' + texts[i].textContent + '" / "' + texts[j].textContent + '"');
+                  }
+                }
+              });
+            });
             var root = document.documentElement;
             var summary = { errors: errors, figures: figures, charts: charts, raggedTables: raggedTables,
+              clippedTexts: clippedTexts, overlappingTexts: overlappingTexts,
+              matrixOverflow: (function () {
+                var matrix = document.querySelector('table.matrix');
+                return matrix ? Math.max(matrix.parentNode.scrollWidth - matrix.parentNode.clientWidth, 0) : 0;
+              })(),
               scrollWidth: Math.max(root.scrollWidth, document.body.scrollWidth),
               scrollHeight: Math.max(root.scrollHeight, document.body.scrollHeight) };
             var out = document.createElement('pre');

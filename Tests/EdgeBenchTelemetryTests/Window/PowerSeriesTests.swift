@@ -68,6 +68,17 @@ import Testing
         #expect(RequestEnergy.compute(trace, windows: short, existing: existing, idlePower: nil).flags == [.lowConfidence])
     }
 
+    @Test func aManualConstantIsNeverLowConfidence() throws {
+        // a meter read off its display: one reading a second, 3 in the window — exact by declaration
+        let manual = SourceDescription(id: "manual", kind: "manual", boundary: .wallAC, detail: "3.5 W")
+        let trace = try #require(Self.series((0...10).map { (Double($0), 3.5) }, source: manual))
+        let windows = RequestEnergy.Windows(submit: Self.at(2), first: Self.at(2.5), last: Self.at(4), done: Self.at(4))
+        let (metrics, flags) = RequestEnergy.compute(trace, windows: windows, existing: [.nOut: 7], idlePower: nil)
+        #expect(flags == [])
+        #expect(abs(metrics[.energy]! - 7) < 1e-9)  // 3.5 W × 2 s
+        #expect(abs(metrics[.energyPerToken]! - 1) < 1e-9)
+    }
+
     @Test func theMostInclusiveBoundaryIsChosenAndNeverMixed() throws {
         let rails = SourceDescription(id: "ina3221", kind: "ina3221", boundary: .moduleInput, detail: "t")
         var samples: [Sample] = []

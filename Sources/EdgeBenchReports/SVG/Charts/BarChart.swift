@@ -39,7 +39,7 @@ public struct BarChart: Sendable {
                                       x: 60, y: 44, maxWidth: width - 80)
         let margins = PlotArea.Margins(
             top: 34 + legend.height + 8, right: 16,
-            bottom: (rotateLabels ? longest * 0.72 + 18 : 24) + 30,
+            bottom: (rotateLabels ? longest * 0.72 + 18 : 36) + 30,
             left: AxisRenderer.labelWidth(scale, axis: valueAxis) + 34)
         let area = PlotArea(chartWidth: width, chartHeight: height, margins: margins)
         let band = area.width / Double(groups.count)
@@ -66,16 +66,22 @@ public struct BarChart: Sendable {
                     x: x, y: min(top, baseline), width: max(barWidth - 1, 0.5), height: abs(baseline - top),
                     fill: Palette.color(seriesIndex),
                     title: "\(group.label), \(name): \(valueAxis.valueText(value))"))
-                if barWidth >= 14 {
+                if barWidth >= ChartText.estimatedWidth(valueAxis.format(value), fontSize: 9) + 2 {
                     labels.append(ChartText.text(valueAxis.format(value), x: x + barWidth / 2, y: min(top, baseline) - 3,
                                                  anchor: "middle", size: 9))
                 }
             }
             let centre = area.left + (Double(groupIndex) + 0.5) * band
-            let label = ChartText.truncated(group.label, maxCharacters: 22)
-            labels.append(rotateLabels
-                ? ChartText.text(label, x: centre, y: area.bottom + 12, anchor: "end", size: 10, rotate: -45)
-                : ChartText.text(label, x: centre, y: area.bottom + 16, anchor: "middle", size: 11))
+            if rotateLabels {
+                let label = ChartText.truncated(group.label, maxCharacters: 22)
+                labels.append(ChartText.text(label, x: centre, y: area.bottom + 12, anchor: "end", size: 10, rotate: -45))
+            } else {
+                // "board · model" on two lines, each cut to its band, so neighbours never run into each other
+                for (line, part) in group.label.components(separatedBy: " · ").prefix(2).enumerated() {
+                    labels.append(ChartText.text(ChartText.fitted(part, width: band - 6, fontSize: 10), x: centre,
+                                                 y: area.bottom + 15 + Double(line) * 12, anchor: "middle", size: 10))
+                }
+            }
         }
         children.append(.group([SVGAttribute("class", "bars")], bars))
         children.append(.group([SVGAttribute("class", "labels")], labels))

@@ -45,9 +45,13 @@ public struct BoxPlot: Sendable {
             "\(ChartText.truncated(item.label, maxCharacters: 22)) (n=\(stats[index]?.n ?? 0))"
         }
         let longest = labels.map { ChartText.estimatedWidth($0) }.max() ?? 0
-        let left = AxisRenderer.labelWidth(scale, axis: valueAxis) + 34
+        let axisLeft = AxisRenderer.labelWidth(scale, axis: valueAxis) + 34
         // slanted when there are many boxes or a label is wider than its box's band (they would overlap)
-        let rotate = series.count > 6 || longest > (width - left - 16) / Double(series.count) - 4
+        let rotate = series.count > 6 || longest > (width - axisLeft - 16) / Double(series.count) - 4
+        // a slanted label reaches left of its box by its width × cos 45°: the first one must not leave the chart
+        let slanted = (labels.first.map { ChartText.estimatedWidth($0, fontSize: 10) } ?? 0) * 0.72 + 4
+        let firstBand = (width - axisLeft - 16) / Double(max(series.count, 1))
+        let left = rotate ? max(axisLeft, slanted - firstBand / 2 + 4) : axisLeft
         let margins = PlotArea.Margins(
             top: 40, right: 16, bottom: (rotate ? longest * 0.72 + 18 : 24) + 24, left: left)
         let area = PlotArea(chartWidth: width, chartHeight: height, margins: margins)

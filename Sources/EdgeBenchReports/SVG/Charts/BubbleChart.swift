@@ -112,14 +112,7 @@ public struct BubbleChart: Sendable {
         children.append(.group([SVGAttribute("class", "bubbles")], bubbles))
         let showLabels = placed.count <= 40
         if showLabels {
-            children.append(.group([SVGAttribute("class", "labels")], placed.map { item in
-                let label = ChartText.truncated(item.point.label, maxCharacters: 24)
-                // right of the bubble, or left of it where the label would run off the chart
-                let fitsRight = item.cx + item.radius + 3 + ChartText.estimatedWidth(label, fontSize: 10) <= width - 2
-                return fitsRight
-                    ? ChartText.text(label, x: item.cx + item.radius + 3, y: item.cy + 4, size: 10)
-                    : ChartText.text(label, x: item.cx - item.radius - 3, y: item.cy + 4, anchor: "end", size: 10)
-            }))
+            children.append(.group([SVGAttribute("class", "labels")], labels(placed, area: area, width: width)))
         }
         var footY = height - footnoteHeight + 10
         if let sizeAxis {
@@ -136,6 +129,24 @@ public struct BubbleChart: Sendable {
         return SVGDocument(width: width, height: height, label: title, children: children).render()
     }
 
+    /// Each bubble's label beside it, clear of the other labels, the bubbles' centres, the Pareto line and the
+    /// plot's edges; bubbles are labelled smallest first, since a big bubble has more room around it.
+    func labels(_ placed: [Placed], area: PlotArea, width: Double) -> [SVGElement] {
+        var placer = LabelPlacer(bounds: .init(x0: area.left + 1, y0: area.top + 1, x1: width - 2, y1: area.bottom - 1))
+        placer.segments = frontSegments(placed)
+        // the marks themselves: a label on a bubble's centre hides which bubble is which
+        placer.taken = placed.map { .init(x0: $0.cx - 2, y0: $0.cy - 2, x1: $0.cx + 2, y1: $0.cy + 2) }
+        var elements: [SVGElement] = []
+        for item in placed.sorted(by: { $0.radius < $1.radius }) {
+            let label = ChartText.truncated(item.point.label, maxCharacters: 24)
+            let spots = LabelPlacer.spots(cx: item.cx, cy: item.cy, radius: item.radius,
+                                          width: ChartText.estimatedWidth(label, fontSize: 10), fontSize: 10)
+            guard let spot = placer.place(spots) else { continue }
+            elements.append(ChartText.text(label, x: spot.x, y: spot.y, anchor: spot.anchor, size: 10))
+        }
+        return elements
+    }
+
     func bubble(_ item: Placed) -> SVGElement {
         let isFront = highlighted.contains(item.point.id)
         var hover = "\(item.point.label) (\(item.point.group)): \(xAxis.title) \(xAxis.valueText(item.x)), "
@@ -147,6 +158,17 @@ public struct BubbleChart: Sendable {
             SVGAttribute("fill", item.color), SVGAttribute("fill-opacity", isFront ? 0.85 : 0.6),
             SVGAttribute("stroke", isFront ? "#000000" : "#FFFFFF"), SVGAttribute("stroke-width", isFront ? 3 : 1),
         ], children: [.element(.title(hover))])
+    }
+
+    /// The staircase's horizontal and vertical pieces, for keeping labels off it.
+    func frontSegments(_ placed: [Placed]) -> [(Double, Double, Double, Double)] {
+        let front = placed.filter { highlighted.contains($0.point.id) }.sorted { $0.cx < $1.cx }
+        var segments: [(Double, Double, Double, Double)] = []
+        for (a, b) in zip(front, front.dropFirst()) {
+            segments.append((a.cx, a.cy, b.cx, a.cy))
+            segments.append((b.cx, a.cy, b.cx, b.cy))
+        }
+        return segments
     }
 
     /// Step line through the highlighted points in x order: the front's staircase shape shows

@@ -1,5 +1,6 @@
-/// A rows × columns grid (configuration × model) coloured by value on the viridis scale, with
-/// the formatted value in each cell, "–" on grey where there is none, and a legend bar.
+/// A rows × columns grid (model × configuration) coloured by value on the viridis scale, with
+/// the formatted value in each cell, "–" on grey where there is none, and a legend bar. With a
+/// direction, the bright (yellow) end is always the better one, so throughput and energy read alike.
 public struct Heatmap: Sendable {
     public var title: String
     public var rows: [String]
@@ -7,13 +8,23 @@ public struct Heatmap: Sendable {
     /// values[row][column]; short rows are treated as missing cells.
     public var values: [[Double?]]
     public var valueAxis: ChartAxis
+    /// true: higher is better; false: lower is better; nil: colour by value alone
+    public var higherIsBetter: Bool?
+    /// Each column's label on its own lines (device, then what differs), printed horizontally while the
+    /// columns are wide enough; nil: `columns`.
+    public var columnLines: [[String]]?
 
-    public init(title: String, rows: [String], columns: [String], values: [[Double?]], valueAxis: ChartAxis) {
+    public init(
+        title: String, rows: [String], columns: [String], values: [[Double?]], valueAxis: ChartAxis,
+        higherIsBetter: Bool? = nil, columnLines: [[String]]? = nil
+    ) {
         self.title = title
         self.rows = rows
         self.columns = columns
         self.values = values
         self.valueAxis = valueAxis
+        self.higherIsBetter = higherIsBetter
+        self.columnLines = columnLines
     }
 
     func value(_ row: Int, _ column: Int) -> Double? {
@@ -35,16 +46,26 @@ public struct Heatmap: Sendable {
         let high = present.max() ?? 1
         func t(_ value: Double) -> Double {
             guard high > low else { return 0.5 }
+            let up: Double
             switch scale.kind {
-            case .linear: return (value - low) / (high - low)
-            case .log10: return (Scale.log10Value(value) - Scale.log10Value(low)) / (Scale.log10Value(high) - Scale.log10Value(low))
+            case .linear: up = (value - low) / (high - low)
+            case .log10: up = (Scale.log10Value(value) - Scale.log10Value(low)) / (Scale.log10Value(high) - Scale.log10Value(low))
             }
+            return higherIsBetter == false ? 1 - up : up
         }
 
-        let rowLabels = rows.map { ChartText.truncated($0, maxCharacters: 28) }
-        let columnLabels = columns.map { ChartText.truncated($0, maxCharacters: 22) }
-        let left = min((rowLabels.map { ChartText.estimatedWidth($0) }.max() ?? 0) + 12, width * 0.4)
-        let bottomLabels = (columnLabels.map { ChartText.estimatedWidth($0) }.max() ?? 0) * 0.72 + 16
+        let rowLabels = rows.map { ChartText.fitted($0, width: width * 0.3 - 14, fontSize: 11) }
+        let left = min((rowLabels.map { ChartText.estimatedWidth($0) }.max() ?? 0) + 14, width * 0.3)
+        // horizontal lines where each column is wide enough for a short word, else slanted full labels
+        let columnWidth = (width - left - 16) / Double(columns.count)
+        let horizontal = columnWidth >= 64
+        let lines = (columnLines ?? columns.map { [$0] }).map { label in
+            label.flatMap { ChartText.wrapped($0, width: columnWidth - 6, fontSize: 10) }
+        }
+        let lineCount = Double(lines.map(\.count).max() ?? 1)
+        let rotatedLabels = columns.map { ChartText.truncated($0, maxCharacters: 30) }
+        let bottomLabels = horizontal ? lineCount * 13 + 8
+            : (rotatedLabels.map { ChartText.estimatedWidth($0, fontSize: 10) }.max() ?? 0) * 0.72 + 16
         let margins = PlotArea.Margins(top: 34, right: 16, bottom: bottomLabels + 60, left: left)
         let area = PlotArea(chartWidth: width, chartHeight: height, margins: margins)
         let cellWidth = area.width / Double(columns.count)
@@ -84,10 +105,16 @@ public struct Heatmap: Sendable {
             labels.append(ChartText.text(label, x: area.left - 6, y: area.top + (Double(row) + 0.5) * cellHeight + rowFont / 3,
                                          anchor: "end", size: rowFont))
         }
-        let columnFont = min(11, max(cellWidth * 0.7, 6))
-        for (column, label) in columnLabels.enumerated() {
+        for column in columns.indices {
             let x = area.left + (Double(column) + 0.5) * cellWidth
-            labels.append(ChartText.text(label, x: x, y: area.bottom + 10, anchor: "end", size: columnFont, rotate: -45))
+            if horizontal {
+                for (line, text) in lines[column].enumerated() {
+                    labels.append(ChartText.text(text, x: x, y: area.bottom + 14 + Double(line) * 13, anchor: "middle", size: 10))
+                }
+            } else {
+                labels.append(ChartText.text(rotatedLabels[column], x: x, y: area.bottom + 10, anchor: "end", size: 10,
+                                             rotate: -45))
+            }
         }
         var children: [SVGElement] = [ChartText.chartTitle(title, width: width)]
         children.append(.group([SVGAttribute("class", "cells")], cells))
@@ -103,7 +130,8 @@ public struct Heatmap: Sendable {
     func legendBar(low: Double, high: Double, hasValues: Bool, log: Bool, x: Double, y: Double, width: Double) -> SVGElement {
         let steps = 32
         var children: [SVGElement] = []
-        let title = valueAxis.titleWithUnit + (log ? ", log colour scale" : "")
+        let better = higherIsBetter.map { $0 ? ", higher is better (yellow)" : ", lower is better (yellow)" } ?? ""
+        let title = valueAxis.titleWithUnit + (log ? ", log colour scale" : "") + better
         children.append(ChartText.text(title, x: x, y: y - 6, size: 11))
         if hasValues {
             for step in 0..<steps {
@@ -111,8 +139,10 @@ public struct Heatmap: Sendable {
                 children.append(ChartText.rect(x: x + Double(step) * stepWidth, y: y, width: stepWidth + 0.5, height: 10,
                                                fill: Palette.sequential(Double(step) / Double(steps - 1))))
             }
-            children.append(ChartText.text(valueAxis.format(low), x: x, y: y + 22, size: 10))
-            children.append(ChartText.text(valueAxis.format(high), x: x + width, y: y + 22, anchor: "end", size: 10))
+            // the ramp runs worse → better, so its ends are the worst and the best value
+            let (start, end) = higherIsBetter == false ? (high, low) : (low, high)
+            children.append(ChartText.text(valueAxis.format(start), x: x, y: y + 22, size: 10))
+            children.append(ChartText.text(valueAxis.format(end), x: x + width, y: y + 22, anchor: "end", size: 10))
         }
         children.append(ChartText.rect(x: x + width + 16, y: y, width: 14, height: 10, fill: Palette.missing))
         children.append(ChartText.text("– no value", x: x + width + 34, y: y + 9, size: 10))

@@ -9,11 +9,11 @@ enum AxisRenderer {
             let y = area.y(fraction)
             children.append(ChartText.line(area.left, y, area.right, y, stroke: tick.isMajor ? Palette.grid : "#F2F2F2"))
         }
-        for tick in scale.labelledTicks {
+        for (tick, label) in labels(scale, axis: axis) {
             guard let fraction = scale.fraction(tick.value) else { continue }
             let y = area.y(fraction)
             children.append(ChartText.line(area.left - 4, y, area.left, y, stroke: Palette.axis))
-            children.append(ChartText.text(axis.format(tick.value), x: area.left - 6, y: y + 4, anchor: "end",
+            children.append(ChartText.text(label, x: area.left - 6, y: y + 4, anchor: "end",
                                            size: tick.isMajor ? 11 : 9, fill: Palette.mutedText))
         }
         children.append(ChartText.line(area.left, area.top, area.left, area.bottom, stroke: Palette.axis))
@@ -31,11 +31,11 @@ enum AxisRenderer {
             let x = area.x(fraction)
             children.append(ChartText.line(x, area.top, x, area.bottom, stroke: tick.isMajor ? Palette.grid : "#F2F2F2"))
         }
-        for tick in scale.labelledTicks {
+        for (tick, label) in labels(scale, axis: axis) {
             guard let fraction = scale.fraction(tick.value) else { continue }
             let x = area.x(fraction)
             children.append(ChartText.line(x, area.bottom, x, area.bottom + 4, stroke: Palette.axis))
-            children.append(ChartText.text(axis.format(tick.value), x: x, y: area.bottom + 16, anchor: "middle",
+            children.append(ChartText.text(label, x: x, y: area.bottom + 16, anchor: "middle",
                                            size: tick.isMajor ? 11 : 9, fill: Palette.mutedText))
         }
         children.append(ChartText.line(area.left, area.bottom, area.right, area.bottom, stroke: Palette.axis))
@@ -51,6 +51,16 @@ enum AxisRenderer {
 
     /// Width the tick labels of a vertical axis need.
     static func labelWidth(_ scale: Scale, axis: ChartAxis) -> Double {
-        scale.labelledTicks.map { ChartText.estimatedWidth(axis.format($0.value)) }.max() ?? 20
+        labels(scale, axis: axis).map { ChartText.estimatedWidth($0.1) }.max() ?? 20
+    }
+
+    /// Each labelled tick with its text: the axis's format, unless two ticks would read the same (a narrow
+    /// range, 151.7–152.2 tok/s, all "152"); then every tick gets the decimals its step needs (152.0, 152.1, …).
+    static func labels(_ scale: Scale, axis: ChartAxis) -> [(ScaleTick, String)] {
+        let ticks = scale.labelledTicks
+        let plain = ticks.map { axis.format($0.value) }
+        guard Set(plain).count < plain.count, scale.kind == .linear, ticks.count >= 2 else { return Array(zip(ticks, plain)) }
+        let step = abs(ticks[1].value - ticks[0].value)
+        return zip(ticks, ticks.map { TickFormats.fixed($0.value, step: step) }).map { ($0, $1) }
     }
 }

@@ -1,9 +1,41 @@
+import Foundation
+
 /// Text and frame pieces every chart shares.
 enum ChartText {
     /// Rough advance width of a label at 11–12 px in a sans-serif font; used only to reserve
     /// margins, so an overestimate costs a little whitespace and an underestimate clips.
     static func estimatedWidth(_ text: String, fontSize: Double = 11) -> Double {
-        Double(text.count) * fontSize * 0.58
+        Double(text.count) * fontSize * 0.62
+    }
+
+    /// `label` broken after "-", " " or "·" into lines that each fit `width` (a word too long for a line is cut).
+    static func wrapped(_ label: String, width: Double, fontSize: Double) -> [String] {
+        let fits = Swift.max(Int(width / (fontSize * 0.62)), 2)
+        var pieces: [String] = []
+        var current = ""
+        for character in label {
+            current.append(character)
+            if character == "-" || character == " " { pieces.append(current); current = "" }
+        }
+        if !current.isEmpty { pieces.append(current) }
+        var lines: [String] = []
+        var line = ""
+        for piece in pieces {
+            if !line.isEmpty, (line + piece).trimmingCharacters(in: .whitespaces).count > fits {
+                lines.append(line.trimmingCharacters(in: .whitespaces))
+                line = ""
+            }
+            line += piece
+        }
+        if !line.isEmpty { lines.append(line.trimmingCharacters(in: .whitespaces)) }
+        return lines.map { truncated($0, maxCharacters: fits) }
+    }
+
+    /// `label` cut to what `width` holds at `fontSize`, keeping its end when the start is what repeats
+    /// between labels ("…nano-super"): callers pass the part that differs last.
+    static func fitted(_ label: String, width: Double, fontSize: Double) -> String {
+        let fits = Int(width / (fontSize * 0.62))
+        return truncated(label, maxCharacters: Swift.max(fits, 2))
     }
 
     static func text(

@@ -24,6 +24,17 @@ public enum TickFormats {
         return trimmed(value, significant: 3)
     }
 
+    /// `value` with as many decimals as `step` needs to tell neighbouring ticks apart: step 0.1 → one, 0.25 → two.
+    public static func fixed(_ value: Double, step: Double) -> String {
+        guard value.isFinite, step.isFinite, step > 0 else { return compact(value) }
+        var decimals = 0
+        while decimals < 12, abs((step * pow(10, Double(decimals))).rounded() - step * pow(10, Double(decimals))) > 1e-6 * step * pow(10, Double(decimals)) {
+            decimals += 1
+        }
+        let text = String(format: "%.\(decimals)f", value)
+        return text.hasPrefix("-") && Double(text) == 0 ? String(text.dropFirst()) : text
+    }
+
     static func trimmed(_ value: Double, significant: Int) -> String {
         guard value != 0 else { return "0" }
         let digits = Int(log10(abs(value)).rounded(.down))
