@@ -139,8 +139,11 @@ public struct BubbleChart: Sendable {
         var elements: [SVGElement] = []
         for item in placed.sorted(by: { $0.radius < $1.radius }) {
             let label = ChartText.truncated(item.point.label, maxCharacters: 24)
-            let spots = LabelPlacer.spots(cx: item.cx, cy: item.cy, radius: item.radius,
-                                          width: ChartText.estimatedWidth(label, fontSize: 10), fontSize: 10)
+            // beside the bubble first; in a crowd, further out (rings 12 and 24 px wider)
+            let spots = [0.0, 12, 24].flatMap { extra in
+                LabelPlacer.spots(cx: item.cx, cy: item.cy, radius: item.radius + extra,
+                                  width: ChartText.estimatedWidth(label, fontSize: 10) * 1.12 + 2, fontSize: 10)
+            }
             guard let spot = placer.place(spots) else { continue }
             elements.append(ChartText.text(label, x: spot.x, y: spot.y, anchor: spot.anchor, size: 10))
         }

@@ -22,7 +22,7 @@ struct LabelPlacer {
 
     /// Spots right, left, above and below a circle of `radius` at (cx, cy) for a text `width` wide at `fontSize`.
     static func spots(cx: Double, cy: Double, radius: Double, width: Double, fontSize: Double) -> [Spot] {
-        let ascent = fontSize * 0.8
+        let ascent = fontSize * 0.95
         let descent = fontSize * 0.25
         func spot(_ x: Double, _ baseline: Double, _ anchor: String) -> Spot {
             let x0 = anchor == "start" ? x : anchor == "end" ? x - width : x - width / 2
