@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "edgebench", targets: ["edgebench"]),
+        // The no-board tour and bench/'s servers: built by `swift build -c release` beside edgebench.
+        .executable(name: "edgebench-testserver", targets: ["edgebench-testserver"]),
         .library(name: "EdgeBenchCore", targets: ["EdgeBenchCore"]),
         .library(name: "EdgeBenchRunner", targets: ["EdgeBenchRunner"]),
     ],

@@ -14,19 +14,35 @@ struct PlanEngineKindsTests {
           - {name: short, prompt: Hi, max_tokens: 16}
         """
 
-    @Test func methodologyExampleExpandsToItsFiveConfigurations() throws {
+    /// The paper's matrix: five configurations × the seven models their runtimes offer, less the pairs a
+    /// runtime lacks (7 exclusions) = 28, each model under its runtime's own name.
+    @Test func methodologyExampleExpandsToThePapersMatrix() throws {
         let plan = try PlanLoader.load(path: try examplesDirectory().appendingPathComponent("methodology.yaml").path)
         let configurations = plan.expand()
-        #expect(configurations.map(\.id) == [
-            "pi5-cpu/qwen2.5-1.5b/short", "jetson-cpu/qwen2.5-1.5b/short", "jetson-gpu/qwen2.5-1.5b/short",
-            "pi5-hailo/qwen2.5-1.5b/short", "m5stack/qwen2.5-1.5b/short",
+        #expect(configurations.count == 28)
+        #expect(configurations.prefix(6).map(\.id) == [
+            "pi5-cpu/qwen2.5-0.5b/short", "pi5-cpu/qwen2.5-1.5b/short", "pi5-cpu/qwen2-1.5b/short",
+            "pi5-cpu/qwen2.5-coder-1.5b/short", "pi5-cpu/deepseek-r1-1.5b/short", "pi5-cpu/llama3.2-1b/short",
         ])
-        #expect(configurations.map(\.engine.kind) == [.ollama, .ollama, .ollama, .hailoOllama, .stackflow])
-        #expect(configurations.map(\.model.served) == [
+        let qwen = configurations.filter { $0.model.name == "qwen2.5-1.5b" }
+        #expect(qwen.map(\.engine.name) == ["pi5-cpu", "jetson-cpu", "jetson-gpu", "pi5-hailo", "m5stack"])
+        #expect(qwen.map(\.engine.kind) == [.ollama, .ollama, .ollama, .hailoOllama, .stackflow])
+        #expect(qwen.map(\.model.served) == [
             "qwen2.5:1.5b", "qwen2.5:1.5b", "qwen2.5:1.5b", "qwen2.5-instruct:1.5b", "qwen2.5-1.5B-ax630c",
         ])
-        #expect(configurations.map(\.engine.offload) == [Offload.none, Offload.none, .all, nil, nil])
-        #expect(configurations[4].engine.url == "tcp://m5stack-llm.local:10001")
+        #expect(qwen.map(\.engine.offload) == [Offload.none, Offload.none, .all, nil, nil])
+        #expect(configurations.filter { $0.engine.name == "pi5-hailo" }.map { $0.model.served ?? "" } == [
+            "qwen2.5-instruct:1.5b", "qwen2:1.5b", "qwen2.5-coder:1.5b", "deepseek_r1:1.5b", "llama3.2:1b",
+        ])
+        #expect(configurations.filter { $0.engine.name == "m5stack" }.map { $0.model.served ?? "" } == [
+            "qwen2.5-0.5B-prefill-20e", "qwen2.5-1.5B-ax630c", "deepseek-r1-1.5B-ax630c", "llama3.2-1B-prefill-ax630c",
+            "openbuddy-llama3.2-1B-ax630c",
+        ])
+        // the paper's workload: 100 tokens, n = 5
+        #expect(configurations.allSatisfy { $0.workload.request.maxTokens == 100 && $0.repetitions == 5 })
+        // every board has its meter
+        #expect(Set(plan.configurationPower(configurations).keys) == Set(configurations.map(\.id)))
+        #expect(qwen.last?.engine.url == "tcp://m5stack-llm.local:10001")
     }
 
     @Test func servedNamesResolveByEngineNameBeforeKind() throws {

@@ -40,6 +40,18 @@ import Testing
         #expect(Self.comparison.exitCode == 2)
     }
 
+    /// A small change is visible in the base and new columns: 1.364 → 1.357 (−0.5 %) printed to one
+    /// decimal read "1.4 → 1.4" (or "1.4 → 1.3" across a rounding edge), a change nobody could see.
+    @Test func baseAndNewGetTheDecimalsTheirChangeNeeds() {
+        #expect(CompareText.changeTexts(base: 1.364, new: 1.357, change: -0.007) == ("1.3640", "1.3570", "-0.0070"))
+        #expect(CompareText.changeTexts(base: 152.2, new: 151.7, change: -0.5) == ("152.20", "151.70", "-0.50"))
+        // a large change keeps the usual places
+        #expect(CompareText.changeTexts(base: 66.3, new: 50, change: -16.3) == ("66.3", "50.0", "-16.3"))
+        #expect(CompareText.changeTexts(base: 0.25, new: 0.3, change: 0.05) == ("0.250", "0.300", "0.050"))
+        // never more than six significant digits of the larger value
+        #expect(CompareText.changeTexts(base: 1.0, new: 1.0 + 1e-12, change: 1e-12) == ("1.00000", "1.00000", "0.00000"))
+    }
+
     @Test func pIsABoundBelowAThousandth() {
         #expect(CompareText.pText(0.0004) == "<0.001")
         #expect(CompareText.pText(0.0123) == "0.012")

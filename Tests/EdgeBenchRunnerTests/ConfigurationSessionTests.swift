@@ -96,6 +96,19 @@ struct ConfigurationSessionTests {
             return kept.compactMap { if case .note(let text) = $0 { text } else { nil } }
         }
 
+        var phases: [String] {
+            lock.lock()
+            defer { lock.unlock() }
+            return kept.compactMap { if case .phase(let text) = $0 { text } else { nil } }
+        }
+
+        /// The 1-based index of each finished warm-up request.
+        var warmUpsFinished: [Int] {
+            lock.lock()
+            defer { lock.unlock() }
+            return kept.compactMap { if case .requestFinished(let index, _, true, _, _) = $0 { index } else { nil } }
+        }
+
         var finished: [(String, ConfigurationResult.Status, String?)] {
             lock.lock()
             defer { lock.unlock() }

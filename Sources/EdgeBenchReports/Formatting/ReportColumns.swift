@@ -93,7 +93,9 @@ extension PowerProvenance {
     /// "power: ina3221/VDD_IN (module_input), 412 samples at 10.0 Hz, idle baseline 10 s": beside every energy figure.
     var provenanceText: String {
         var text = "power: \(source)/\(channel) (\(boundary.rawValue)\(isEstimate ? ", estimate" : "")\(isManual ? ", manual" : "")), "
-        text += "\(samples) samples at \(NumberText.fixed(effectiveRate, decimals: 1)) Hz"
+        // A manual meter is one figure read off a display: its "samples" are the sampler repeating it (or, for
+        // an import, the one figure), and a rate of them says nothing ("1 samples at 0.0 Hz").
+        text += isManual ? "one constant reading, no samples" : "\(samples) samples at \(NumberText.fixed(effectiveRate, decimals: 1)) Hz"
         if let idleSeconds { text += ", idle baseline \(NumberText.fixed(idleSeconds, decimals: 1)) s" }
         return text
     }

@@ -65,12 +65,29 @@ public enum CompareText {
         if let value = row.p { p = pText(value) }
         // An informational metric never gates, so no threshold applies to it.
         let threshold = row.direction == .informational ? "—" : row.threshold.limitText
+        let (base, new, change) = changeTexts(
+            base: unit.fromStored(row.base), new: unit.fromStored(row.new), change: unit.fromStored(row.change))
         return [
-            row.metric.rawValue + unitText, DisplayValue.readable(unit.fromStored(row.base)),
-            DisplayValue.readable(unit.fromStored(row.new)),
-            signed(DisplayValue.readable(unit.fromStored(row.change)), row.change), relative, p, threshold,
+            row.metric.rawValue + unitText, base, new, signed(change, row.change), relative, p, threshold,
             row.verdict.rawValue,
         ]
+    }
+
+    /// Base, new and change to one decimal place, the one that shows two significant digits of the change
+    /// (never fewer places than `DisplayValue.readable` gives, never more than six significant digits of the
+    /// larger value): a −0.5 % change of 1.36 reads "1.364  1.357  -0.0070", not "1.4  1.4  -0.0070".
+    static func changeTexts(base: Double, new: Double, change: Double) -> (String, String, String) {
+        guard base.isFinite, new.isFinite, change.isFinite else {
+            return (DisplayValue.readable(base), DisplayValue.readable(new), DisplayValue.readable(change))
+        }
+        let largest = max(abs(base), abs(new))
+        let readable = largest >= 100 ? 0 : largest >= 1 ? 1 : NumberText.decimals(for: largest, significant: 2)
+        let needed = change == 0 ? readable : NumberText.decimals(for: change, significant: 2)
+        let places = min(max(readable, needed), max(readable, NumberText.decimals(for: largest, significant: 6)))
+        return (
+            NumberText.fixed(base, decimals: places), NumberText.fixed(new, decimals: places),
+            NumberText.fixed(change, decimals: places)
+        )
     }
 
     /// Text columns (the first and last) left-aligned, numbers right-aligned, two spaces apart.

@@ -47,7 +47,8 @@ public enum LogSummaryText {
             guard let channel = summary.channels[key] else { continue }
             let unit = channel.unit
             let mean = channel.sum / Double(channel.count)
-            lines.append("  \(key): n=\(channel.count) min \(format(channel.min)) \(unit), mean \(format(mean)) \(unit), max \(format(channel.max)) \(unit)")
+            func text(_ value: Double) -> String { format(value, whole: unit == "B" || unit == "Hz") }
+            lines.append("  \(key): n=\(channel.count) min \(text(channel.min)) \(unit), mean \(text(mean)) \(unit), max \(text(channel.max)) \(unit)")
         }
         if description.skippedLines > 0 {
             lines.append("skipped_lines: \(description.skippedLines) (blank, prompts, commands, time's report or other output)")
@@ -55,7 +56,13 @@ public enum LogSummaryText {
         return lines.joined(separator: "\n")
     }
 
-    static func format(_ value: Double) -> String { String(format: "%.6g", value) }
+    /// Six significant digits, but never an exponent for a log's large plain numbers: epoch times
+    /// ("1753120000.125 s", not "1.75312e+09 s", which hides where in the log a window is) and byte counts
+    /// ("812646400 B"); `whole` rounds a large mean of bytes or hertz to the unit.
+    static func format(_ value: Double, whole: Bool = false) -> String {
+        guard value.isFinite, abs(value) >= 1e6, abs(value) < 1e15 else { return String(format: "%.6g", value) }
+        return whole || value.rounded() == value ? String(format: "%.0f", value) : String(format: "%.3f", value)
+    }
 
     /// `edgebench energy`: the window's energy, mean and peak power, and the channel they came from.
     public static func render(_ result: LogEnergy) -> String {

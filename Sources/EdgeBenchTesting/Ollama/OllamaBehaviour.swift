@@ -36,6 +36,9 @@ public struct OllamaBehaviour: Sendable, Equatable {
     /// The script's delays are divided by this while the model sits in GPU memory, so one server can
     /// play a board's CPU and GPU configurations (Jetson: `num_gpu` 0 vs all).
     public var gpuSpeedup: Double
+    /// Per model tag, where one server plays several models of different sizes: its weights' bytes and its
+    /// own delays (replacing the script's). A tag not here uses `modelSize` and the script's delays.
+    public var perModel: [String: ModelPlay]
     /// Final-chunk fields sent verbatim instead of what the server measured, by key: a broken server's
     /// `"eval_count": "-5"` or `"eval_duration": "18446744073709551615"`.
     public var finalOverrides: [String: String]
@@ -44,8 +47,9 @@ public struct OllamaBehaviour: Sendable, Equatable {
         flavour: Flavour = .ollama, version: String = "0.30.8", models: [String] = ["qwen2.5:0.5b"],
         modelSize: Int64 = 397_821_319, blockCount: Int = 24, gpuMemory: Int64? = nil, loadDelay: Duration = .zero,
         residentAtStart: Bool = false, durationUnit: DurationUnit = .nanoseconds, omitsPromptEvalCount: Bool = false,
-        gpuSpeedup: Double = 1, finalOverrides: [String: String] = [:]
+        gpuSpeedup: Double = 1, finalOverrides: [String: String] = [:], perModel: [String: ModelPlay] = [:]
     ) {
+        self.perModel = perModel
         self.finalOverrides = finalOverrides
         self.flavour = flavour
         self.version = version
@@ -60,12 +64,31 @@ public struct OllamaBehaviour: Sendable, Equatable {
         self.gpuSpeedup = gpuSpeedup
     }
 
+    /// How one model of several plays: its size and the delays before each token (index i before token i,
+    /// the last repeating), already at the pace the server plays.
+    public struct ModelPlay: Sendable, Equatable {
+        /// nil: `modelSize`
+        public var size: Int64?
+        public var delays: [Duration]
+
+        public init(size: Int64?, delays: [Duration]) {
+            self.size = size
+            self.delays = delays
+        }
+    }
+
+    /// Bytes of `model`'s weights.
+    func size(of model: String) -> Int64 {
+        perModel[model]?.size ?? modelSize
+    }
+
     /// The bytes Ollama would place in GPU memory for `num_gpu` layers (nil = its default: as many as fit).
-    func vramBytes(numGPU: Int?) -> Int64 {
+    func vramBytes(numGPU: Int?, model: String? = nil) -> Int64 {
         guard let gpuMemory, gpuMemory > 0 else { return 0 }
         let layers = blockCount + 1
         let wanted = min(numGPU ?? layers, layers)
-        let share = Int64((Double(modelSize) * Double(wanted) / Double(layers)).rounded())
+        let bytes = model.map(size(of:)) ?? modelSize
+        let share = Int64((Double(bytes) * Double(wanted) / Double(layers)).rounded())
         return min(share, gpuMemory)
     }
 }

@@ -71,7 +71,7 @@ enum OllamaScriptedWire {
     static func tags(_ behaviour: OllamaBehaviour) -> String {
         let entries = behaviour.models.map { name in
             #"{"name":"# + JSONText.string(name) + #","model":"# + JSONText.string(name)
-                + #","modified_at":"2025-06-20T14:30:00Z","size":"# + String(behaviour.modelSize)
+                + #","modified_at":"2025-06-20T14:30:00Z","size":"# + String(behaviour.size(of: name))
                 + #","digest":"a8b0c51577010a279d933d14c2a8ab4b268079d44c5c8830c0a93900f1827c67","details":{"format":"gguf","family":"qwen2","parameter_size":"494.03M","quantization_level":"Q4_K_M"}}"#
         }
         return #"{"models":["# + entries.joined(separator: ",") + "]}"
@@ -80,7 +80,7 @@ enum OllamaScriptedWire {
     static func ps(_ resident: [(name: String, vram: Int64)], behaviour: OllamaBehaviour) -> String {
         let entries = resident.map { entry in
             #"{"name":"# + JSONText.string(entry.name) + #","model":"# + JSONText.string(entry.name) + #","size":"#
-                + String(behaviour.modelSize)
+                + String(behaviour.size(of: entry.name))
                 + #","digest":"a8b0c51577010a279d933d14c2a8ab4b268079d44c5c8830c0a93900f1827c67","details":{"format":"gguf","family":"qwen2","parameter_size":"494.03M","quantization_level":"Q4_K_M"},"expires_at":"2025-06-20T15:05:16Z","size_vram":"#
                 + String(entry.vram) + #","context_length":4096}"#
         }

@@ -61,7 +61,9 @@ extension ScriptedOllamaServer {
         if !chat, (fields["prompt"] as? String ?? "").isEmpty {
             return RouteSupport.json(OllamaScriptedWire.loadReply(model: model))
         }
-        let script = await state.script
+        var played = await state.script
+        if let play = behaviour.perModel[model] { played.delays = play.delays }
+        let script = played
         if case .httpStatus(let status, let body) = script.failure {
             return Response(status: .init(code: status), headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(string: body)))

@@ -58,7 +58,7 @@ public final class ScriptedOllamaServer: Sendable {
             self.script = script
             self.behaviour = behaviour
             if behaviour.residentAtStart {
-                for model in behaviour.models { resident[model] = behaviour.vramBytes(numGPU: nil) }
+                for model in behaviour.models { resident[model] = behaviour.vramBytes(numGPU: nil, model: model) }
             }
         }
 
@@ -76,7 +76,7 @@ public final class ScriptedOllamaServer: Sendable {
         /// reload it); returns the seconds the load took, 0 when it was warm.
         func ensureLoaded(_ model: String, numGPU: Int?) async -> Duration {
             let key = Self.canonical(model)
-            let vram = behaviour.vramBytes(numGPU: numGPU)
+            let vram = behaviour.vramBytes(numGPU: numGPU, model: model)
             if resident[key] == vram { return .zero }
             loadCount += 1
             let started = ContinuousClock.now

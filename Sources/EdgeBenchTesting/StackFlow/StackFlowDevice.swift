@@ -168,6 +168,10 @@ actor StackFlowDevice {
         guard !prompt.isEmpty else { return [] }
         promptLog.append(StackFlowReceivedPrompt(workID: workID, text: prompt, pieces: pieceCount, completedAt: at))
         timeline = StackFlowStreamTimeline(promptCompletedAt: at, deltaWrites: [])
+        // The llm unit stops after max_token_len tokens, as the setup asked.
+        var script = script
+        script.deltas = Array(script.deltas.prefix(session.maxTokenLength))
+        if let delays = device.delaysByModel[session.model] { script.delays = delays }
         return [.stream(StackFlowStreamPlan(
             script: script, requestID: requestID, workID: workID, unitRequestID: unitRequestID, gate: gate))]
     }

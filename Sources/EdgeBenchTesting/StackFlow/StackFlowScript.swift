@@ -69,11 +69,16 @@ public struct StackFlowTestDevice: Sendable, Equatable {
     public var packages: [String]?
     /// The first session's number ("llm.1000"); each setup takes the next.
     public var firstWorkID: Int
+    /// Per model, where one device plays several at their own pace: the delays before each delta
+    /// (replacing the script's). A model not here uses the script's.
+    public var delaysByModel: [String: [Duration]]
 
     public init(
         models: [String] = StackFlowTestDevice.knownModels, sessionLimit: Int? = 2, loadDelay: Duration = .zero,
-        version: String = "v1.6", packages: [String]? = ["llm_llm-1.8", "llm_sys-1.6"], firstWorkID: Int = 1000
+        version: String = "v1.6", packages: [String]? = ["llm_llm-1.8", "llm_sys-1.6"], firstWorkID: Int = 1000,
+        delaysByModel: [String: [Duration]] = [:]
     ) {
+        self.delaysByModel = delaysByModel
         self.models = models
         self.sessionLimit = sessionLimit
         self.loadDelay = loadDelay

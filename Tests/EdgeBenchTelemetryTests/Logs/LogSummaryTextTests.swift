@@ -19,6 +19,15 @@ import Testing
         #expect(power.hasSuffix(" W"), "\(power)")
     }
 
+    /// Large plain numbers print whole: the Nano's RAM read "min 9.81467e+08 B, mean 1.74663e+09 B", six
+    /// digits of a byte count in an exponent; no line of the summary has one now.
+    @Test func bytesAndHertzPrintWholeWithoutAnExponent() throws {
+        let lines = LogSummaryText.render(try Self.log()).split(separator: "\n").map(String.init)
+        #expect(!lines.contains { $0.contains("e+") }, "\(lines)")
+        #expect(lines.contains("  RAM memory: n=114 min 981467136 B, mean 1746633279 B, max 1847590912 B"))
+        #expect(lines.contains("  CPU0_FREQ frequency: n=114 min 102000000 Hz, mean 520236842 Hz, max 1479000000 Hz"))
+    }
+
     /// The numbers of LogEnergyTests' hand computation, six significant digits.
     @Test func energyNamesTheWindowThePowersAndTheRail() throws {
         let result = try LogEnergy.compute(try Self.log(), from: 10, to: 70)

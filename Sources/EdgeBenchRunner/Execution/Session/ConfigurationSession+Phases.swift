@@ -39,9 +39,12 @@ extension ConfigurationSession {
     func warmUp(_ prepared: PreparedEngine) async throws {
         let c = context
         let warmup = c.configuration.warmup
+        if warmup > 0, measured.isEmpty {
+            // each warm-up request's own line follows when it is done
+            c.reporter.report(.phase("warming up (\(warmup) request\(warmup == 1 ? "" : "s"), not measured)"))
+        }
         for w in 0..<warmup where measured.isEmpty {
             try Task.checkCancellation()
-            c.reporter.report(.phase("warm-up \(w + 1)/\(warmup)"))
             let record = try await RequestMeasurement.run(prepared.engine, c.configuration.workload.request)
             let result = RequestMetrics.compute(record, index: w)
             try SessionStoreError.wrapping("warm-up request \(w + 1) of \(c.id)") {
