@@ -93,8 +93,11 @@ struct EnergyTests {
         }
     }
 
+    /// A meter that reads every 100 ms gives a ~0.23 s request fewer than 10 samples. (A manual constant is exact by
+    /// declaration and never low_confidence, so a command meter plays the slow one.)
     @Test func aSlowMeterFlagsLowConfidence() async throws {
-        let result = try await Self.run(power: [.manual(watts: 3, boundary: .boardDC)], interval: 0.1, idle: 0.2)
+        let command = "while true; do echo 3; sleep 0.1; done"
+        let result = try await Self.run(power: [.command(command, boundary: .boardDC)], interval: 0.1, idle: 0.2)
         #expect(result.requests.allSatisfy { $0.flags.contains(.lowConfidence) })
         #expect(result.flags.contains(.lowConfidence))
     }
