@@ -71,8 +71,14 @@ struct OllamaEngineTests {
             let serverRate = try #require(result.metrics[.serverDecodeRate])
             #expect(writes.count == 5)
             if let first = writes.first, let last = writes.last {
-                let expected = 4 / last.seconds(since: first)
-                #expect(abs(serverRate - expected) / expected < 1e-6, "server \(serverRate) tok/s vs its writes \(expected) tok/s")
+                let span = last.seconds(since: first)
+                let expected = 4 / span
+                // Unless a loaded machine stretched the gated gaps so far that 5/4 of the span outlasts the request:
+                // then the server reports the request's own time (a server never reports more time than passed),
+                // at least the span and the 40 ms before the first token, so its rate lies above ours but ≤ 5 / that.
+                let extrapolated = abs(serverRate - expected) / expected < 1e-6
+                let capped = serverRate > expected && serverRate <= 5 / (span + 0.040) * (1 + 1e-6)
+                #expect(extrapolated || capped, "server \(serverRate) tok/s vs its writes \(expected) tok/s")
                 #expect(expected <= 1 / 0.015)  // its gaps are at least the scripted 15 ms
             }
             let decodeTime = try #require(result.metrics[.decodeTime])
