@@ -63,10 +63,10 @@ public struct AcceleratorGain: Sendable, Equatable {
 }
 
 /// Where a configuration's model ran, as far as the engine and the catalog tell.
-enum Placement: Equatable {
+public enum Placement: Equatable, Sendable {
     case cpu, accelerated, unknown
 
-    init(_ configuration: ConfigurationResult) {
+    public init(_ configuration: ConfigurationResult) {
         if let fraction = configuration.engine.offloadFraction {
             self = fraction > 0 ? .accelerated : .cpu
         } else if let text = configuration.engine.offload {
