@@ -96,15 +96,15 @@ public enum Placement: Equatable, Sendable {
 }
 
 /// Which model and workload a configuration measured. The plan's model name (the middle part of
-/// "engine/model/workload") wins over the engine's own name, which differs between runtimes
-/// ("llama3.2:1b" on Ollama, a file name on llama.cpp) for the same weights.
+/// "engine/model/workload", the second of an import's "label/model") wins over the engine's own name,
+/// which differs between runtimes ("llama3.2:1b" on Ollama, a file name on llama.cpp) for the same weights.
 struct ModelIdentity: Equatable {
     var model: String
     var workload: String
 
     init(_ configuration: ConfigurationResult) {
         let parts = configuration.id.split(separator: "/", omittingEmptySubsequences: false)
-        model = parts.count == 3 ? String(parts[1]) : configuration.model.name
+        model = parts.count == 2 || parts.count == 3 ? String(parts[1]) : configuration.model.name
         workload = configuration.workload.name
     }
 }

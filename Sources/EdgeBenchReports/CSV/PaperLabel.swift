@@ -122,10 +122,10 @@ public struct PaperLabel: Sendable, Equatable {
         return parts.count == 3 ? String(parts[2]) : configuration.workload.name
     }
 
-    /// The model a configuration measured: the plan's name (the middle of "engine/model/workload"), which
-    /// is one name for every runtime, else the engine's.
+    /// The model a configuration measured: the plan's name (the middle of "engine/model/workload", the
+    /// second of an import's "label/model"), which is one name for every runtime, else the engine's.
     public static func model(_ configuration: ConfigurationResult) -> String {
         let parts = configuration.id.split(separator: "/", omittingEmptySubsequences: false)
-        return parts.count == 3 ? String(parts[1]) : configuration.model.name
+        return parts.count == 2 || parts.count == 3 ? String(parts[1]) : configuration.model.name
     }
 }

@@ -40,7 +40,7 @@ extension PaperCSVReader {
                 problems.append("\(file):\(row.line): 'run_elapsed' must be a number of seconds > 0")
                 continue
             }
-            let id = Self.id(label, model: aliases.model(served))
+            let id = Self.id(label, model: modelName(served))
             var metrics: [MetricID: Double] = [.e2eLatency: elapsed]
             if let ttft = number("run_ttft") { metrics[.ttft] = ttft }
             if let tokens = number("num_tokens") {

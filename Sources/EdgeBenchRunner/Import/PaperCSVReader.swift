@@ -81,7 +81,7 @@ struct PaperCSVReader {
                 problems.append(labels.unknown(raw, at: "\(file):\(fields.line)"))
                 continue
             }
-            let row = Row(line: fields.line, raw: raw, label: label, served: model, model: aliases.model(model))
+            let row = Row(line: fields.line, raw: raw, label: label, served: model, model: modelName(model))
             guard seen.insert(row.id).inserted else {
                 problems.append(
                     "\(file):\(fields.line): a second row for model '\(row.model)' on '\(raw)'"
@@ -135,6 +135,12 @@ struct PaperCSVReader {
         }
         output.notes = notes + boards.notes + aliasNotes(rows.map(\.row))
         return output
+    }
+
+    /// The model a served name stands for, as the configuration id's middle part: "/" separates the parts,
+    /// so a name with one ("hf.co/org/model") keeps it as "_", as one-off runs do.
+    func modelName(_ served: String) -> String {
+        aliases.model(served).replacingOccurrences(of: "/", with: "_")
     }
 
     /// Every `--catalog-device` and `--power-watts` label must be one the import can read, every id a catalog id.
