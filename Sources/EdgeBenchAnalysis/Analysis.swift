@@ -26,6 +26,7 @@ public enum Analysis {
         let given = bundles.compactMap(\.analysis)
         var report = analyze(
             configurations, parameters: parameters ?? given.first, objectives: objectives, scenario: scenario)
+        report.addRequestedCapNotes(bundles)
         if parameters == nil, let first = given.first, given.contains(where: { $0 != first }) {
             report.notes.append("the runs' analysis parameters differ; the first run's are used")
         }

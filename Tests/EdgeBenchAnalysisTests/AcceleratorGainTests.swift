@@ -20,6 +20,18 @@ import Testing
         #expect(nearly(gains.first?.gain.number, 8))
     }
 
+    /// An import's "label/model" id names the model the runtimes' served names stand for.
+    @Test func importedLabelModelIdsPairByTheirModelPart() {
+        // 1.0 J/token on the Pi 5's CPU ÷ 0.32 J/token on the Hailo-10H = 3.125×
+        var cpu = F.configuration("CPU-Ollama/qwen2.5:1.5b", device: F.pi5, metrics: [.energyPerToken: 1.0], offload: "none (CPU)")
+        cpu.model = ModelInfo(name: "qwen2.5:1.5b")
+        var hat = F.configuration("GPU-Hailo-Ollama/qwen2.5:1.5b", device: F.pi5Hat2, metrics: [.energyPerToken: 0.32])
+        hat.model = ModelInfo(name: "qwen2.5-instruct:1.5b")
+        let gains = AcceleratorGain.pairs([cpu, hat])
+        #expect(gains.map(\.model) == ["qwen2.5:1.5b"])
+        #expect(nearly(gains.first?.gain.number, 3.125))
+    }
+
     @Test func pi5AndAIHatPairByBaseBoard() {
         // 2.4 J/token on the Pi 5's CPU ÷ 0.12 J/token on the Hailo-10H = 20×
         let cpu = F.configuration("ollama/llama3.2-1b/short", device: F.pi5, metrics: [.energyPerToken: 2.4])

@@ -59,6 +59,59 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
+    /// The harness's own files (its labels, its casing, each runtime's model name) import without options,
+    /// pair for accelerator_gain, and `analyze` says how the harness made its tok/s.
+    @Test func harnessFilesImportWithoutOptionsAndAnalyzeSaysWhyEstimated() async throws {
+        let directory = Scratch.directory("import")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try Scratch.write(
+            """
+            model,device,num_runs,num_tokens,avg_time_s,avg_tokens_per_sec,avg_ttft_s,response
+            qwen2.5:1.5b,CPU-Ollama,2,100,15.6250,6.40,0.8125,The sky is blue.
+            qwen2.5-instruct:1.5b,GPU-Hailo-Ollama,2,100,10.0000,10.00,0.5000,The sky appears blue.
+
+            """, named: "benchmark_results.csv", in: directory)
+        _ = try Scratch.write(
+            """
+            model,device,num_tokens,run_elapsed,elapsed_delta,run_ttft,ttft_delta,response
+            qwen2.5:1.5b,CPU-Ollama,100,15.5000,-0.1250,0.8000,-0.0125,The sky is blue.
+            qwen2.5:1.5b,CPU-Ollama,100,15.7500,0.1250,0.8250,0.0125,The sky is blue.
+            qwen2.5-instruct:1.5b,GPU-hailo-Ollama,100,9.5000,-0.5000,0.4500,-0.0500,The sky is blue.
+            qwen2.5-instruct:1.5b,GPU-hailo-Ollama,100,10.5000,0.5000,0.5500,0.0500,The sky appears blue.
+
+            """, named: "benchmark_results_details.csv", in: directory)
+        let imported = try await CLI.run(
+            ["import", "paper-csv", "benchmark_results.csv", "--details", "benchmark_results_details.csv"], in: directory)
+        #expect(imported.status == 0, "\(imported)")
+        #expect(imported.stderr.contains("qwen2.5-instruct:1.5b read as model qwen2.5:1.5b"), "\(imported)")
+        let analysis = try await CLI.run(["analyze"], in: directory)
+        #expect(analysis.status == 0, "\(analysis)")
+        #expect(analysis.stdout.contains(
+            "  rpi5-8gb, qwen2.5:1.5b (paper): CPU-Ollama/qwen2.5:1.5b → GPU-Hailo-Ollama/qwen2.5:1.5b: n/a — "
+                + "no energy measured for CPU configuration CPU-Ollama/qwen2.5:1.5b"), "\(analysis)")
+        #expect(analysis.stdout.contains(
+            "GPU-Hailo-Ollama/qwen2.5:1.5b: the harness's tok/s divides the requested maximum of 100 tokens (num_predict) "
+                + "by the elapsed time, not the tokens the model returned: it printed 10.00 tok/s (100 tokens / 10.0000 s), "
+                + "and e2e_throughput (10.03 tok/s)"), "\(analysis)")
+    }
+
+    @Test func anUnknownLabelExits2NamingItAndTheLabelOption() async throws {
+        let directory = Scratch.directory("import")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try Scratch.write(
+            "model,device,num_runs,num_tokens,avg_time_s,avg_tokens_per_sec,avg_ttft_s,response\nq,Pi-CPU,5,100,1,100,0.1,x\n",
+            named: "r.csv", in: directory)
+        let refused = try await CLI.run(["import", "paper-csv", "r.csv"], in: directory)
+        #expect(refused.status == 2, "\(refused)")
+        #expect(refused.stderr.contains("r.csv:2: unknown device label 'Pi-CPU'"), "\(refused)")
+        #expect(refused.stderr.contains("--label LABEL=CONFIGURATION"), "\(refused)")
+        let mapped = try await CLI.run(
+            ["import", "paper-csv", "r.csv", "--label", "Pi-CPU=CPU-Ollama@rpi5-8gb", "--json"], in: directory)
+        #expect(mapped.status == 0, "\(mapped)")
+        let configuration = try #require((try mapped.jsonObject()["configurations"] as? [[String: Any]])?.first)
+        #expect(configuration["id"] as? String == "CPU-Ollama@rpi5-8gb/q")
+    }
+
     /// A bundle from another machine goes into another database; importing it twice is harmless.
     @Test func bundleIsStoredOnce() async throws {
         let directory = Scratch.directory("import")

@@ -58,27 +58,29 @@ import Testing
 }
 
 @Suite struct PaperCSVTests {
-    let device = "Raspberry Pi 5 Model B Rev 1.0"
+    /// the configuration's label: managed llama.cpp with "0 layers (CPU)" offloaded, on no catalog board
+    let label = "CPU-managed"
     let quotedLast = "\"Paris, \"\"the capital\"\"\nof France\""
 
     @Test func resultsHaveThePaperHeaderAndCorrectValues() {
         let text = PaperCSV.results(SampleBundle.bundle)
         // num_tokens is the mean of the counted n_out (188 / 3), not the requested 64;
-        // avg_tokens_per_sec is the mean e2e_throughput; the failed configuration (no requests) has no row
+        // avg_tokens_per_sec is the mean e2e_throughput; the failed configuration (no requests) has no row;
+        // numbers in their shortest form that reads back to the same double
         #expect(
             text
-                == "model,device,num_runs,num_tokens,avg_time_s,avg_tokens_per_sec,avg_ttft_s,response\r\n"
-                + "smollm2-135m,\(device),3,62.6666666667,1.35,46.8102564103,0.3,\(quotedLast)\r\n")
+                == "model,device,num_runs,num_tokens,avg_time_s,avg_tokens_per_sec,avg_ttft_s,response,tokens_counted\r\n"
+                + "smollm2,\(label),3,62.666666666666664,1.35,46.81025641025641,0.3,\(quotedLast),true\r\n")
     }
 
     @Test func detailsHaveOneRowPerRequestWithDeltasFromTheMean() {
         let text = PaperCSV.details(SampleBundle.bundle)
         #expect(
             text
-                == "model,device,num_tokens,run_elapsed,elapsed_delta,run_ttft,ttft_delta,response\r\n"
-                + "smollm2-135m,\(device),64,1.25,-0.1,0.25,-0.05,Paris.\r\n"
-                + "smollm2-135m,\(device),64,1.3,-0.05,0.3,0,Paris is the capital.\r\n"
-                + "smollm2-135m,\(device),60,1.5,0.15,0.35,0.05,\(quotedLast)\r\n")
+                == "model,device,num_tokens,run_elapsed,elapsed_delta,run_ttft,ttft_delta,response,tokens_counted\r\n"
+                + "smollm2,\(label),64,1.25,-0.10000000000000009,0.25,-0.04999999999999999,Paris.,true\r\n"
+                + "smollm2,\(label),64,1.3,-0.050000000000000044,0.3,0,Paris is the capital.,true\r\n"
+                + "smollm2,\(label),60,1.5,0.1499999999999999,0.35,0.04999999999999999,\(quotedLast),true\r\n")
     }
 
     @Test func meansComeFromRequestsWhenASummaryIsMissing() {
@@ -87,6 +89,7 @@ import Testing
         bundle.environment.board = nil
         let text = PaperCSV.results(bundle)
         // e2e_throughput mean of 51.2, 64/1.3, 40
-        #expect(text.hasSuffix("smollm2-135m,Cortex-A76,3,62.6666666667,1.35,46.8102564103,0.3,\(quotedLast)\r\n"))
+        // the means of the requests' values, as exact as the summary's: 1.3499999999999999 s, not 1.35
+        #expect(text.hasSuffix("smollm2,\(label),3,62.666666666666664,1.3499999999999999,46.81025641025641,0.3,\(quotedLast),true\r\n"))
     }
 }

@@ -63,10 +63,10 @@ public struct AcceleratorGain: Sendable, Equatable {
 }
 
 /// Where a configuration's model ran, as far as the engine and the catalog tell.
-enum Placement: Equatable {
+public enum Placement: Equatable, Sendable {
     case cpu, accelerated, unknown
 
-    init(_ configuration: ConfigurationResult) {
+    public init(_ configuration: ConfigurationResult) {
         if let fraction = configuration.engine.offloadFraction {
             self = fraction > 0 ? .accelerated : .cpu
         } else if let text = configuration.engine.offload {
@@ -96,15 +96,15 @@ enum Placement: Equatable {
 }
 
 /// Which model and workload a configuration measured. The plan's model name (the middle part of
-/// "engine/model/workload") wins over the engine's own name, which differs between runtimes
-/// ("llama3.2:1b" on Ollama, a file name on llama.cpp) for the same weights.
+/// "engine/model/workload", the second of an import's "label/model") wins over the engine's own name,
+/// which differs between runtimes ("llama3.2:1b" on Ollama, a file name on llama.cpp) for the same weights.
 struct ModelIdentity: Equatable {
     var model: String
     var workload: String
 
     init(_ configuration: ConfigurationResult) {
         let parts = configuration.id.split(separator: "/", omittingEmptySubsequences: false)
-        model = parts.count == 3 ? String(parts[1]) : configuration.model.name
+        model = parts.count == 2 || parts.count == 3 ? String(parts[1]) : configuration.model.name
         workload = configuration.workload.name
     }
 }

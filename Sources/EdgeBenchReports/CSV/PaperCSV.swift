@@ -2,14 +2,22 @@ import EdgeBenchCore
 
 /// The two files of the paper's original harness, same names and headers, so its analysis scripts
 /// run unchanged; but filled with correct values: counted tokens (never the requested maximum),
-/// seconds, and throughput over the whole request (METRICS.md `e2e_throughput`).
+/// seconds, and throughput over the whole request (METRICS.md `e2e_throughput`). The `device` column
+/// names the configuration (`PaperLabel`), so `import paper-csv` reads both files back to the same
+/// configurations and values: numbers are written in the shortest form that reads back to the same
+/// double. One column is added at the end, `tokens_counted` = true, which tells the importer that
+/// num_tokens was counted, not the harness's requested maximum.
 public enum PaperCSV {
     public static let resultsHeader = [
         "model", "device", "num_runs", "num_tokens", "avg_time_s", "avg_tokens_per_sec", "avg_ttft_s", "response",
+        countedColumn,
     ]
     public static let detailsHeader = [
         "model", "device", "num_tokens", "run_elapsed", "elapsed_delta", "run_ttft", "ttft_delta", "response",
+        countedColumn,
     ]
+    /// the column EdgeBench adds: "true" on every row it writes
+    public static let countedColumn = "tokens_counted"
 
     /// `benchmark_results.csv`: one row per configuration that has measured requests.
     public static func results(_ bundle: ResultBundle) -> String {
@@ -21,14 +29,14 @@ public enum PaperCSV {
     /// `results` from the summaries and each configuration's tally (parallel to `bundle.configurations`),
     /// so `bundle` may be without its requests.
     public static func writeResults(_ bundle: ResultBundle, tallies: [RequestTally], to out: inout some TextOutputStream) {
-        let device = bundle.environment.deviceName
+        let labels = PaperLabel.labels(bundle.configurations)
         CSVText.write(row: resultsHeader, to: &out)
-        for (c, tally) in zip(bundle.configurations, tallies) where tally.requests > 0 {
+        for ((c, tally), label) in zip(zip(bundle.configurations, tallies), labels) where tally.requests > 0 {
             CSVText.write(
                 row: [
-                    c.model.name, device, String(tally.requests), number(c.mean(.nOut, tally)),
+                    PaperLabel.model(c), label, String(tally.requests), number(c.mean(.nOut, tally)),
                     number(c.mean(.e2eLatency, tally)), number(c.mean(.e2eThroughput, tally)),
-                    number(c.mean(.ttft, tally)), tally.lastResponse ?? "",
+                    number(c.mean(.ttft, tally)), tally.lastResponse ?? "", "true",
                 ], to: &out)
         }
     }
@@ -45,9 +53,10 @@ public enum PaperCSV {
     public static func writeDetails(
         _ bundle: StreamedBundle, tallies: [RequestTally], to out: inout some TextOutputStream
     ) throws {
-        let device = bundle.header.environment.deviceName
+        let labels = PaperLabel.labels(bundle.header.configurations)
         CSVText.write(row: detailsHeader, to: &out)
         for (index, (c, tally)) in zip(bundle.header.configurations, tallies).enumerated() {
+            let model = PaperLabel.model(c)
             let meanLatency = c.mean(.e2eLatency, tally)
             let meanTTFT = c.mean(.ttft, tally)
             try bundle.forEachRequest(configuration: index) { request in
@@ -55,16 +64,21 @@ public enum PaperCSV {
                 let ttft = request.metrics[.ttft]
                 CSVText.write(
                     row: [
-                        c.model.name, device, number(request.metrics[.nOut]),
+                        model, labels[index], number(request.metrics[.nOut]),
                         number(elapsed), number(difference(elapsed, meanLatency)),
                         number(ttft), number(difference(ttft, meanTTFT)),
-                        request.response ?? "",
+                        request.response ?? "", "true",
                     ], to: &out)
             }
         }
     }
 
-    private static func number(_ value: Double?) -> String { value.map(NumberText.csv) ?? "" }
+    /// Whole numbers as integers, others in Swift's shortest form that parses back to the same double.
+    private static func number(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
 
     private static func difference(_ value: Double?, _ mean: Double?) -> Double? {
         guard let value, let mean else { return nil }

@@ -1,6 +1,7 @@
 import EdgeBenchAnalysis
 import EdgeBenchCore
 import EdgeBenchEngines
+import EdgeBenchPlans
 import EdgeBenchReports
 import EdgeBenchStore
 import Foundation
@@ -13,26 +14,43 @@ public struct PaperCSVImporter: Sendable {
     public var outputRoot: URL
     public var databasePath: String?
     public var catalog: DeviceCatalog
-    /// harness device label (CPU-Ollama, GPU-Ollama, GPU-Hailo-Ollama, AX630) → catalog id
+    /// harness device label (CPU-Ollama, GPU-Ollama, GPU-Hailo-Ollama, AX630, or one `labels` maps) → catalog id
     public var catalogDevices: [String: String]
     /// harness device label → mean power in W read off a display-only meter
     public var powerWatts: [String: Double]
+    /// `--label`: a label as written → the configuration it stands for (`PaperLabel`'s grammar)
+    public var labels: [String: String]
+    /// served model name → model: the built-in table, then a plan's `served:` maps, then `--model-alias`
+    public var aliases: ModelAliases
 
     public init(
         outputRoot: URL, databasePath: String? = nil, catalog: DeviceCatalog, catalogDevices: [String: String] = [:],
-        powerWatts: [String: Double] = [:]
+        powerWatts: [String: Double] = [:], labels: [String: String] = [:], aliases: ModelAliases = ModelAliases()
     ) {
         self.outputRoot = outputRoot
         self.databasePath = databasePath
         self.catalog = catalog
         self.catalogDevices = catalogDevices
         self.powerWatts = powerWatts
+        self.labels = labels
+        self.aliases = aliases
+    }
+
+    /// A plan's models as aliases: every served name it gives reads as the plan's model name.
+    public static func planModels(_ path: String) throws -> [ModelSpec] {
+        do {
+            return try PlanLoader.load(path: path, engines: EngineRegistry.catalog).models
+        } catch {
+            throw ImportError("--plan \(path): \(error)")
+        }
     }
 
     public func run(results: URL, details: URL? = nil) throws -> ImportOutcome {
         let resultsText = try Self.text(of: results)
         let detailsText = try details.map { (try Self.text(of: $0), $0.path) }
-        let reader = PaperCSVReader(catalog: catalog, catalogDevices: catalogDevices, powerWatts: powerWatts)
+        let reader = PaperCSVReader(
+            catalog: catalog, catalogDevices: catalogDevices, powerWatts: powerWatts,
+            labels: try PaperDeviceLabels(mappings: labels), aliases: aliases)
         let read = try reader.read(results: resultsText, file: results.path, details: detailsText)
 
         let files = [results] + (details.map { [$0] } ?? [])
@@ -45,13 +63,17 @@ public struct PaperCSVImporter: Sendable {
         }
         for (label, id) in catalogDevices.sorted(by: { $0.key < $1.key }) { description += "device \(label)=\(id)\n" }
         for (label, watts) in powerWatts.sorted(by: { $0.key < $1.key }) { description += "power \(label)=\(watts) W\n" }
+        for (label, configuration) in labels.sorted(by: { $0.key < $1.key }) {
+            description += "label \(label)=\(configuration)\n"
+        }
+        for (served, model) in aliases.names.sorted(by: { $0.key < $1.key }) { description += "model \(served)=\(model)\n" }
 
         // The harness wrote nothing about the machine; never filled in from the one importing.
         let environment = Environment(
             hostname: "unknown", board: nil, cpuModel: nil, cpuCores: 0, memoryBytes: nil, os: nil, kernel: nil,
             architecture: nil)
         let run = ImportedRun(
-            outputRoot: outputRoot, databasePath: databasePath, planName: "paper-csv import", description: description,
+            outputRoot: outputRoot, databasePath: databasePath, planName: RequestedCapNote.importPlanName, description: description,
             planHash: FileDigest.sha256(of: Data(contents.utf8)), startedAt: nil, environment: environment, files: files)
         return try run.store(
             read.configurations.map { configuration, result in

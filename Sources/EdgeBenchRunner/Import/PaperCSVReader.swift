@@ -1,14 +1,16 @@
 import EdgeBenchAnalysis
 import EdgeBenchCore
+import EdgeBenchReports
 import Foundation
 
-/// Turns the paper harness's CSV files into configurations, in METRICS.md terms. Pure: text in,
-/// configurations out; `PaperCSVImporter` stores them.
+/// Turns the paper harness's CSV files (and EdgeBench's own, `PaperCSV`) into configurations, in
+/// METRICS.md terms. Pure: text in, configurations out; `PaperCSVImporter` stores them.
 ///
 /// Each (model, device) row of `benchmark_results.csv` becomes one configuration: `e2e_throughput` =
-/// avg_tokens_per_sec (tok/s), `e2e_latency` = avg_time_s (s), `ttft` = avg_ttft_s (s), `n_out` =
-/// num_tokens, n = num_runs. A mean power (W) per device label or per row (`power_w`) gives `mean_power`
-/// and `energy_per_token` = P / e2e_throughput (J/token), flagged manual like `--power-manual`.
+/// avg_tokens_per_sec (tok/s), `e2e_latency` = avg_time_s (s), `ttft` = avg_ttft_s (s, empty when the
+/// harness saw none), `n_out` = num_tokens, n = num_runs. A mean power (W) per device label or per row
+/// (`power_w`) gives `mean_power` and `energy_per_token` = P / e2e_throughput (J/token), flagged manual like
+/// `--power-manual`. Served model names are read through `aliases`, so one model's rows pair across runtimes.
 struct PaperCSVReader {
     static let resultsColumns = ["model", "device", "num_runs", "num_tokens", "avg_time_s", "avg_tokens_per_sec", "avg_ttft_s"]
     static let detailsColumns = ["model", "device", "run_elapsed"]
@@ -16,12 +18,16 @@ struct PaperCSVReader {
     static let largestCount = 1e12
     static let detailsOptional = ["run", "num_tokens", "run_ttft", "response"]
 
-    /// the catalog the `--catalog-device` ids are looked up in
+    /// the catalog the `--catalog-device` ids and the labels' boards are looked up in
     var catalog: DeviceCatalog
     /// device label → catalog id
     var catalogDevices: [String: String]
     /// device label → mean power in W read off the meter's display
     var powerWatts: [String: Double]
+    /// how the `device` column is read (`--label` mappings)
+    var labels = PaperDeviceLabels()
+    /// served model name → model (`--model-alias`, `--plan`, the built-in table)
+    var aliases = ModelAliases()
 
     static let tokenNote =
         "the paper's harness counted the requested maximum (num_predict) as generated tokens, not the tokens it received: "
@@ -30,6 +36,22 @@ struct PaperCSVReader {
     struct Output {
         var configurations: [(configuration: Configuration, result: ConfigurationResult)]
         var notes: [String]
+    }
+
+    /// One result row, its label read.
+    struct Row {
+        var line: Int
+        var raw: String
+        var label: PaperLabel
+        var served: String
+        var model: String
+        var id: String { PaperCSVReader.id(label, model: model) }
+    }
+
+    /// "LABEL[@DEVICE]/MODEL[/WORKLOAD]": the workload last, so the model is the middle of three parts as in
+    /// a run's "engine/model/workload".
+    static func id(_ label: PaperLabel, model: String) -> String {
+        label.base + (label.device.map { "@" + $0 } ?? "") + "/" + model + (label.workload.map { "/" + $0 } ?? "")
     }
 
     func read(results text: String, file: String, details: (text: String, file: String)?) throws -> Output {
@@ -43,83 +65,88 @@ struct PaperCSVReader {
                     + "expected the header \(Self.resultsColumns.joined(separator: ",")),response (optionally power_w)")
         }
         try checkLabels()
-        let requestsByKey = try details.map { try readDetails($0.text, file: $0.file) } ?? [:]
+        let counted = table.column(PaperCSV.countedColumn) != nil
 
         var problems: [String] = []
-        var output = Output(configurations: [], notes: [Self.tokenNote])
+        var rows: [(row: Row, fields: CSVTable.Row)] = []
         var seen: Set<String> = []
-        for row in table.rows {
-            func text(_ name: String) -> String {
-                table.column(name).flatMap { $0 < row.fields.count ? row.fields[$0] : nil }?
-                    .trimmingCharacters(in: .whitespaces) ?? ""
-            }
-            func number(_ name: String, positive: Bool = true) -> Double? {
-                let raw = text(name)
-                guard let value = Double(raw), value.isFinite, positive ? value > 0 : value >= 0 else {
-                    problems.append(
-                        "\(file):\(row.line): '\(name)' must be a number\(positive ? " > 0" : " ≥ 0"), got \"\(raw)\"")
-                    return nil
-                }
-                return value
-            }
-            /// A count the importer turns into an Int: bounded, so 1e19 is an error on its row, not a trap.
-            func count(_ name: String, whole: Bool = true) -> Double? {
-                guard let value = number(name) else { return nil }
-                guard value <= Self.largestCount, !whole || value.rounded() == value else {
-                    problems.append(
-                        "\(file):\(row.line): '\(name)' must be a\(whole ? " whole" : "") number from 1 to "
-                            + "\(Int(Self.largestCount)), got \"\(text(name))\"")
-                    return nil
-                }
-                return value
-            }
-            let model = text("model")
-            let labelText = text("device")
+        for fields in table.rows {
+            let model = table.text("model", fields)
+            let raw = table.text("device", fields)
             guard !model.isEmpty else {
-                problems.append("\(file):\(row.line): 'model' is empty")
+                problems.append("\(file):\(fields.line): 'model' is empty")
                 continue
             }
-            guard let label = PaperDeviceLabel(labelText) else {
+            guard let label = labels.read(raw) else {
+                problems.append(labels.unknown(raw, at: "\(file):\(fields.line)"))
+                continue
+            }
+            let row = Row(line: fields.line, raw: raw, label: label, served: model, model: modelName(model))
+            guard seen.insert(row.id).inserted else {
                 problems.append(
-                    "\(file):\(row.line): unknown device label '\(labelText)'; the harness writes \(PaperDeviceLabel.known.joined(separator: ", "))")
+                    "\(file):\(fields.line): a second row for model '\(row.model)' on '\(raw)'"
+                        + (row.model == model ? "" : " (\(model) is an alias of \(row.model))")
+                        + "; keep one row per model and device")
                 continue
             }
-            let id = "\(label.label)/\(model)"
-            guard seen.insert(id).inserted else {
-                problems.append("\(file):\(row.line): a second row for model '\(model)' on '\(label.label)'; keep one row per model and device")
-                continue
-            }
-            let runs = count("num_runs")
-            let tokens = count("num_tokens", whole: false)
+            rows.append((row, fields))
+        }
+        let boards = PaperBoards(
+            labels: rows.map(\.row.label), catalog: catalog, harness: !counted,
+            given: Set(catalogDevices.keys.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }))
+        var requestsByID = try details.map { try readDetails($0.text, file: $0.file) } ?? [:]
+        var notes = counted ? [] : [Self.tokenNote]
+        notes += try assignHarnessGPUDetails(&requestsByID, results: Set(rows.map(\.row.id)), file: details?.file ?? "")
+
+        var output = Output(configurations: [], notes: [])
+        for (row, fields) in rows {
+            func number(_ name: String) -> Double? { table.number(name, fields, file: file, problems: &problems) }
+            let runs = table.count("num_runs", fields, file: file, problems: &problems)
+            let tokens = table.count("num_tokens", fields, file: file, whole: false, problems: &problems)
             let latency = number("avg_time_s")
             let throughput = number("avg_tokens_per_sec")
-            let ttft = number("avg_ttft_s")
+            // the harness writes no TTFT when it saw none
+            let ttftText = table.text("avg_ttft_s", fields)
+            let ttft = ttftText.isEmpty ? nil : number("avg_ttft_s")
             var rowPower: Double?
-            if table.column("power_w") != nil, !text("power_w").isEmpty { rowPower = number("power_w") }
-            guard let runs = runs.map({ Int($0) }), let tokens, let latency, let throughput, let ttft else { continue }
-            let power = rowPower ?? powerWatts[label.label]
-            let requests = requestsByKey[id] ?? []
-            let result = configuration(
-                id: id, model: model, label: label, runs: runs, tokens: tokens, latency: latency,
-                throughput: throughput, ttft: ttft, power: power, requests: requests)
-            output.configurations.append(result)
+            if !table.text("power_w", fields).isEmpty { rowPower = number("power_w") }
+            let device: Device?
+            do {
+                device = try boards.device(for: row, given: setting(catalogDevices, row), file: file)
+            } catch {
+                problems.append("\(error)")
+                continue
+            }
+            guard let runs = runs.map({ Int($0) }), let tokens, let latency, let throughput, ttftText.isEmpty || ttft != nil
+            else { continue }
+            let measured = Measured(
+                runs: runs, tokens: tokens, latency: latency, throughput: throughput, ttft: ttft,
+                power: rowPower ?? setting(powerWatts, row), counted: counted)
+            output.configurations.append(
+                configuration(row, measured, device: device, requests: requestsByID[row.id]?.requests ?? []))
         }
-        let unused = Set(requestsByKey.keys).subtracting(seen).sorted()
+        let unused = Set(requestsByID.keys).subtracting(seen).sorted()
         if !unused.isEmpty {
-            output.notes.append(
-                "details rows for \(unused.joined(separator: ", ")) have no row in \(file) and were left out")
+            notes.append("details rows for \(unused.joined(separator: ", ")) have no row in \(file) and were left out")
         }
         guard problems.isEmpty else { throw ImportError(problems.joined(separator: "\n")) }
         guard !output.configurations.isEmpty else {
             throw ImportError("\(file): no result rows under the header; nothing to import")
         }
+        output.notes = notes + boards.notes + aliasNotes(rows.map(\.row))
         return output
     }
 
-    /// Every `--catalog-device` and `--power-watts` label must be a harness label, every id a catalog id.
+    /// The model a served name stands for, as the configuration id's middle part: "/" separates the parts,
+    /// so a name with one ("hf.co/org/model") keeps it as "_", as one-off runs do.
+    func modelName(_ served: String) -> String {
+        aliases.model(served).replacingOccurrences(of: "/", with: "_")
+    }
+
+    /// Every `--catalog-device` and `--power-watts` label must be one the import can read, every id a catalog id.
     func checkLabels() throws {
-        for label in Set(catalogDevices.keys).union(powerWatts.keys).sorted() where PaperDeviceLabel(label) == nil {
-            throw ImportError("unknown device label '\(label)'; the harness writes \(PaperDeviceLabel.known.joined(separator: ", "))")
+        for label in Set(catalogDevices.keys).union(powerWatts.keys).sorted() where labels.read(label) == nil {
+            throw ImportError(labels.unknown(label, at: nil))
         }
         for (label, id) in catalogDevices.sorted(by: { $0.key < $1.key }) where catalog.device(id: id) == nil {
             throw ImportError(
@@ -127,110 +154,49 @@ struct PaperCSVReader {
         }
     }
 
-    func configuration(
-        id: String, model: String, label: PaperDeviceLabel, runs: Int, tokens: Double, latency: Double,
-        throughput: Double, ttft: Double, power: Double?, requests: [RequestResult]
-    ) -> (Configuration, ConfigurationResult) {
-        let engine = EngineDescription(
-            adapter: label.kind.rawValue, name: label.label, offload: label.offloadText, model: ModelInfo(name: model))
-        let spec = EngineSpec(name: label.label, kind: label.kind, offload: label.offload)
-        let workload = Workload(
-            name: "paper", request: GenerationRequest(prompt: "", maxTokens: Int(tokens), seed: nil))
-        let configuration = Configuration(
-            id: id, engine: spec, model: ModelSpec(name: model), workload: workload, repetitions: runs, warmup: 0)
-
-        var summary: [MetricID: Summary]
-        var flags: [Flag]
-        var measured = requests
-        if !measured.isEmpty {
-            if let power {
-                for index in measured.indices {
-                    measured[index].metrics[.meanPower] = power
-                    if let rate = measured[index].metrics[.e2eThroughput], rate > 0 {
-                        measured[index].metrics[.energyPerToken] = power / rate
-                    }
-                }
-            }
-            (summary, flags) = ConfigurationSummary.build(requests: measured)
-        } else {
-            func mean(_ value: Double, _ unit: MetricUnit) -> Summary {
-                LlamaBenchResults.meanAndSpread(value, nil, n: runs, unit: unit)
-            }
-            summary = [
-                .e2eThroughput: mean(throughput, .tokensPerSecond),
-                .e2eLatency: mean(latency, .seconds),
-                .ttft: mean(ttft, .seconds),
-                .nOut: mean(tokens, .tokens),
-            ]
-            if let power {
-                summary[.meanPower] = mean(power, .watts)
-                summary[.energyPerToken] = mean(power / throughput, .joulesPerToken)
-            }
-            flags = runs < ConfigurationSummary.minimumSamples ? [.fewSamples] : []
-        }
-        flags.append(.estimated)
-        if power != nil { flags.append(.manual) }
-        let provenance = power.map { _ in
-            // as the manual source records it: one value read off a display, at the wall
-            PowerProvenance(
-                source: "manual", channel: "manual", boundary: .wallAC, quantity: .power, isEstimate: true,
-                isManual: true, samples: 1, effectiveRate: 0, idleSeconds: nil)
-        }
-        let device = catalogDevices[label.label].flatMap { catalog.device(id: $0) }
-        let result = ConfigurationResult(
-            id: id, engine: engine, model: engine.model, workload: workload, status: .completed, error: nil,
-            requests: measured, summary: summary, flags: Array(Set(flags)).sorted(), power: provenance, device: device)
-        return (configuration, result)
-    }
-
-    /// `--details`: one row per run, by column name; configuration id → its requests.
-    func readDetails(_ text: String, file: String) throws -> [String: [RequestResult]] {
-        let expected =
-            "a header with \(Self.detailsColumns.joined(separator: ", ")) (seconds) and optionally \(Self.detailsOptional.joined(separator: ", ")), "
-            + "e.g. model,device,num_tokens,run_elapsed,elapsed_delta,run_ttft,ttft_delta,response"
-        guard let table = CSVTable(text) else { throw ImportError("\(file): empty; expected \(expected)") }
-        let missing = Self.detailsColumns.filter { table.column($0) == nil }
-        guard missing.isEmpty else {
-            throw ImportError(
-                "\(file): no column \(missing.map { "'\($0)'" }.joined(separator: ", ")) (found \(table.header.joined(separator: ","))); expected \(expected)")
-        }
-        var problems: [String] = []
-        var result: [String: [RequestResult]] = [:]
-        for row in table.rows {
-            func text(_ name: String) -> String? {
-                table.column(name).flatMap { $0 < row.fields.count ? row.fields[$0] : nil }
-            }
-            func number(_ name: String) -> Double? {
-                guard let raw = text(name)?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
-                guard let value = Double(raw), value.isFinite, value >= 0 else {
-                    problems.append("\(file):\(row.line): '\(name)' must be a number ≥ 0, got \"\(raw)\"")
-                    return nil
-                }
+    /// A per-label option's value for a row: given for the label as written, as mapped, or as its base label.
+    func setting<Value>(_ values: [String: Value], _ row: Row) -> Value? {
+        for name in [row.raw, row.label.text, row.label.base].map({ $0.lowercased() }) {
+            if let value = values.first(where: { $0.key.trimmingCharacters(in: .whitespaces).lowercased() == name })?.value {
                 return value
             }
-            let model = text("model")?.trimmingCharacters(in: .whitespaces) ?? ""
-            let label = text("device")?.trimmingCharacters(in: .whitespaces) ?? ""
-            guard PaperDeviceLabel(label) != nil else {
-                problems.append(
-                    "\(file):\(row.line): unknown device label '\(label)'; the harness writes \(PaperDeviceLabel.known.joined(separator: ", "))")
-                continue
-            }
-            guard let elapsed = number("run_elapsed"), elapsed > 0 else {
-                problems.append("\(file):\(row.line): 'run_elapsed' must be a number of seconds > 0")
-                continue
-            }
-            let id = "\(label)/\(model)"
-            var metrics: [MetricID: Double] = [.e2eLatency: elapsed]
-            if let ttft = number("run_ttft") { metrics[.ttft] = ttft }
-            if let tokens = number("num_tokens") {
-                metrics[.nOut] = tokens
-                metrics[.e2eThroughput] = tokens / elapsed
-            }
-            let index = result[id]?.count ?? 0
-            result[id, default: []].append(
-                RequestResult(index: index, metrics: metrics, itl: [], flags: [.estimated], response: text("response")))
         }
-        guard problems.isEmpty else { throw ImportError(problems.joined(separator: "\n")) }
-        return result
+        return nil
+    }
+
+    func aliasNotes(_ rows: [Row]) -> [String] {
+        var servedBy: [String: Set<String>] = [:]
+        for row in rows where row.served != row.model { servedBy[row.model, default: []].insert(row.served) }
+        return servedBy.sorted { $0.key < $1.key }.map { model, served in
+            "\(served.sorted().joined(separator: ", ")) read as model \(model), so their rows pair with its other "
+                + "runtimes' (give --model-alias SERVED=MODEL to read a name otherwise)"
+        }
+    }
+}
+
+extension CSVTable {
+    func text(_ name: String, _ row: Row) -> String {
+        column(name).flatMap { $0 < row.fields.count ? row.fields[$0] : nil }?.trimmingCharacters(in: .whitespaces) ?? ""
+    }
+
+    func number(_ name: String, _ row: Row, file: String, positive: Bool = true, problems: inout [String]) -> Double? {
+        let raw = text(name, row)
+        guard let value = Double(raw), value.isFinite, positive ? value > 0 : value >= 0 else {
+            problems.append("\(file):\(row.line): '\(name)' must be a number\(positive ? " > 0" : " ≥ 0"), got \"\(raw)\"")
+            return nil
+        }
+        return value
+    }
+
+    /// A count the importer turns into an Int: bounded, so 1e19 is an error on its row, not a trap.
+    func count(_ name: String, _ row: Row, file: String, whole: Bool = true, problems: inout [String]) -> Double? {
+        guard let value = number(name, row, file: file, problems: &problems) else { return nil }
+        guard value <= PaperCSVReader.largestCount, !whole || value.rounded() == value else {
+            problems.append(
+                "\(file):\(row.line): '\(name)' must be a\(whole ? " whole" : "") number from 1 to "
+                    + "\(Int(PaperCSVReader.largestCount)), got \"\(text(name, row))\"")
+            return nil
+        }
+        return value
     }
 }

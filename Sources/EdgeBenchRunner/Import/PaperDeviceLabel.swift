@@ -1,33 +1,47 @@
 import EdgeBenchCore
 import EdgeBenchEngines
+import EdgeBenchReports
 
-/// The paper harness's `device` column: which runtime ran, and where the model sat.
-/// (`CPU-Ollama` and `GPU-Ollama` are one Ollama with offload none or all; `GPU-Hailo-Ollama` is
-/// hailo-ollama on the AI HAT+ 2; `AX630` is StackFlow on the M5Stack Module LLM.)
-struct PaperDeviceLabel {
-    var label: String
-    var kind: EngineSpec.Kind
-    var offload: Offload?
+/// How an import reads the harness's `device` column: a `--label` mapping first, else `PaperLabel`'s
+/// grammar (the harness's four labels in any casing — it writes `GPU-hailo-Ollama` in its details — and
+/// what EdgeBench's own export writes).
+struct PaperDeviceLabels {
+    /// lowercased label as written → the configuration it stands for
+    var mapped: [String: PaperLabel] = [:]
+    var kinds: [EngineKind] = EngineRegistry.catalog.kinds
 
-    static let known = ["CPU-Ollama", "GPU-Ollama", "GPU-Hailo-Ollama", "AX630"]
+    static let example = "--label Pi-CPU=CPU-Ollama@rpi5-8gb"
 
-    init?(_ label: String) {
-        self.label = label
-        switch label {
-        case "CPU-Ollama": (kind, offload) = (.ollama, Offload.none)
-        case "GPU-Ollama": (kind, offload) = (.ollama, .all)
-        case "GPU-Hailo-Ollama": (kind, offload) = (.hailoOllama, nil)
-        case "AX630": (kind, offload) = (.stackflow, nil)
-        default: return nil
+    init() {}
+
+    /// `mappings`: label as written → configuration text in `PaperLabel`'s grammar.
+    init(mappings: [String: String]) throws {
+        for (label, configuration) in mappings.sorted(by: { $0.key < $1.key }) {
+            guard let parsed = PaperLabel(configuration, kinds: kinds) else {
+                throw ImportError(
+                    "--label \(label)=\(configuration): '\(configuration)' is not a configuration; write one of "
+                        + "\(PaperLabel.paperLabels.joined(separator: ", ")), or CPU-KIND / GPU-KIND / KIND with KIND one of "
+                        + "\(kinds.map(\.rawValue).joined(separator: ", ")), optionally @CATALOG_ID, e.g. \(Self.example)")
+            }
+            mapped[label.trimmingCharacters(in: .whitespaces).lowercased()] = parsed
         }
     }
 
-    /// How the engine description says where the model ran.
-    var offloadText: String? {
-        switch offload {
-        case Offload.none?: "none (CPU)"
-        case Offload.all?: "all (GPU)"
-        default: nil
-        }
+    func read(_ text: String) -> PaperLabel? {
+        mapped[text.trimmingCharacters(in: .whitespaces).lowercased()] ?? PaperLabel(text, kinds: kinds)
+    }
+
+    /// What to say of a label that is neither mapped nor in the grammar, `place` being "file:line".
+    func unknown(_ text: String, at place: String?) -> String {
+        (place.map { "\($0): " } ?? "")
+            + "unknown device label '\(text)'; the harness writes \(PaperLabel.paperLabels.joined(separator: ", ")) "
+            + "(any casing); map any other label to a configuration with --label LABEL=CONFIGURATION, e.g. \(Self.example)"
+    }
+
+    /// The harness labels the details file for its GPU-Ollama runs `GPU-hailo-Ollama` (its GPU branch logs
+    /// the details under the Hailo label), so such rows belong to GPU-Ollama where the results have no
+    /// GPU-Hailo-Ollama row for the model.
+    static func isHarnessDetailsGPULabel(_ text: String) -> Bool {
+        text.trimmingCharacters(in: .whitespaces) == "GPU-hailo-Ollama"
     }
 }
