@@ -141,6 +141,23 @@ import Testing
             + "other weights rescaled; to weigh mass, set it for each: no mass in b; volume, set it for each: no dimensions in a")
     }
 
+    /// A bare import (no power, no devices) under rugged-portable: nothing it weighs exists, so no winner
+    /// of score 0, and each note says what to set.
+    @Test func nothingWeighedMeasuredRanksNothingAndSaysWhatToSet() {
+        let bare = Self.imported.map { F.configuration($0.id, metrics: [.e2eThroughput: $0.summary[.e2eThroughput]!.mean]) }
+        let ranking = Analysis.analyze(bare, scenario: .ruggedPortable).ranking
+        #expect(ranking?.entries.isEmpty == true)
+        #expect(ranking?.notes.count == 4)
+        #expect(ranking?.notes[1] == "no configuration has mean_power, so its weight (0.3) is left out and the others "
+            + "are rescaled; to weigh it, set it for each: no power measured: give a meter (--power-plug, --power-manual, "
+            + "a plan's power:) or, on import, --power-watts")
+        #expect(ranking?.notes.last == "no configuration has any metric this scenario weighs, so nothing is ranked")
+        // uav still ranks on the throughput that stands in for decode_rate
+        let uav = Analysis.analyze(bare, scenario: .uav).ranking
+        #expect(uav?.entries.first?.id == "GPU-Ollama/qwen/paper")
+        #expect(uav?.scenario.weights.map(\.metric.description) == ["e2e_throughput"])
+    }
+
     @Test func aWinnerNoWorseOnAnythingGivesUpNothing() {
         let scenario = Scenario(name: "s", description: "", weights: [
             ScenarioWeight(metric: "e2e_throughput", weight: 1, direction: .maximize),

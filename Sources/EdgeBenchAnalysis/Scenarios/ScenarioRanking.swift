@@ -44,6 +44,12 @@ extension Scenario {
     /// weights do not sum to 1 they are rescaled so scores stay in 0…1, and a note says so.
     public func rank(_ candidates: [Candidate]) -> Ranking {
         let (scenario, notes) = resolved(for: candidates)
+        guard !scenario.weights.isEmpty || weights.isEmpty else {
+            // every score would be 0: a "winner" of nothing measured is no answer
+            return Ranking(scenario: scenario, entries: [], excluded: [:], notes: notes + [
+                "no configuration has any metric this scenario weighs, so nothing is ranked",
+            ])
+        }
         var ranking = scenario.rankResolved(candidates)
         if ranking.entries.isEmpty {
             let qualified = candidates.filter { candidate in scenario.constraints.allSatisfy { $0.check(candidate) == nil } }
