@@ -4,14 +4,15 @@ import EdgeBenchCore
 /// configuration, accelerator gains, the Pareto front and, given a scenario, a ranking.
 /// Pure: everything it needs comes in as arguments.
 public enum Analysis {
-    /// The Pareto objectives when none are asked for: fast, frugal, small.
-    public static let defaultObjectives = "decode_rate:max,energy_per_token:min,volume:min"
+    /// The Pareto objectives for a run that measured everything: fast, frugal, small. With no objectives
+    /// given, `ObjectiveChoice` picks them from what the data has.
+    public static let defaultObjectives = ObjectiveChoice.preferred
 
     /// Analyses the configurations of several runs. A configuration id seen in an earlier run gets
     /// "@<run id>" appended so nothing is silently merged; the first run's analysis parameters apply
     /// unless `parameters` is given (a note says when the runs disagree).
     public static func analyze(
-        bundles: [ResultBundle], parameters: AnalysisParameters? = nil, objectives: [Objective],
+        bundles: [ResultBundle], parameters: AnalysisParameters? = nil, objectives: [Objective]? = nil,
         scenario: Scenario? = nil
     ) -> AnalysisReport {
         var seen: Set<String> = []
@@ -34,9 +35,10 @@ public enum Analysis {
     }
 
     /// Analyses `configurations` of one run. Only completed configurations are compared; the others are
-    /// listed in `failed` with their error. `parameters` nil means the documented defaults.
+    /// listed in `failed` with their error. `parameters` nil means the documented defaults; `objectives`
+    /// nil means chosen from what the data has (`ObjectiveChoice`, said in `objectiveChoice`).
     public static func analyze(
-        _ configurations: [ConfigurationResult], parameters: AnalysisParameters? = nil, objectives: [Objective],
+        _ configurations: [ConfigurationResult], parameters: AnalysisParameters? = nil, objectives: [Objective]? = nil,
         scenario: Scenario? = nil
     ) -> AnalysisReport {
         let used = parameters ?? AnalysisParameters()
@@ -45,17 +47,37 @@ public enum Analysis {
             FailedConfiguration(id: $0.id, status: $0.status.rawValue, error: $0.error ?? "no error recorded")
         }
         let gains = AcceleratorGain.pairs(completed)
+        let (basis, basisReason) = PriceBasis.choose(for: completed.compactMap(\.device))
         let analysed = completed.map { configuration in
-            var derived = DerivedMetrics.compute(for: configuration, parameters: used)
+            var derived = DerivedMetrics.compute(for: configuration, parameters: used, priceBasis: basis)
             derived.values[.acceleratorGain] = acceleratorGain(of: configuration, among: gains)
             return ConfigurationAnalysis(configuration, derived: derived)
         }
         let candidates = analysed.map(\.candidate)
         let ranking = scenario.map { $0.rank(candidates) }
-        return AnalysisReport(
+        let choice = objectives == nil ? ObjectiveChoice.choose(for: candidates) : nil
+        var report = AnalysisReport(
             configurations: analysed, failed: failed, candidates: candidates,
-            pareto: ParetoFront.compute(candidates, objectives: objectives), acceleratorGains: gains,
-            scenario: scenario, ranking: ranking, parameters: AnalysisParameterUse.list(used))
+            pareto: ParetoFront.compute(candidates, objectives: objectives ?? choice?.objectives ?? []),
+            acceleratorGains: gains, scenario: scenario, ranking: ranking, parameters: AnalysisParameterUse.list(used))
+        report.objectiveChoice = choice
+        report.priceBasis = basis
+        report.priceBasisReason = basisReason
+        if scenario == nil { report.balanced = balanced(report.pareto, candidates: candidates) }
+        return report
+    }
+
+    /// With no scenario, one answer anyway: the front members ranked with the Pareto objectives weighed
+    /// equally (min–max normalised, as a scenario does). Nil when the front is empty.
+    static func balanced(_ pareto: ParetoResult, candidates: [Candidate]) -> Ranking? {
+        guard !pareto.front.isEmpty, !pareto.objectives.isEmpty else { return nil }
+        let share = 1 / Double(pareto.objectives.count)
+        let scenario = Scenario(
+            name: "balanced", description: "the Pareto objectives weighed equally, front members only",
+            weights: pareto.objectives.map {
+                ScenarioWeight(metric: $0.metric, weight: share, direction: $0.direction, reason: "an equal share")
+            })
+        return scenario.rank(candidates.filter { pareto.front.contains($0.id) })
     }
 
     /// An accelerated configuration's gain over its CPU pair (on its own device first, then on its base board).

@@ -16,6 +16,13 @@ public struct AnalysisReport: Sendable {
     public var parameters: [AnalysisParameterUse]
     /// remarks about the input as a whole (e.g. runs with different parameters)
     public var notes: [String]
+    /// how the Pareto objectives were chosen from the data; nil when they were given
+    public var objectiveChoice: ObjectiveChoice?
+    /// without a scenario: the front ranked with its objectives weighed equally, so there is a first choice
+    public var balanced: Ranking?
+    /// which price `price`, `throughput_per_dollar` and `cost_per_mtok` used for every configuration, and why
+    public var priceBasis: PriceBasis = .board
+    public var priceBasisReason = ""
 
     public init(
         configurations: [ConfigurationAnalysis], failed: [FailedConfiguration], candidates: [Candidate],

@@ -8,10 +8,19 @@ import EdgeBenchCore
 public struct Candidate: Sendable, Equatable {
     public var id: String
     public var metrics: [MetricKey: Double]
+    /// Why a metric has no value and what sets it ("no mass in catalog entry rpi5-8gb: set mass_g …"), where
+    /// known; decisions print it so a missing value names the field to fill in.
+    public var missing: [MetricID: String]
 
-    public init(id: String, metrics: [MetricKey: Double]) {
+    public init(id: String, metrics: [MetricKey: Double], missing: [MetricID: String] = [:]) {
         self.id = id
         self.metrics = metrics
+        self.missing = missing
+    }
+
+    /// "no value for mass (no mass in catalog entry rpi5-8gb …)": what a decision says of a missing value.
+    public func absence(_ metric: MetricKey) -> String {
+        "no value for \(metric)" + (missing[metric.metric].map { " (\($0))" } ?? "")
     }
 
     /// The value for `metric`, or nil when it is absent, NaN or infinite — a non-finite number is

@@ -82,7 +82,7 @@ import Testing
         // Module LLM: n/a values are absent from the candidate, their reasons kept on the configuration
         let module = try #require(report.configurations.first { $0.id == "stackflow/qwen2.5-0.5b/short" })
         #expect(module.candidate.metrics["mass"] == nil)
-        #expect(module.notAvailable[.mass] == "no mass in catalog entry m5stack-module-llm (the vendor publishes none)")
+        #expect(module.notAvailable[.mass] == "no mass in catalog entry m5stack-module-llm (the vendor publishes none); set mass_g for m5stack-module-llm under the plan's devices:")
         #expect(module.notAvailable[.costPerMtok] == "no energy measured: no power source was read")
     }
 

@@ -13,7 +13,7 @@ import Testing
         #expect(d[.throughputDensity].number?.rounded() == 90_746)
         // 3.44 / 99.90 = 0.0344344… tok/s/$
         #expect(nearly(d[.throughputPerDollar].number, 3.44 / 99.90))
-        #expect(d[.mass] == .notAvailable("no mass in catalog entry m5stack-module-llm (the vendor publishes none)"))
+        #expect(d[.mass] == .notAvailable("no mass in catalog entry m5stack-module-llm (the vendor publishes none); set mass_g for m5stack-module-llm under the plan's devices:"))
         #expect(d[.throughputPerKg] == d[.mass])
     }
 
@@ -47,7 +47,7 @@ import Testing
             "e/m/w", device: Device(id: "box", name: "Box"), metrics: [.e2eThroughput: 10, .energyPerToken: 2])
         #expect(
             DerivedMetrics.compute(for: noPrice, parameters: .init())[.costPerMtok]
-                == .notAvailable("no price in catalog entry box"))
+                == .notAvailable("no board price in catalog entry box; set price_usd for box under the plan's devices:"))
         let noEnergy = F.configuration(
             "e/m/w", device: Device(id: "box", name: "Box", price: .init(usd: 100)), metrics: [.e2eThroughput: 10])
         #expect(
@@ -129,7 +129,7 @@ import Testing
         let noBandwidth = F.configuration(
             "stackflow/qwen/short", device: F.moduleLLM, metrics: [.decodeRate: 3.5], modelBytes: 500_000_000)
         let d = DerivedMetrics.compute(for: noBandwidth, parameters: .init())
-        #expect(d[.decodeCeiling] == .notAvailable("no memory bandwidth in catalog entry m5stack-module-llm"))
+        #expect(d[.decodeCeiling] == .notAvailable("no memory bandwidth in catalog entry m5stack-module-llm; set memory_bandwidth_gbps for m5stack-module-llm under the plan's devices:"))
         #expect(d[.rooflineEfficiency] == d[.decodeCeiling])
     }
 
@@ -137,7 +137,8 @@ import Testing
         let c = F.configuration("e/m/w", metrics: [.e2eThroughput: 10, .energyPerToken: 2])
         let d = DerivedMetrics.compute(for: c, parameters: .init())
         let reason = DerivedValue.notAvailable(
-            "no device: the configuration names no catalog device (set device: in the plan)")
+            "no device: the configuration names no catalog device (set device: in the plan, --device on a one-off run, "
+                + "or --catalog-device on import)")
         for metric in [MetricID.volume, .mass, .price, .throughputDensity, .throughputPerKg, .costPerMtok, .decodeCeiling] {
             #expect(d[metric] == reason, "\(metric.rawValue)")
         }

@@ -212,7 +212,28 @@ import Testing
             "the base run holds configuration a/m/short twice; the first was compared",
             "a/m/short: decode_rate not compared: stored in tok/s in the base run and req/s in the new one",
         ])
-        #expect(comparison.exitCode == 0)
+        // nothing was compared, so the gate must not pass
+        #expect(comparison.exitCode == 5)
+        #expect(comparison.verdictLine
+            == "nothing to compare: 1 configuration in common (a/m/short) but no metric both runs summarised "
+            + "(among --metrics, when given) — exit 5")
+    }
+
+    /// Two runs of different plans: a gate that said "unchanged: 0 metrics" would pass vacuously.
+    @Test func runsWithNoConfigurationInCommonHaveNothingToCompare() {
+        let base = Self.bundle("base", [
+            Self.configuration("a/m/short", [.decodeRate: Self.steady10]),
+            Self.configuration("b/m/short", [.decodeRate: Self.steady10]),
+        ])
+        let new = Self.bundle("new", (1...6).map { Self.configuration("n\($0)/m/short", [.decodeRate: Self.steady10]) })
+        let comparison = RunComparison.compare(base: base, new: new)
+        #expect(comparison.configurations.isEmpty)
+        #expect(comparison.exitCode == RunComparison.nothingToCompareExitCode)
+        #expect(comparison.exitCode == 5)
+        #expect(comparison.verdictLine
+            == "nothing to compare: the runs share no configuration (configurations are paired by id): base base has "
+            + "a/m/short, b/m/short; new new has n1/m/short, n2/m/short, n3/m/short, n4/m/short and 2 more. "
+            + "Compare runs of the same plan — exit 5")
     }
 
     // MARK: - Threshold parsing

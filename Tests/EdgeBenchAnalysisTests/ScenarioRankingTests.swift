@@ -219,7 +219,8 @@ import Testing
         ]
         let ranking = scenario.rank(candidates)
         #expect(ranking.tradeOff(candidates: candidates)
-            == "jetson-gpu wins (score 0.60 vs 0.40): 4.1× the decode rate (22.0 vs 5.4 tok/s) for 2.3× the mean power (9.8 vs 4.2 W) and 1.6× the volume (166 vs 105 cm³)")
+            == "jetson-gpu wins (score 0.60 vs 0.40): 4.1× the decode rate (22.0 vs 5.4 tok/s). What you give up against "
+                + "pi-cpu: 2.3× the mean power (9.8 vs 4.2 W) and 1.6× the volume (166 vs 105 cm³)")
 
         // A frugal winner: its savings read as fractions, latencies in ms.
         let frugal = Scenario(name: "frugal", description: "", weights: [
@@ -231,7 +232,8 @@ import Testing
             Candidate(id: "pi-cpu", metrics: ["energy_per_token": 0.48, "ttft": 0.3]),
         ]
         #expect(frugal.rank(pair).tradeOff(candidates: pair)
-            == "hailo wins (score 0.70 vs 0.30): 0.25× the energy per token (0.12 vs 0.48 J/token) for 1.5× the TTFT (450 vs 300 ms)")
+            == "hailo wins (score 0.70 vs 0.30): 0.25× the energy per token (0.12 vs 0.48 J/token). What you give up "
+                + "against pi-cpu: 1.5× the TTFT (450 vs 300 ms)")
         #expect(frugal.rank(pair).tradeOff(winner: "hailo", runnerUp: "absent", candidates: pair) == nil)
     }
 }

@@ -71,6 +71,28 @@ import Testing
         #expect(result.stdout.hasSuffix("none regressed — exit 4\n"), "\(result)")
     }
 
+    /// Runs of different plans share no configuration: exit 5 with both sides' configurations, not a
+    /// vacuous "unchanged".
+    @Test func runsWithNothingInCommonExit5() async throws {
+        let directory = Scratch.directory("compare")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bench = try await StoredRuns.llamaBenchRun(in: directory)
+        let paper = try await StoredRuns.paperRun(in: directory)
+        let result = try await CLI.run(["compare", bench, paper], in: directory)
+        #expect(result.status == 5, "\(result)")
+        #expect(result.stdout.contains(
+            "nothing to compare: the runs share no configuration (configurations are paired by id): base "), "\(result)")
+        #expect(result.stdout.contains(
+            "has llama-bench-b11434-cpu-t2/smollm2-135m-instruct-q4_1/pp64+tg32; new "), "\(result)")
+        #expect(result.stdout.contains("has AX630/qwen2.5:1.5b, CPU-Ollama/qwen2.5:1.5b. Compare runs of the same plan — exit 5"),
+                "\(result)")
+        let json = try await CLI.run(["compare", bench, paper, "--json"], in: directory)
+        #expect(json.status == 5, "\(json)")
+        #expect(try json.jsonObject()["exit_code"] as? Int == 5)
+        let help = try await CLI.run(["help", "compare"], in: directory)
+        #expect(help.stdout.contains("5    nothing to compare"), "\(help)")
+    }
+
     /// CompareJSON's promise: every key of the document and of every metric row, null where undefined.
     @Test func jsonWritesEveryKey() async throws {
         let directory = Scratch.directory("compare")

@@ -82,6 +82,49 @@ import Testing
         #expect(requests.filter { $0.path == "/api/chat" }.count >= 2)
     }
 
+    /// `--device` gives a one-off run its board: stored with the configuration and in run.json (so
+    /// --resume keeps it), and analyze derives the size figures from it.
+    @Test func oneOffRunOnACatalogDevice() async throws {
+        let server = try await ScriptedOllamaServer.start(script: Self.script)
+        let directory = Scratch.directory("run")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try await CLI.run(
+            ["run", "--engine", "ollama", "--url", server.baseURL, "--model", "qwen2.5:0.5b", "--runs", "2",
+             "--warmup", "0", "--max-tokens", "4", "--device", "jetson-orin-nano-super", "--json"], in: directory)
+        await server.stop()
+        #expect(result.status == 0, "\(result)")
+        let configuration = try #require((try result.jsonObject()["configurations"] as? [[String: Any]])?.first)
+        let device = try #require(configuration["device"] as? [String: Any])
+        #expect(device["id"] as? String == "jetson-orin-nano-super")
+        let runDirectory = try StoredRuns.runDirectory(result)
+        let manifest = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: runDirectory + "/run.json")))
+                as? [String: Any])
+        let devices = try #require(manifest["devices"] as? [String: [String: Any]], "\(manifest)")
+        #expect(devices["ollama/qwen2.5:0.5b/chat-4"]?["id"] as? String == "jetson-orin-nano-super")
+
+        let analysis = try await CLI.run(["analyze", runDirectory, "--json"], in: directory)
+        let metrics = try #require((try analysis.jsonObject()["configurations"] as? [[String: Any]])?.first?["metrics"]
+            as? [String: Any])
+        // 100 × 79 × 21 mm
+        #expect(abs((metrics["volume"] as? Double ?? 0) - 1.659e-4) < 1e-12, "\(metrics)")
+        let throughput = try #require(metrics["e2e_throughput"] as? Double)
+        #expect(abs((metrics["throughput_density"] as? Double ?? 0) - throughput / 1.659e-4) < 1e-6 * throughput / 1.659e-4)
+    }
+
+    @Test func aNearMissDeviceIdIsRefusedWithTheClosestId() async throws {
+        let directory = Scratch.directory("run")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try await CLI.run(
+            ["run", "--engine", "ollama", "--url", "http://127.0.0.1:9", "--device", "jetson-orin-nano"], in: directory)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains(
+            "--device jetson-orin-nano: not a catalog id; did you mean 'jetson-orin-nano-super'? Known: rpi5-4gb, rpi5-8gb, "),
+                "\(result)")
+        #expect(result.stderr.contains("(`edgebench devices list` prints the catalog)"), "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/edgebench-results"), "nothing ran")
+    }
+
     /// A plan file pointing at a scripted server: every configuration completes.
     @Test func planRun() async throws {
         let server = try await ScriptedLLMServer.start(script: Self.script)

@@ -39,8 +39,10 @@ import Testing
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(Set(document.keys) == [
             "configurations", "failed", "pareto", "dominated", "not_compared", "accelerator_gains", "ranking",
-            "parameters", "notes",
+            "parameters", "notes", "objectives", "objective_choice", "balanced", "price_basis", "price_basis_reason",
         ])
+        // objectives given, so none chosen; a front of one has nothing to weigh
+        #expect(document["objective_choice"] is NSNull)
         #expect(document["ranking"] is NSNull)
         let configuration = try #require((document["configurations"] as? [[String: Any]])?.first)
         #expect(configuration["id"] as? String == "managed/smollm2/short")

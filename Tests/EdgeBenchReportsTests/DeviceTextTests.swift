@@ -16,7 +16,7 @@ import Testing
             kit — Rugged kit
               dimensions        120 × 80 × 40 mm (384 cm³)
               mass              — (not published)
-              price             $99.90
+              board price       $99.90
                                 source: https://example.com/kit
             """)
     }
@@ -24,8 +24,8 @@ import Testing
     @Test func catalogTableHasARowPerDeviceAndTheCount() {
         let table = DeviceText.catalogTable(DeviceCatalog(devices: [Self.kit]))
         #expect(table == """
-            ID   NAME        ACCELERATOR  RAM  VOLUME   PRICE
-            kit  Rugged kit  —            —    384 cm³  $99.90
+            ID   NAME        ACCELERATOR  RAM  VOLUME   BOARD PRICE  KIT PRICE
+            kit  Rugged kit  —            —    384 cm³  $99.90       —
 
             1 devices; `edgebench devices show ID` for every field with its source.
             """)

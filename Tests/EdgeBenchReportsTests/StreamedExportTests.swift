@@ -107,10 +107,7 @@ import Testing
         #expect(try text("configurations.csv") == CSVReport.configurations(bundle))
         #expect(try text("benchmark_results.csv") == PaperCSV.results(bundle))
         #expect(try text("benchmark_results_details.csv") == PaperCSV.details(bundle))
-        let objectives = try Objective.parseList(Analysis.defaultObjectives)
-        #expect(
-            try text("report.html")
-                == HTMLReport.render(bundles: [bundle], analysis: Analysis.analyze(bundles: [bundle], objectives: objectives)))
+        #expect(try text("report.html") == HTMLReport.render(bundles: [bundle], analysis: Analysis.analyze(bundles: [bundle])))
     }
 
     @Test func anInterruptedConfigurationIsCountedAndAveragedFromItsRequests() throws {

@@ -72,7 +72,8 @@ extension CatalogEntry {
         }
         return Device(
             id: id, name: name, base: base, dimensions: dimensions, mass: mass,
-            price: try price.map { try Self.price($0, field: "price", fail: fail) }, cpu: cpu, cores: cores, memory: memory,
+            price: try price.map { try Self.price($0, field: "price", fail: fail) },
+            kitPrice: try kitPrice.map { try Self.price($0, field: "kit_price", fail: fail) }, cpu: cpu, cores: cores, memory: memory,
             memoryType: memoryType, memoryBandwidth: bandwidth, accelerator: accelerator, ratedPower: ratedPower,
             powerModes: modes, battery: battery, addon: addon, sources: keyed(sources), missing: keyed(missing),
             notes: keyed(notes))

@@ -7,6 +7,7 @@ struct CatalogEntry: Decodable, Sendable {
     var dimensionsMM: [Double]?
     var massG: Double?
     var price: Price?
+    var kitPrice: Price?
     var cpu: String?
     var cores: Int?
     var memoryGB: Double?
@@ -25,7 +26,7 @@ struct CatalogEntry: Decodable, Sendable {
         case id, name, base, price, cpu, cores, accelerator, addon, sources, notes, missing
         case dimensionsMM = "dimensions_mm", massG = "mass_g", memoryGB = "memory_gb", memoryType = "memory_type"
         case memoryBandwidthGBps = "memory_bandwidth_gbps", ratedPowerW = "rated_power_w", powerModes = "power_modes"
-        case batteryWh = "battery_wh"
+        case batteryWh = "battery_wh", kitPrice = "kit_price"
     }
 
     struct Price: Decodable, Sendable {
@@ -68,7 +69,7 @@ struct CatalogEntry: Decodable, Sendable {
 
     /// YAML value field → the `Device` field key used in `sources`/`missing`/`notes` (shared with plans).
     static let valueFields: [String: String] = [
-        "dimensions_mm": "dimensions", "mass_g": "mass", "price": "price", "cpu": "cpu", "cores": "cores",
+        "dimensions_mm": "dimensions", "mass_g": "mass", "price": "price", "kit_price": "kit_price", "cpu": "cpu", "cores": "cores",
         "memory_gb": "memory", "memory_type": "memory_type", "memory_bandwidth_gbps": "memory_bandwidth",
         "accelerator": "accelerator", "rated_power_w": "rated_power", "power_modes": "power_modes",
         "battery_wh": "battery", "addon": "addon",
@@ -80,6 +81,7 @@ struct CatalogEntry: Decodable, Sendable {
         if dimensionsMM != nil { present.insert("dimensions_mm") }
         if massG != nil { present.insert("mass_g") }
         if price != nil { present.insert("price") }
+        if kitPrice != nil { present.insert("kit_price") }
         if cpu != nil { present.insert("cpu") }
         if cores != nil { present.insert("cores") }
         if memoryGB != nil { present.insert("memory_gb") }

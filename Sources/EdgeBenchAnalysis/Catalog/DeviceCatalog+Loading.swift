@@ -72,6 +72,7 @@ extension DeviceCatalog {
             }
         }
         try checkKeys(of: node["price"], known: CatalogEntry.priceKeys, field: "price", file: file, label: label)
+        try checkKeys(of: node["kit_price"], known: CatalogEntry.priceKeys, field: "kit_price", file: file, label: label)
         try checkKeys(of: node["accelerator"], known: CatalogEntry.acceleratorKeys, field: "accelerator", file: file, label: label)
         try checkKeys(of: node["addon"], known: CatalogEntry.addonKeys, field: "addon", file: file, label: label)
         try checkKeys(of: node["addon"]?["price"], known: CatalogEntry.priceKeys, field: "addon.price", file: file, label: label)

@@ -10,6 +10,8 @@ import EdgeBenchCore
 public struct RunComparison: Sendable, Equatable {
     public static let regressedExitCode: Int32 = 2
     public static let improvedExitCode: Int32 = 4
+    /// No configuration in common, or no metric both sides have: a gate that passed here would pass vacuously.
+    public static let nothingToCompareExitCode: Int32 = 5
 
     public var baseRunID: String
     public var newRunID: String
@@ -92,11 +94,30 @@ public struct RunComparison: Sendable, Equatable {
     /// Configurations that completed in the base run but not in the new one.
     public var broken: [ConfigurationComparison] { configurations.filter(\.brokeInNew) }
 
-    /// 2 when any metric regressed (or a configuration stopped completing), else 4 when any improved, else 0.
+    /// 2 when any metric regressed (or a configuration stopped completing), else 4 when any improved, else
+    /// 5 when nothing was compared (`nothingToCompare`), else 0.
     public var exitCode: Int32 {
         if !metrics(.regressed).isEmpty || !broken.isEmpty { return Self.regressedExitCode }
         if !metrics(.improved).isEmpty { return Self.improvedExitCode }
+        if nothingToCompare != nil { return Self.nothingToCompareExitCode }
         return 0
+    }
+
+    /// Why nothing was compared, naming each side's configurations; nil when at least one metric was.
+    public var nothingToCompare: String? {
+        func brief(_ ids: [String]) -> String {
+            guard !ids.isEmpty else { return "none" }
+            let shown = ids.prefix(4).joined(separator: ", ")
+            return ids.count > 4 ? shown + " and \(ids.count - 4) more" : shown
+        }
+        if configurations.isEmpty {
+            let baseIDs = removed, newIDs = added
+            return "the runs share no configuration (configurations are paired by id): base \(baseRunID) has "
+                + "\(brief(baseIDs)); new \(newRunID) has \(brief(newIDs)). Compare runs of the same plan"
+        }
+        guard configurations.allSatisfy({ $0.metrics.isEmpty }) else { return nil }
+        return "\(count(configurations.count, "configuration")) in common (\(brief(configurations.map(\.id)))) but no "
+            + "metric both runs summarised (among --metrics, when given)"
     }
 
     /// One line for the end of the output: "regressed: 2 metrics in 1 configuration (…)".
@@ -126,6 +147,7 @@ public struct RunComparison: Sendable, Equatable {
         if !improved.isEmpty {
             return "improved: \(count(improved.count, "metric")) (\(list(improved))), none regressed" + noisyText + " — exit 4"
         }
+        if let nothing = nothingToCompare { return "nothing to compare: " + nothing + " — exit 5" }
         let total = configurations.reduce(0) { $0 + $1.metrics.count }
         return "unchanged: \(count(total, "metric")) in \(count(configurations.count, "configuration")) within thresholds"
             + noisyText + " — exit 0"

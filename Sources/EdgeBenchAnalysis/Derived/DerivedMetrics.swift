@@ -18,9 +18,13 @@ public struct DerivedMetrics: Sendable, Equatable {
 
     /// The derived metrics of `configuration` on its own device. `accelerator_gain` needs a second
     /// configuration; it is n/a here until `AcceleratorGain.pairs` fills it (see `Analysis`).
-    public static func compute(for configuration: ConfigurationResult, parameters: AnalysisParameters) -> DerivedMetrics {
+    /// `priceBasis`: which of the device's prices `price`, `throughput_per_dollar` and `cost_per_mtok` use
+    /// (`PriceBasis.choose` picks one for all compared configurations).
+    public static func compute(
+        for configuration: ConfigurationResult, parameters: AnalysisParameters, priceBasis: PriceBasis = .board
+    ) -> DerivedMetrics {
         let inputs = MeasuredInputs(configuration)
-        let device = DeviceInputs(configuration.device, battery: parameters.battery)
+        let device = DeviceInputs(configuration.device, battery: parameters.battery, priceBasis: priceBasis)
         var values: [MetricID: DerivedValue] = [:]
         var notes: [String] = []
         if let note = inputs.energyPerTokenNote { notes.append(note) }

@@ -10,9 +10,11 @@ struct DeviceInputs: Sendable {
     /// J: the device's own battery (plan override), else the plan's `battery_wh`
     var battery: DerivedValue
 
-    static let noDevice = "no device: the configuration names no catalog device (set device: in the plan)"
+    static let noDevice =
+        "no device: the configuration names no catalog device (set device: in the plan, --device on a one-off run, "
+        + "or --catalog-device on import)"
 
-    init(_ device: Device?, battery planBattery: Double?) {
+    init(_ device: Device?, battery planBattery: Double?, priceBasis: PriceBasis = .board) {
         guard let device else {
             let none = DerivedValue.notAvailable(Self.noDevice)
             volume = none
@@ -22,16 +24,19 @@ struct DeviceInputs: Sendable {
             battery = planBattery.map(DerivedValue.value) ?? .notAvailable(Self.noBattery)
             return
         }
-        func field(_ value: Double?, _ label: String, _ keys: [String]) -> DerivedValue {
+        func field(_ value: Double?, _ label: String, _ keys: [String], set planKey: String) -> DerivedValue {
             if let value { return .value(value) }
             let why = keys.lazy.compactMap { device.missing[$0] }.first
-            return .notAvailable("no \(label) in catalog entry \(device.id)" + (why.map { " (\($0))" } ?? ""))
+            return .notAvailable(
+                "no \(label) in catalog entry \(device.id)" + (why.map { " (\($0))" } ?? "")
+                    + "; set \(planKey) for \(device.id) under the plan's devices:")
         }
-        volume = field(device.volume, "dimensions", ["dimensions", "volume"])
-        mass = field(device.mass, "mass", ["mass"])
-        price = field(device.price?.usd, "price", ["price"])
+        volume = field(device.volume, "dimensions", ["dimensions", "volume"], set: "dimensions_mm")
+        mass = field(device.mass, "mass", ["mass"], set: "mass_g")
+        price = field(device.price(priceBasis)?.usd, priceBasis.label, [priceBasis.field], set: "price_usd")
         memoryBandwidth = field(
-            device.memoryBandwidth, "memory bandwidth", ["memory_bandwidth", "memoryBandwidth", "memory_bandwidth_gbps"])
+            device.memoryBandwidth, "memory bandwidth", ["memory_bandwidth", "memoryBandwidth", "memory_bandwidth_gbps"],
+            set: "memory_bandwidth_gbps")
         battery = (device.battery ?? planBattery).map(DerivedValue.value) ?? .notAvailable(Self.noBattery)
     }
 

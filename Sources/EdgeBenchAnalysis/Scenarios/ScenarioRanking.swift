@@ -37,15 +37,46 @@ extension Scenario {
     /// Ranks `candidates`: constraints filter first, then each weighted metric is min–max normalised
     /// across the remaining candidates in its direction (1 = best, 0 = worst) and weighted.
     ///
-    /// A candidate lacking a weighted metric is excluded rather than scored on a made-up value. If the
+    /// A weighted metric or limit no candidate has is checked on its stand-in, or left out with a note
+    /// naming the values to set (`resolved(for:)`); the ranking's `scenario` is the one that ranked. A
+    /// candidate lacking a weighted metric others have is excluded rather than scored on a made-up value;
+    /// if that would leave nothing, the weights someone lacks are left out instead, said in a note. If the
     /// weights do not sum to 1 they are rescaled so scores stay in 0…1, and a note says so.
     public func rank(_ candidates: [Candidate]) -> Ranking {
+        let (scenario, notes) = resolved(for: candidates)
+        guard !scenario.weights.isEmpty || weights.isEmpty else {
+            // every score would be 0: a "winner" of nothing measured is no answer
+            return Ranking(scenario: scenario, entries: [], excluded: [:], notes: notes + [
+                "no configuration has any metric this scenario weighs, so nothing is ranked",
+            ])
+        }
+        var ranking = scenario.rankResolved(candidates)
+        if ranking.entries.isEmpty {
+            let qualified = candidates.filter { candidate in scenario.constraints.allSatisfy { $0.check(candidate) == nil } }
+            let lacking = scenario.weights.filter { weight in qualified.contains { $0.value(weight.metric) == nil } }
+            var fewer = scenario
+            fewer.weights.removeAll { weight in lacking.contains(weight) }
+            if !qualified.isEmpty, !lacking.isEmpty, !fewer.weights.isEmpty {
+                ranking = fewer.rankResolved(candidates)
+                ranking.notes.insert(
+                    "no configuration has every weighted metric, so \(lacking.map(\.metric.description).joined(separator: ", ")) "
+                        + "\(lacking.count == 1 ? "is" : "are") left out and the other weights rescaled; to weigh "
+                        + lacking.map { weight in
+                            "\(weight.metric), \(Self.whatToSet(weight.metric, qualified.filter { $0.value(weight.metric) == nil }))"
+                        }.joined(separator: "; "), at: 0)
+            }
+        }
+        ranking.notes = notes + ranking.notes
+        return ranking
+    }
+
+    func rankResolved(_ candidates: [Candidate]) -> Ranking {
         var excluded: [String: [String]] = [:]
         var remaining: [Candidate] = []
         for candidate in candidates {
             var reasons = constraints.compactMap { $0.check(candidate) }.map(\.reason)
             for weight in weights where candidate.value(weight.metric) == nil {
-                reasons.append("no value for \(weight.metric) — not scored on a made-up value")
+                reasons.append(candidate.absence(weight.metric) + " — not scored on a made-up value")
             }
             if reasons.isEmpty { remaining.append(candidate) } else { excluded[candidate.id] = reasons }
         }

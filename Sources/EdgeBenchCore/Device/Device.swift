@@ -14,7 +14,11 @@ public struct Device: Sendable, Equatable, Codable {
     public var dimensions: Dimensions?
     /// kg
     public var mass: Double?
+    /// the board (or module, or developer kit) alone at its list price: the `board` price basis
     public var price: Price?
+    /// what the kit cost as benchmarked (board with its supply, cooling, storage and add-ons, as bought
+    /// for the measurement): the `kit` price basis (see `PriceBasis`)
+    public var kitPrice: Price?
     public var cpu: String?
     public var cores: Int?
     /// RAM in B
@@ -33,7 +37,7 @@ public struct Device: Sendable, Equatable, Codable {
     /// for a board + add-on accelerator: the add-on alone (e.g. the AI HAT+ 2 without the Pi)
     public var addon: AddOn?
     /// field key → URL of the source of its value (`"plan"` where a plan set it).
-    /// Field keys: dimensions, mass, price, cpu, cores, memory, memory_type, memory_bandwidth,
+    /// Field keys: dimensions, mass, price, kit_price, cpu, cores, memory, memory_type, memory_bandwidth,
     /// accelerator, rated_power, power_modes, battery, addon.
     public var sources: [String: String]
     /// field key → why it has no value
@@ -43,7 +47,7 @@ public struct Device: Sendable, Equatable, Codable {
 
     public init(
         id: String, name: String, base: String? = nil, dimensions: Dimensions? = nil, mass: Double? = nil,
-        price: Price? = nil, cpu: String? = nil, cores: Int? = nil, memory: Double? = nil,
+        price: Price? = nil, kitPrice: Price? = nil, cpu: String? = nil, cores: Int? = nil, memory: Double? = nil,
         memoryType: String? = nil, memoryBandwidth: Double? = nil, accelerator: Accelerator? = nil,
         ratedPower: PowerRange? = nil, powerModes: [PowerMode] = [], battery: Double? = nil, addon: AddOn? = nil,
         sources: [String: String] = [:], missing: [String: String] = [:], notes: [String: String] = [:]
@@ -54,6 +58,7 @@ public struct Device: Sendable, Equatable, Codable {
         self.dimensions = dimensions
         self.mass = mass
         self.price = price
+        self.kitPrice = kitPrice
         self.cpu = cpu
         self.cores = cores
         self.memory = memory
@@ -72,6 +77,7 @@ public struct Device: Sendable, Equatable, Codable {
     // snake_case like the rest of the bundle; the keys of `sources`, `missing` and `notes` are these names.
     enum CodingKeys: String, CodingKey {
         case id, name, base, dimensions, mass, price, cpu, cores, memory
+        case kitPrice = "kit_price"
         case memoryType = "memory_type"
         case memoryBandwidth = "memory_bandwidth"
         case accelerator
@@ -88,6 +94,7 @@ public struct Device: Sendable, Equatable, Codable {
             base: try c.decodeIfPresent(String.self, forKey: .base),
             dimensions: try c.decodeIfPresent(Dimensions.self, forKey: .dimensions),
             mass: try c.decodeIfPresent(Double.self, forKey: .mass), price: try c.decodeIfPresent(Price.self, forKey: .price),
+            kitPrice: try c.decodeIfPresent(Price.self, forKey: .kitPrice),
             cpu: try c.decodeIfPresent(String.self, forKey: .cpu), cores: try c.decodeIfPresent(Int.self, forKey: .cores),
             memory: try c.decodeIfPresent(Double.self, forKey: .memory),
             memoryType: try c.decodeIfPresent(String.self, forKey: .memoryType),

@@ -65,9 +65,12 @@ public struct PlanDevice: Sendable, Equatable, Codable {
             set("mass")
         }
         if let priceUSD {
-            // a price without its own date must not inherit the catalog's date for another price
+            // a price without its own date must not inherit the catalog's date for another price; the
+            // plan's price is what this device costs, so it is the price on either basis
             device.price = Device.Price(usd: priceUSD, date: priceDate, note: "plan")
+            device.kitPrice = device.price
             set("price")
+            set("kit_price")
         } else if let priceDate, let price = device.price {
             device.price = Device.Price(usd: price.usd, date: priceDate, note: price.note)
             set("price")

@@ -139,7 +139,7 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
         case .throughputPerWatt: "e2e_throughput / mean_power"
         case .volume: "L × W × H of the catalog entry"
         case .mass: "mass of the catalog entry"
-        case .price: "price of the catalog entry (or the plan's override)"
+        case .price: "price of the catalog entry on the analysis's price basis: kit as benchmarked, else board (or the plan's override)"
         case .throughputDensity: "e2e_throughput / volume"
         case .throughputPerKg: "e2e_throughput / mass"
         case .throughputPerDollar: "e2e_throughput / price"

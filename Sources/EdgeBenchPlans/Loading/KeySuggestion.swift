@@ -1,7 +1,7 @@
 /// "Did you mean …?" for misspelt keys and names.
-enum KeySuggestion {
+public enum KeySuggestion {
     /// The closest candidate within a small edit distance, or nil when nothing is plausibly meant.
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    public static func closest(to word: String, in candidates: [String]) -> String? {
         let limit = max(2, word.count / 3)
         let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }

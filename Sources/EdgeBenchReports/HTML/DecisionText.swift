@@ -20,7 +20,11 @@ enum DecisionText {
         guard !pareto.front.isEmpty else {
             return ["No configuration has a value for every objective (\(objectives)), so there is no Pareto front."]
         }
-        var lines = pareto.front.map { id in
+        var lines: [String] = []
+        if let choice = analysis.objectiveChoice {
+            lines.append("Objectives chosen from the data: " + choice.reasons.joined(separator: "; ") + ".")
+        }
+        lines += pareto.front.map { id in
             "\(id) is on the Pareto front: \(values(id, objectives: pareto.objectives, analysis: analysis))."
         }
         for id in analysis.candidates.map(\.id) {
@@ -63,6 +67,10 @@ enum DecisionText {
             + "choice for some priority. Rank them with --scenario (\(Scenario.presetNames.joined(separator: ", ")))."]
         for id in pareto.front {
             lines.append("\(id): " + bestAndWorst(id, analysis: analysis) + ".")
+        }
+        if let balanced = analysis.balanced, let first = balanced.entries.first {
+            lines.append("With the objectives weighed equally, deploy \(first.id) (score \(score(first.score)) of 1).")
+            if let tradeOff = balanced.tradeOff(candidates: analysis.candidates) { lines.append(tradeOff + ".") }
         }
         return lines
     }

@@ -9,6 +9,14 @@ public enum AnalysisJSON {
         var configurations: [ConfigurationJSON]
         var failed: [FailedJSON]
         var pareto: [String]
+        var objectives: [String]
+        /// how the objectives were chosen from the data; null when given with --objectives
+        var objectiveChoice: [String]?
+        /// without a scenario: the front ranked with the objectives weighed equally
+        var balanced: RankingJSON?
+        /// "kit" or "board": the price every cost figure used
+        var priceBasis: String
+        var priceBasisReason: String
         var dominated: [String: String]
         var notCompared: [String: String]
         var acceleratorGains: [GainJSON]
@@ -17,7 +25,10 @@ public enum AnalysisJSON {
         var notes: [String]
 
         enum CodingKeys: String, CodingKey {
-            case configurations, failed, pareto, dominated
+            case configurations, failed, pareto, objectives, dominated, balanced
+            case objectiveChoice = "objective_choice"
+            case priceBasis = "price_basis"
+            case priceBasisReason = "price_basis_reason"
             case notCompared = "not_compared"
             case acceleratorGains = "accelerator_gains"
             case ranking, parameters, notes
@@ -28,6 +39,11 @@ public enum AnalysisJSON {
             try c.encode(configurations, forKey: .configurations)
             try c.encode(failed, forKey: .failed)
             try c.encode(pareto, forKey: .pareto)
+            try c.encode(objectives, forKey: .objectives)
+            try c.encode(objectiveChoice, forKey: .objectiveChoice)
+            try c.encode(balanced, forKey: .balanced)
+            try c.encode(priceBasis, forKey: .priceBasis)
+            try c.encode(priceBasisReason, forKey: .priceBasisReason)
             try c.encode(dominated, forKey: .dominated)
             try c.encode(notCompared, forKey: .notCompared)
             try c.encode(acceleratorGains, forKey: .acceleratorGains)
@@ -161,18 +177,14 @@ public enum AnalysisJSON {
                 model: c.model, quantisation: c.quantisation, metrics: byName(c.metrics.filter { $0.value.isFinite }),
                 notAvailable: byName(c.notAvailable), flags: c.flags, notes: c.derived.notes)
         }
-        let ranking = report.ranking.map { r in
-            RankingJSON(
-                scenario: r.scenario.name, description: r.scenario.description,
-                weights: r.scenario.weights.map { .init(metric: $0.metric.description, weight: $0.weight, direction: $0.direction.rawValue) },
-                constraints: r.scenario.constraints.map(\.description),
-                entries: r.entries.map { .init(id: $0.id, score: $0.score, contributions: byName($0.contributions)) },
-                excluded: r.excluded, notes: r.notes, tradeOff: r.tradeOff(candidates: report.candidates))
-        }
+        let ranking = report.ranking.map { rankingJSON($0, report) }
         return Document(
             configurations: configurations,
             failed: report.failed.map { FailedJSON(id: $0.id, status: $0.status, error: $0.error) },
-            pareto: report.pareto.front, dominated: report.pareto.dominated, notCompared: report.pareto.excluded,
+            pareto: report.pareto.front, objectives: report.pareto.objectives.map(\.description),
+            objectiveChoice: report.objectiveChoice?.reasons, balanced: report.balanced.map { rankingJSON($0, report) },
+            priceBasis: report.priceBasis.rawValue, priceBasisReason: report.priceBasisReason,
+            dominated: report.pareto.dominated, notCompared: report.pareto.excluded,
             acceleratorGains: report.acceleratorGains.map {
                 GainJSON(
                     board: $0.board, model: $0.model, workload: $0.workload, cpu: $0.cpuConfiguration,
@@ -184,6 +196,15 @@ public enum AnalysisJSON {
                     ($0.name, ParameterJSON(value: $0.value, unit: $0.unit, isDefault: $0.isDefault))
                 }),
             notes: report.notes)
+    }
+
+    static func rankingJSON(_ r: Ranking, _ report: AnalysisReport) -> RankingJSON {
+        RankingJSON(
+            scenario: r.scenario.name, description: r.scenario.description,
+            weights: r.scenario.weights.map { .init(metric: $0.metric.description, weight: $0.weight, direction: $0.direction.rawValue) },
+            constraints: r.scenario.constraints.map(\.description),
+            entries: r.entries.map { .init(id: $0.id, score: $0.score, contributions: byName($0.contributions)) },
+            excluded: r.excluded, notes: r.notes, tradeOff: r.tradeOff(candidates: report.candidates))
     }
 
     public static func encode(_ report: AnalysisReport) throws -> Data {

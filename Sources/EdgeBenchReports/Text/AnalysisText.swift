@@ -10,6 +10,9 @@ public enum AnalysisText {
         .ttft, .decodeRate, .serverDecodeRate, .e2eThroughput, .meanPower, .idlePower, .energyPerToken,
     ]
 
+    /// The metrics made from a price: their rows name the price basis every configuration used.
+    static let priced: Set<MetricID> = [.price, .throughputPerDollar, .costPerMtok]
+
     public static func render(_ report: AnalysisReport) -> String {
         var lines: [String] = []
         let labels = Dictionary(
@@ -39,6 +42,8 @@ public enum AnalysisText {
         }
         lines.append("")
         lines += pareto(report.pareto, order: report.configurations.map(\.id), tag: tag)
+        lines += objectiveChoice(report)
+        lines += balanced(report, tag: tag)
         lines.append("")
         lines += gains(report.acceleratorGains)
         if let ranking = report.ranking {
@@ -48,6 +53,8 @@ public enum AnalysisText {
         lines.append("")
         lines.append("Parameters")
         for parameter in report.parameters { lines.append("  " + describe(parameter)) }
+        lines.append("  price basis: \(report.priceBasis.label) (\(report.priceBasisReason)); price, throughput_per_dollar "
+            + "and cost_per_mtok use it for every configuration")
         var notes = report.notes
         for configuration in report.configurations {
             notes += configuration.derived.notes.map { "\(tag(configuration.id)): \($0)" }
@@ -69,7 +76,8 @@ public enum AnalysisText {
             let present = values.compactMap { $0 }
             guard !present.isEmpty || metric.scope == .derived else { continue }
             let unit = DisplayValue.unit(for: metric, values: present)
-            let unitText = unit.symbol.isEmpty ? "" : " (\(unit.symbol))"
+            var unitText = unit.symbol.isEmpty ? "" : " (\(unit.symbol))"
+            if Self.priced.contains(metric) { unitText = " (\(unit.symbol), \(report.priceBasis.label))" }
             let cells = values.map { value in value.map { DisplayValue.readable(unit.fromStored($0)) } ?? "n/a" }
             rows.append([metric.rawValue + unitText] + cells)
         }
@@ -113,6 +121,24 @@ public enum AnalysisText {
         for (id, why) in pareto.excluded.sorted(by: { position($0.key) < position($1.key) }) {
             lines.append("  not compared: \(tag(id)): \(why)")
         }
+        return lines
+    }
+
+    /// How the objectives were picked when none were given: each used or left out, and why.
+    static func objectiveChoice(_ report: AnalysisReport) -> [String] {
+        guard let choice = report.objectiveChoice else { return [] }
+        return ["  objectives chosen from the data (no --objectives given):"] + choice.reasons.map { "    " + $0 }
+    }
+
+    /// Without a scenario, the first choice among the front with its objectives weighed equally.
+    static func balanced(_ report: AnalysisReport, tag: (String) -> String) -> [String] {
+        guard let ranking = report.balanced, let first = ranking.entries.first else { return [] }
+        var lines = [
+            "  first choice, the objectives weighed equally: \(tag(first.id)) (score "
+                + "\(DisplayValue.compact(first.score, significantDigits: 3)) of 1); rank for a use with --scenario "
+                + "(\(Scenario.presetNames.joined(separator: ", ")))"
+        ]
+        if let sentence = ranking.tradeOff(candidates: report.candidates) { lines.append("  " + sentence) }
         return lines
     }
 

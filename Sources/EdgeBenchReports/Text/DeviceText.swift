@@ -25,7 +25,8 @@ public enum DeviceText {
         [
             ("dimensions", "dimensions", d.dimensions.map { millimetres($0) + " (\(number(d.volume.map { $0 * 1e6 } ?? 0)) cm³)" }),
             ("mass", "mass", d.mass.map { number($0 * 1000) + " g" }),
-            ("price", "price", d.price.map(price)),
+            ("price", "board price", d.price.map(price)),
+            ("kit_price", "kit price", d.kitPrice.map(price)),
             ("cpu", "CPU", d.cpu),
             ("cores", "cores", d.cores.map(String.init)),
             ("memory", "memory", d.memory.map(gigabytes)),
@@ -126,9 +127,10 @@ public enum DeviceText {
                 device.memory.map { gigabytes($0) } ?? "—",
                 device.volume.map { number($0 * 1e6) + " cm³" } ?? "—",
                 device.price.map { dollars($0.usd) } ?? "—",
+                device.kitPrice.map { dollars($0.usd) } ?? "—",
             ]
         }
-        return table(header: ["ID", "NAME", "ACCELERATOR", "RAM", "VOLUME", "PRICE"], rows: rows)
+        return table(header: ["ID", "NAME", "ACCELERATOR", "RAM", "VOLUME", "BOARD PRICE", "KIT PRICE"], rows: rows)
             + "\n\n\(catalog.devices.count) devices; `edgebench devices show ID` for every field with its source."
     }
 }

@@ -60,16 +60,15 @@ public enum ResultsWriter {
         return Written(files: files, tallies: tallies)
     }
 
-    /// The HTML report of one bundle: default Pareto objectives, no scenario (a bundle carries none).
-    /// The box plots come from the tallies (the bundle may be without its requests).
+    /// The HTML report of one bundle: Pareto objectives chosen from its data, no scenario (a bundle carries
+    /// none). The box plots come from the tallies (the bundle may be without its requests).
     static func report(_ bundle: ResultBundle, tallies: [RequestTally]) -> String {
-        let objectives = (try? Objective.parseList(Analysis.defaultObjectives)) ?? []
         var distributions: [String: RequestDistributions] = [:]
         for (configuration, tally) in zip(bundle.configurations, tallies) where distributions[configuration.id] == nil {
             distributions[configuration.id] = tally.distributions
         }
         return HTMLReport.render(
-            bundles: [bundle], analysis: Analysis.analyze(bundles: [bundle], objectives: objectives),
+            bundles: [bundle], analysis: Analysis.analyze(bundles: [bundle]),
             distributions: [distributions])
     }
 

@@ -54,6 +54,20 @@ public enum DeviceResolution {
         return planDevice.overlay(on: entry)
     }
 
+    /// The catalog entry `--device ID` of a one-off run names. An id that is not in the catalog throws
+    /// `RunnerError.configuration` with the closest id ("did you mean …") and every known id.
+    public static func catalogDevice(_ id: String, catalog: DeviceCatalog) throws -> Device {
+        if let device = catalog.device(id: id) { return device }
+        let ids = catalog.devices.map(\.id)
+        let lower = id.lowercased()
+        // an id cut short ("jetson-orin-nano") is nearer its completion than anything a few edits away
+        let close = ids.first { $0.hasPrefix(lower) || (lower.count >= 4 && $0.contains(lower)) }
+            ?? KeySuggestion.closest(to: lower, in: ids)
+        throw RunnerError.configuration(
+            "--device \(id): not a catalog id" + (close.map { "; did you mean '\($0)'?" } ?? "")
+                + " Known: \(catalogIDs(catalog)) (`edgebench devices list` prints the catalog)")
+    }
+
     /// The catalog entry this machine matches, with how it was matched in `notes["id"]`; nil when no
     /// single entry fits (an engine without `device:` then has no device, never a guess).
     public static func detected(_ board: BoardIdentity, catalog: DeviceCatalog) -> Device? {

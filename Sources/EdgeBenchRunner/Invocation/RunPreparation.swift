@@ -51,9 +51,9 @@ public struct RunPreparation: Sendable {
             return RunPreparation(
                 plan: plan, settings: RunSettings.resolve(flags: flags, plan: loaded, configurations: plan.configurations))
         case .oneOff(var oneOffPlan):
-            // An engine EdgeBench runs here measures this machine: record the board it matches, if any.
-            // A catalog that cannot be read only costs the device, never the run.
-            let local = oneOffPlan.configurations.filter { $0.engine.kind.runsLocally }
+            // An engine EdgeBench runs here measures this machine: record the board it matches, if any,
+            // unless --device named one. A catalog that cannot be read only costs the device, never the run.
+            let local = oneOffPlan.configurations.filter { $0.engine.kind.runsLocally && oneOffPlan.devices[$0.id] == nil }
             if !local.isEmpty, let catalog = try? catalog(),
                 let device = DeviceResolution.detected(board(), catalog: catalog)
             {

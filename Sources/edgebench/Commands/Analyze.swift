@@ -20,8 +20,12 @@ struct Analyze: ParsableCommand {
 
     @OptionGroup var input: AnalysisInput
 
-    @Option(help: "Pareto objectives, METRIC:max|min separated by commas.")
-    var objectives = Analysis.defaultObjectives
+    @Option(help: ArgumentHelp(
+        "Pareto objectives, METRIC:max|min separated by commas.",
+        discussion: "Default: chosen from what the runs have, and said in the output: decode_rate:max (e2e_throughput:max "
+            + "where decode_rate is missing, as in imports), energy_per_token:min where every configuration has power, "
+            + "volume:min where every configuration's device has dimensions."))
+    var objectives: String?
 
     @Option(help: "Rank for a scenario: a preset (\(Scenario.presetNames.joined(separator: ", "))) or a scenario YAML file.")
     var scenario: String?
@@ -30,10 +34,10 @@ struct Analyze: ParsableCommand {
     var json = false
 
     func run() throws {
-        let parsedObjectives: [Objective]
+        let parsedObjectives: [Objective]?
         let parsedScenario: Scenario?
         do {
-            parsedObjectives = try Objective.parseList(objectives)
+            parsedObjectives = try objectives.map(Objective.parseList)
             parsedScenario = try scenario.map(ScenarioFile.load)
         } catch {
             Stderr.error(String(describing: error))

@@ -23,6 +23,7 @@ struct Compare: ParsableCommand {
               1    the comparison could not be made (unreadable run, bad --threshold or --metrics)
               2    a metric regressed, or a configuration no longer completes
               4    improvements only, no regression
+              5    nothing to compare: the runs share no configuration (paired by id), or no metric both have
 
             Examples:
               edgebench compare edgebench-results/2026-11-20T10-00-00Z edgebench-results/2026-11-23T10-00-00Z

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EdgeBenchAnalysis
 import EdgeBenchCore
 import EdgeBenchEngines
 import EdgeBenchRunner
@@ -50,6 +51,13 @@ struct OneOffOptions: ParsableArguments {
 
     @Option(help: "managed, ollama: how much of the model goes to the GPU: all, none or a layer count (llama.cpp -ngl, Ollama num_gpu; both count layers, not GPUs).")
     var offload: Offload?
+
+    @Option(help: ArgumentHelp(
+        "The board the engine runs on: a catalog id (`edgebench devices list`), e.g. jetson-orin-nano-super.",
+        discussion: "Gives the run its size, mass, price and memory bandwidth for `analyze` (volume, Tps/m³, cost per "
+            + "Mtok, roofline), as a plan's `device:` does; stored in run.json, so --resume keeps it. Without it, only "
+            + "an engine EdgeBench runs here (managed, llama-bench) gets a device: the board this machine matches."))
+    var device: String?
 
     @Option(name: .customLong("api-key-env"), help: "Name of the environment variable holding the bearer token (the token is never logged).")
     var apiKeyEnv: String?
@@ -122,7 +130,12 @@ struct OneOffOptions: ParsableArguments {
             repetitions: runs, warmup: warmup)
         // The synthesised text stands in for a plan file, so the run's plan hash still identifies what ran.
         let description = String(decoding: try JSONEncoder.sorted.encode(configuration), as: UTF8.self)
-        return RunPlan(name: nil, text: description, hash: FileDigest.sha256(of: Data(description.utf8)), configurations: [configuration])
+        var plan = RunPlan(
+            name: nil, text: description, hash: FileDigest.sha256(of: Data(description.utf8)), configurations: [configuration])
+        if let device {
+            plan.devices[configuration.id] = try DeviceResolution.catalogDevice(device, catalog: try DeviceCatalog.bundled())
+        }
+        return plan
     }
 }
 

@@ -7,7 +7,9 @@ struct Recommend: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The best configuration for a scenario, the runner-up, and the trade-off between them.",
         discussion: """
-            Ranks the completed configurations of the runs (as `edgebench analyze --scenario` does) and prints the winner, the runner-up and one sentence of numbers on what the winner gains and pays.
+            Ranks the completed configurations of the runs (as `edgebench analyze --scenario` does) and prints the winner, the runner-up, what the winner gains on the weighted metrics and what you give up against the runner-up on every measured dimension (weighted or not, both values with units).
+
+            A weighted metric no configuration has is replaced by its stand-in (decode_rate by e2e_throughput in imports) or left out with the value to set named in a note; a configuration missing a weighted metric others have is listed as excluded with what to set.
 
             Examples:
               edgebench recommend --scenario uav
@@ -27,10 +29,11 @@ struct Recommend: ParsableCommand {
             Stderr.error(String(describing: error))
             throw Exit.invalidInput
         }
-        let objectives = (try? Objective.parseList(Analysis.defaultObjectives)) ?? []
-        let report = Analysis.analyze(bundles: try input.summaries(distributions: false).bundles, objectives: objectives, scenario: parsed)
+        let report = Analysis.analyze(bundles: try input.summaries(distributions: false).bundles, scenario: parsed)
         guard let ranking = report.ranking else { return }
-        for line in parsed.summaryLines { print(line) }
+        // the scenario as it ranked: a stand-in or a left-out weight is in its lines and said in a note
+        for line in ranking.scenario.summaryLines { print(line) }
+        for note in ranking.notes { print("note: " + note) }
         guard let winner = ranking.entries.first else {
             print("no configuration qualifies:")
             for (id, reasons) in ranking.excluded.sorted(by: { $0.key < $1.key }) {

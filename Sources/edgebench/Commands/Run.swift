@@ -12,6 +12,7 @@ struct Run: AsyncParsableCommand {
               edgebench run --engine managed --model model.gguf --threads 4
               edgebench run --engine llamacpp --url http://127.0.0.1:8080
               edgebench run --engine openai --url http://HOST:11434/v1 --model qwen2.5:0.5b
+              edgebench run --engine ollama --url http://jetson.local:11434 --model qwen2.5:1.5b --device jetson-orin-nano-super
 
             Ctrl-C, SIGTERM and SIGHUP stop after storing what finished (exit 130, 143, 129); `edgebench run --resume DIR` continues the run.
             """)
