@@ -25,8 +25,10 @@ public final class ResultStore: Sendable {
                 path, reason: "cannot create folder \(url.deletingLastPathComponent().path) (\(Self.reason(error)))")
         }
         var config = GRDB.Configuration()
-        // a reader waits for a writer's commit instead of failing with SQLITE_BUSY
-        config.busyMode = .timeout(10)
+        // A reader waits for a writer's commit instead of failing with SQLITE_BUSY. 30 s, not 10: processes
+        // opening one new database queue for its migrations one after another, and on a loaded 2-core machine
+        // (or a board's slow SD card) eight of them took over 10 s between them.
+        config.busyMode = .timeout(30)
         // WAL, as a pool would set it: readers in other processes (`report --db`) never block a run's
         // commits, and a commit is one append.
         config.journalMode = .wal
