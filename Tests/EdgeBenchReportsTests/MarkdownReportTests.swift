@@ -65,6 +65,8 @@ import Testing
         #expect(NumberText.meanAndSpread(1234.5678, nil) == "1235")
         #expect(NumberText.meanAndSpread(0.0123456, nil) == "0.01235")
         #expect(NumberText.meanAndSpread(1.5, 0) == "1.500")
+        // a manual meter's constant 6.4 W: its spread is the rounding noise of summing it, not a spread
+        #expect(NumberText.meanAndSpread(6.4, 8.881784197001252e-16) == "6.400")
         #expect(NumberText.meanAndSpread(0, nil) == "0")
     }
 

@@ -57,25 +57,20 @@ public struct ObjectiveChoice: Sendable, Equatable {
                     + "and are not compared")
         }
 
-        let noEnergy = lacking(.energyPerToken)
-        if noEnergy.isEmpty {
-            objectives.append(Objective(metric: MetricKey(.energyPerToken), direction: .minimize))
-            reasons.append("energy_per_token:min — every configuration has power measured")
-        } else {
-            reasons.append(
-                "energy_per_token left out — \(noEnergy.count) of \(total) configurations have none "
-                    + "(\(names(noEnergy))\(why(.energyPerToken, noEnergy)))")
+        /// Minimised where every configuration has it; else left out, saying who lacks it and why.
+        func addWhereEveryoneHas(_ metric: MetricID, because reason: String) {
+            let missing = lacking(metric)
+            if missing.isEmpty {
+                objectives.append(Objective(metric: MetricKey(metric), direction: .minimize))
+                reasons.append("\(metric.rawValue):min — \(reason)")
+            } else {
+                reasons.append(
+                    "\(metric.rawValue) left out — \(missing.count) of \(total) configurations have none "
+                        + "(\(names(missing))\(why(metric, missing)))")
+            }
         }
-
-        let noVolume = lacking(.volume)
-        if noVolume.isEmpty {
-            objectives.append(Objective(metric: MetricKey(.volume), direction: .minimize))
-            reasons.append("volume:min — every configuration's device has dimensions in the catalog or the plan")
-        } else {
-            reasons.append(
-                "volume left out — \(noVolume.count) of \(total) configurations have none "
-                    + "(\(names(noVolume))\(why(.volume, noVolume)))")
-        }
+        addWhereEveryoneHas(.energyPerToken, because: "every configuration has power measured")
+        addWhereEveryoneHas(.volume, because: "every configuration's device has dimensions in the catalog or the plan")
         reasons.append("choose others with --objectives, e.g. --objectives \(preferred)")
         return ObjectiveChoice(objectives: objectives, reasons: reasons)
     }

@@ -7,7 +7,9 @@ enum NumberText {
     /// mean gets four significant digits.
     static func meanAndSpread(_ mean: Double, _ stddev: Double?) -> String {
         guard mean.isFinite else { return ReportColumns.missing }
-        guard let stddev, stddev.isFinite, stddev > 0 else {
+        // a spread below a billionth of the mean is rounding noise of a constant (a manual meter's watts):
+        // "6.4", not "6.40000 ± 0.00000"
+        guard let stddev, stddev.isFinite, stddev > abs(mean) * 1e-9 else {
             return fixed(mean, decimals: decimals(for: mean, significant: 4))
         }
         // never more digits for the mean than six significant ones: a tiny spread is not worth 12 decimals

@@ -24,6 +24,9 @@ enum HTMLStyle {
         table.matrix { font-size: 0.8rem; }
         table.matrix th { font-weight: 600; }
         table.paper td.num { font-variant-numeric: tabular-nums; }
+        /* four numbers per configuration: five configurations fit 1240 px only this tight */
+        table.paper { font-size: 0.74rem; }
+        table.paper th, table.paper td { padding: 0.2rem 0.25rem; }
         td.missing { color: #777777; text-align: center; }
         .detail { display: block; color: #555555; font-size: 0.8rem; }
         .flag { display: inline-block; background: #fff3cd; border: 1px solid #c9a227; border-radius: 3px;

@@ -35,11 +35,7 @@ struct Report: ParsableCommand {
     @Option(help: "Rank for a scenario: a preset (\(Scenario.presetNames.joined(separator: ", "))) or a scenario YAML file.")
     var scenario: String?
 
-    @Option(help: ArgumentHelp(
-        "Pareto objectives, METRIC:max|min separated by commas.",
-        discussion: "Default: chosen from what the runs have, and said in the output: decode_rate:max (e2e_throughput:max "
-            + "where decode_rate is missing, as in imports), energy_per_token:min where every configuration has power, "
-            + "volume:min where every configuration's device has dimensions."))
+    @Option(help: AnalysisInput.objectivesHelp)
     var objectives: String?
 
     func run() throws {

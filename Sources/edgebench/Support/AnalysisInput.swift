@@ -4,6 +4,13 @@ import EdgeBenchRunner
 
 /// Where `analyze`, `recommend` and `report` read results from (RunSelection decides which runs).
 struct AnalysisInput: ParsableArguments {
+    /// `--objectives` of `analyze` and `report`, one text for both.
+    static let objectivesHelp = ArgumentHelp(
+        "Pareto objectives, METRIC:max|min separated by commas.",
+        discussion: "Default: chosen from what the runs have, and said in the output: decode_rate:max (e2e_throughput:max "
+            + "where decode_rate is missing, as in imports), energy_per_token:min where every configuration has power, "
+            + "volume:min where every configuration's device has dimensions.")
+
     @Argument(help: "Run directories or bundle.json files (default: the newest run under --output).")
     var runs: [String] = []
 
