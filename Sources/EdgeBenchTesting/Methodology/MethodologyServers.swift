@@ -188,7 +188,7 @@ public final class MethodologyServers: Sendable {
             \(exclude)
             workloads:
               - name: short
-                prompt: "Explain in two sentences why running a language model locally on an edge device can matter for privacy."
+                prompt: "Explain why the sky is blue in one paragraph."   # the paper harness's prompt
                 max_tokens: \(maxTokens)
                 api: chat
 
