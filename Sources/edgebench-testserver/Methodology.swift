@@ -22,6 +22,7 @@ struct Methodology: AsyncParsableCommand {
               swift run -c release edgebench-testserver methodology --plan-file /tmp/methodology.yaml &
               swift run -c release edgebench run /tmp/methodology.yaml
               swift run -c release edgebench-testserver methodology --models 2 --runs 3 --plan-file /tmp/m.yaml
+              edgebench-testserver methodology --jetson-port 11434 --hailo-port 8000   # for the paper's own harness
             """)
 
     @Option(help: "Play the boards this many times faster than their own pace (1 = each board's real pace).")
@@ -39,6 +40,12 @@ struct Methodology: AsyncParsableCommand {
     @Option(name: .customLong("max-tokens"), help: "Tokens each request asks for in the plan.")
     var maxTokens = 100
 
+    @Option(name: .customLong("jetson-port"), help: "Serve the Jetson's Ollama (CPU and GPU) on this port (default: any free one; 11434 is Ollama's own, where the paper's harness looks).")
+    var jetsonPort = 0
+
+    @Option(name: .customLong("hailo-port"), help: "Serve hailo-ollama on this port (default: any free one; 8000 is hailo-ollama's own).")
+    var hailoPort = 0
+
     @Option(name: .customLong("plan-file"), help: "Write the plan here (default: print it on standard output).")
     var planFile: String?
 
@@ -48,6 +55,9 @@ struct Methodology: AsyncParsableCommand {
         guard (1...MethodologyModel.paper.count).contains(models) else {
             throw ValidationError("--models must be 1 to \(MethodologyModel.paper.count), got \(models)")
         }
+        for (flag, port) in [("--jetson-port", jetsonPort), ("--hailo-port", hailoPort)] where !(0...65535).contains(port) {
+            throw ValidationError("\(flag) must be a TCP port, 1 to 65535 (or 0: any free one), got \(port)")
+        }
         guard runs > 0 else { throw ValidationError("--runs must be at least 1, got \(runs)") }
         guard (1...1023).contains(maxTokens) else {
             throw ValidationError("--max-tokens must be 1 to 1023 (the M5Stack's max_token_len bounds), got \(maxTokens)")
@@ -56,7 +66,8 @@ struct Methodology: AsyncParsableCommand {
 
     func run() async throws {
         let chosen = Array(MethodologyModel.paper.prefix(models))
-        let servers = try await MethodologyServers.start(speed: speed, tokens: tokens, models: chosen)
+        let servers = try await MethodologyServers.start(
+            speed: speed, tokens: tokens, models: chosen, jetsonPort: jetsonPort, hailoPort: hailoPort)
         let plan = servers.plan(repetitions: runs, warmup: 1, maxTokens: maxTokens, models: chosen, manualPower: true)
         if let planFile {
             try plan.write(toFile: planFile, atomically: true, encoding: .utf8)

@@ -95,6 +95,38 @@ import Testing
                 + "and e2e_throughput (10.03 tok/s)"), "\(analysis)")
     }
 
+    /// The two files the paper's harness itself wrote (unmodified, against the test servers: Tests/Fixtures/
+    /// SOURCES.md) import with no option: its `GPU-hailo-Ollama` details of a GPU-Ollama model go to GPU-Ollama,
+    /// hailo-ollama's model name is read as Ollama's, the Jetson's CPU and GPU rows pair for accelerator_gain.
+    @Test func thePaperHarnessOwnFilesImportWithoutOptionsAndPair() async throws {
+        let directory = Scratch.directory("import")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for name in ["benchmark_results.csv", "benchmark_results_details.csv"] {
+            try FileManager.default.copyItem(
+                at: try Fixtures.url("paper-harness/\(name)"), to: directory.appendingPathComponent(name))
+        }
+        let imported = try await CLI.run(
+            ["import", "paper-csv", "benchmark_results.csv", "--details", "benchmark_results_details.csv", "--json"],
+            in: directory)
+        #expect(imported.status == 0, "\(imported)")
+        #expect(imported.stderr.contains("qwen2.5-instruct:1.5b read as model qwen2.5:1.5b"), "\(imported)")
+        // the file holds GPU-Ollama and GPU-Hailo-Ollama rows: the CPU row's board is that of its own model's GPU row
+        #expect(imported.stderr.contains(
+            "'CPU-Ollama' row of qwen2.5:0.5b is taken to have run on jetson-orin-nano-super, the board of its GPU-Ollama row"),
+            "\(imported)")
+        let bundle = try #require(try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any])
+        let configurations = try #require(bundle["configurations"] as? [[String: Any]])
+        #expect(configurations.compactMap { $0["id"] as? String } == [
+            "CPU-Ollama/qwen2.5:0.5b", "GPU-Ollama/qwen2.5:0.5b", "GPU-Hailo-Ollama/qwen2.5:1.5b",
+        ])
+        // every details row found its configuration: 3 requests each, the GPU ones from "GPU-hailo-Ollama" rows
+        #expect(configurations.map { ($0["requests"] as? [Any])?.count } == [3, 3, 3])
+        let analysis = try await CLI.run(["analyze"], in: directory)
+        #expect(analysis.status == 0, "\(analysis)")
+        #expect(analysis.stdout.contains(
+            "jetson-orin-nano-super, qwen2.5:0.5b (paper): CPU-Ollama/qwen2.5:0.5b → GPU-Ollama/qwen2.5:0.5b"), "\(analysis)")
+    }
+
     @Test func anUnknownLabelExits2NamingItAndTheLabelOption() async throws {
         let directory = Scratch.directory("import")
         defer { try? FileManager.default.removeItem(at: directory) }

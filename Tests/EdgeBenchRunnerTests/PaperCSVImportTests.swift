@@ -80,7 +80,7 @@ import Testing
         #expect(cpu.engine.offload == "none (CPU)")
         #expect(cpu.summary[.meanPower] == nil)
         #expect(cpu.power == nil)
-        // no --catalog-device: the harness measured CPU-Ollama on the board of the file's GPU rows, here
+        // no --catalog-device: the harness measured CPU-Ollama on the board of the same model's GPU rows, here
         // the Pi 5 under the AI HAT+ 2 (whose own catalog entry this test catalog lacks)
         #expect(cpu.device == Self.pi)
         #expect(bundle.configurations[2].device == nil)
@@ -91,8 +91,8 @@ import Testing
         #expect(hailo.flags == [.estimated, .fewSamples])  // 3 runs < 5
         #expect(outcome.notes.contains { $0.contains("num_predict") })
         #expect(outcome.notes.contains(
-            "'CPU-Ollama' rows are taken to have run on rpi5-8gb, the base board of this file's GPU-Hailo-Ollama rows; "
-                + "give --catalog-device CPU-Ollama=CATALOG_ID if they ran elsewhere"))
+            "'CPU-Ollama' row of qwen2.5:1.5b is taken to have run on rpi5-8gb, the base board of its GPU-Hailo-Ollama row; "
+                + "give --catalog-device CPU-Ollama=CATALOG_ID if it ran elsewhere"))
         // the run is in the database and a copy of what was imported is kept beside it
         #expect(FileManager.default.fileExists(atPath: outcome.directory.appendingPathComponent("imported/1-benchmark_results.csv").path))
     }

@@ -6,17 +6,24 @@ import EdgeBenchReports
 /// need no option for the paper's own files: `--catalog-device` first, then the label's `@DEVICE`, then
 /// the paper's board for the label (GPU-Ollama: the Jetson, GPU-Hailo-Ollama: the Pi 5 + AI HAT+ 2,
 /// AX630: the M5Stack Module LLM). CPU-Ollama ran on two boards in the paper; in a harness file it is
-/// the board of the file's GPU rows, since the harness measured CPU and GPU on one machine per run.
+/// the board of the same model's GPU-Ollama row (`--device both` measures a model's CPU and GPU on one
+/// machine's Ollama), else of its GPU-Hailo-Ollama row (the Pi 5's CPU), else of the file's only kind of
+/// GPU rows.
 /// Every board so chosen is said in a note.
 struct PaperBoards {
     var catalog: DeviceCatalog
     /// board of a harness file's CPU-Ollama rows, where its other rows tell it
     var cpuBoard: (id: String, reason: String)?
+    /// board of one model's CPU-Ollama row, where that model's other rows tell it
+    var cpuBoardByModel: [String: (id: String, reason: String)] = [:]
     private(set) var notes: [String] = []
 
     /// `given`: the labels `--catalog-device` names, lowercased (no note for those).
-    init(labels: [PaperLabel], catalog: DeviceCatalog, harness: Bool, given: Set<String> = []) {
+    /// `rows`: each row's label and model (after aliases); `given`: the labels `--catalog-device` names,
+    /// lowercased (no note for those).
+    init(rows: [(label: PaperLabel, model: String)], catalog: DeviceCatalog, harness: Bool, given: Set<String> = []) {
         self.catalog = catalog
+        let labels = rows.map(\.label)
         let bases = Set(labels.map(\.base))
         if harness {
             switch (bases.contains("GPU-Ollama"), bases.contains("GPU-Hailo-Ollama")) {
@@ -24,18 +31,37 @@ struct PaperBoards {
             case (false, true): cpuBoard = ("rpi5-8gb", "the base board of this file's GPU-Hailo-Ollama rows")
             default: cpuBoard = nil
             }
+            for row in rows where row.label.base == "CPU-Ollama" {
+                let others = Set(rows.filter { $0.model == row.model }.map(\.label.base))
+                if others.contains("GPU-Ollama") {
+                    cpuBoardByModel[row.model] = ("jetson-orin-nano-super", "the board of its GPU-Ollama row")
+                } else if others.contains("GPU-Hailo-Ollama") {
+                    cpuBoardByModel[row.model] = ("rpi5-8gb", "the base board of its GPU-Hailo-Ollama row")
+                }
+            }
         }
         for label in PaperLabel.paper.map(\.label) where bases.contains(label) && !given.contains(label.lowercased()) {
-            let parsed = labels.first { $0.base == label && $0.device == nil }
-            guard parsed != nil, let (id, reason) = board(of: label), catalog.device(id: id) != nil else { continue }
+            let unplaced = rows.filter { $0.label.base == label && $0.label.device == nil }
+            if label == "CPU-Ollama" {
+                for row in unplaced {
+                    guard let (id, reason) = board(of: label, model: row.model), catalog.device(id: id) != nil else { continue }
+                    notes.append(
+                        "'\(label)' row of \(row.model) is taken to have run on \(id), \(reason); "
+                            + "give --catalog-device \(label)=CATALOG_ID if it ran elsewhere")
+                }
+                continue
+            }
+            guard !unplaced.isEmpty, let (id, reason) = board(of: label, model: nil), catalog.device(id: id) != nil else { continue }
             notes.append(
                 "'\(label)' rows are taken to have run on \(id), \(reason); "
                     + "give --catalog-device \(label)=CATALOG_ID if they ran elsewhere")
         }
     }
 
-    private func board(of label: String) -> (String, String)? {
-        if label == "CPU-Ollama" { return cpuBoard.map { ($0.id, $0.reason) } }
+    private func board(of label: String, model: String?) -> (String, String)? {
+        if label == "CPU-Ollama" {
+            return (model.flatMap { cpuBoardByModel[$0] } ?? cpuBoard).map { ($0.id, $0.reason) }
+        }
         return PaperLabel.paper.first { $0.label == label }?.board.map { ($0, "the paper's board for that label") }
     }
 
@@ -51,6 +77,6 @@ struct PaperBoards {
             }
             return device
         }
-        return board(of: row.label.base).flatMap { catalog.device(id: $0.0) }
+        return board(of: row.label.base, model: row.model).flatMap { catalog.device(id: $0.0) }
     }
 }

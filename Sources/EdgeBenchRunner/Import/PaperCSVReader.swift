@@ -92,7 +92,7 @@ struct PaperCSVReader {
             rows.append((row, fields))
         }
         let boards = PaperBoards(
-            labels: rows.map(\.row.label), catalog: catalog, harness: !counted,
+            rows: rows.map { ($0.row.label, $0.row.model) }, catalog: catalog, harness: !counted,
             given: Set(catalogDevices.keys.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }))
         var requestsByID = try details.map { try readDetails($0.text, file: $0.file) } ?? [:]
         var notes = counted ? [] : [Self.tokenNote]

@@ -37,10 +37,29 @@ public final class ResultStore: Sendable {
         // page cache (SQLite's default is 2 MiB) instead of a pool's writer plus reader, each with its own.
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -1024") }
         do {
-            pool = try DatabaseQueue(path: path, configuration: config)
-            try Self.migrate(pool)
+            pool = try Self.openAndMigrate(path: path, configuration: config)
         } catch {
             throw StoreError.cannotOpen(path, reason: Self.reason(error))
+        }
+    }
+
+    /// Opens and migrates, again after a short pause when SQLite answers SQLITE_BUSY without waiting: while
+    /// another process turns a brand-new file into a WAL database (or recovers its WAL), an opener can get
+    /// "database is locked" at once, before the busy timeout applies (seen with eight openers on a loaded
+    /// machine, failing in under a second). For up to 30 s, as the busy timeout.
+    private static func openAndMigrate(path: String, configuration: GRDB.Configuration) throws -> DatabaseQueue {
+        let deadline = ContinuousClock.now + .seconds(30)
+        var pause = Duration.milliseconds(20)
+        while true {
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                try migrate(queue)
+                return queue
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && ContinuousClock.now < deadline {
+                Thread.sleep(forTimeInterval: Double(pause.components.attoseconds) / 1e18 + Double(pause.components.seconds))
+                pause = min(pause * 2, .milliseconds(500))
+                _ = error
+            }
         }
     }
 

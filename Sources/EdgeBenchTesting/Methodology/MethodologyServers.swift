@@ -49,8 +49,11 @@ public final class MethodologyServers: Sendable {
     /// Starts the four boards, each offering `models` under its runtime's names (those its runtime has),
     /// each reply up to `tokens` long (shorter when the request asks for fewer), `speed` times faster
     /// than the boards' own pace.
+    /// `jetsonPort` and `hailoPort` (0: the OS picks) put the Jetson's Ollama and hailo-ollama where tools
+    /// that assume the runtimes' default ports (11434, 8000) look, such as the paper's own harness.
     public static func start(
-        speed: Double = 1, tokens count: Int = 24, models: [MethodologyModel] = [.qwen25_1_5b]
+        speed: Double = 1, tokens count: Int = 24, models: [MethodologyModel] = [.qwen25_1_5b], jetsonPort: Int = 0,
+        hailoPort: Int = 0
     ) async throws -> MethodologyServers {
         let words = "Keeping the model on the device means the prompt and the answer never leave it, so sensitive plant data stays inside the fence and works offline too".split(separator: " ")
         let tokens = (0..<count).map { i in (i == 0 ? "" : " ") + String(words[i % words.count]) }
@@ -75,7 +78,8 @@ public final class MethodologyServers: Sendable {
             behaviour: OllamaBehaviour(
                 version: "0.5.7", models: ollamaTags, modelSize: 986_061_892, blockCount: 28, gpuMemory: 7_600_000_000,
                 loadDelay: load, gpuSpeedup: jetsonGPUSpeedup,
-                perModel: ollamaPlay(bandwidth: jetsonBandwidth, share: jetsonCPURooflineShare, prefill: jetsonCPUPrefill)))
+                perModel: ollamaPlay(bandwidth: jetsonBandwidth, share: jetsonCPURooflineShare, prefill: jetsonCPUPrefill)),
+            port: jetsonPort)
         var hailoPlay: [String: OllamaBehaviour.ModelPlay] = [:]
         for model in models {
             guard let hailo = model.hailo else { continue }
@@ -86,7 +90,8 @@ public final class MethodologyServers: Sendable {
             script: script(hailoPace),
             behaviour: OllamaBehaviour(
                 flavour: .hailo, version: "5.1.1", models: hailoTags,
-                perModel: hailoPlay))
+                perModel: hailoPlay),
+            port: hailoPort)
         var m5Delays: [String: [Duration]] = [:]
         for model in models {
             guard let flow = model.stackflow else { continue }

@@ -56,7 +56,10 @@ extension ScriptedOllamaServer {
         let numGPU = options["num_gpu"] as? Int
         let load = await state.ensureLoaded(model, numGPU: numGPU)
         let vram = await state.resident[State.canonical(model)] ?? 0
-        let speedup = vram > 0 ? behaviour.gpuSpeedup : 1
+        // The layers in GPU memory decode at the GPU's pace, the rest at the CPU's: num_gpu 1 of 29 layers
+        // is barely faster than none (the paper's harness asked for 1, thinking it meant "on").
+        let onGPU = min(1, Double(vram) / Double(max(behaviour.size(of: model), 1)))
+        let speedup = 1 / ((1 - onGPU) + onGPU / behaviour.gpuSpeedup)
         // An empty prompt only loads the model: Ollama answers done_reason "load" with zero metrics.
         if !chat, (fields["prompt"] as? String ?? "").isEmpty {
             return RouteSupport.json(OllamaScriptedWire.loadReply(model: model))

@@ -14,14 +14,15 @@ public final class ScriptedOllamaServer: Sendable {
     let state: State
     private let server: LocalHTTPServer
 
-    public static func start(script: Script, behaviour: OllamaBehaviour = OllamaBehaviour()) async throws
+    /// `port` 0: one the OS picks.
+    public static func start(script: Script, behaviour: OllamaBehaviour = OllamaBehaviour(), port: Int = 0) async throws
         -> ScriptedOllamaServer
     {
         let state = State(script: script, behaviour: behaviour)
         let router = Router()
         addRoutes(to: router, state: state)
         let name = behaviour.flavour == .hailo ? "ScriptedHailoOllama" : "ScriptedOllama"
-        let server = try await LocalHTTPServer.start(router: router, name: name)
+        let server = try await LocalHTTPServer.start(router: router, name: name, port: port)
         return ScriptedOllamaServer(port: server.port, state: state, server: server)
     }
 
