@@ -49,16 +49,15 @@ public final class ResultStore: Sendable {
     /// machine, failing in under a second). For up to 30 s, as the busy timeout.
     private static func openAndMigrate(path: String, configuration: GRDB.Configuration) throws -> DatabaseQueue {
         let deadline = ContinuousClock.now + .seconds(30)
-        var pause = Duration.milliseconds(20)
+        var pause = 0.02
         while true {
             do {
                 let queue = try DatabaseQueue(path: path, configuration: configuration)
                 try migrate(queue)
                 return queue
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && ContinuousClock.now < deadline {
-                Thread.sleep(forTimeInterval: Double(pause.components.attoseconds) / 1e18 + Double(pause.components.seconds))
-                pause = min(pause * 2, .milliseconds(500))
-                _ = error
+                Thread.sleep(forTimeInterval: pause)
+                pause = min(pause * 2, 0.5)
             }
         }
     }
