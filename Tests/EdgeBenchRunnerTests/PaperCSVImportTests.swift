@@ -140,15 +140,6 @@ import Testing
 
     // MARK: - mistakes
 
-    func message(_ body: () throws -> Void) -> String {
-        do {
-            try body()
-            return "no error"
-        } catch {
-            return "\(error)"
-        }
-    }
-
     @Test func missingColumnsAreNamed() {
         let text = "model,device,runs,avg_tokens_per_sec\nq,AX630,5,3.44\n"
         #expect(message { _ = try reader().read(results: text, file: "r.csv", details: nil) } ==

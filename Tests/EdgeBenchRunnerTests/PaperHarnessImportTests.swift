@@ -52,15 +52,6 @@ import Testing
             labels: try PaperDeviceLabels(mappings: labels), aliases: aliases)
     }
 
-    func message(_ body: () throws -> Void) -> String {
-        do {
-            try body()
-            return "no error"
-        } catch {
-            return "\(error)"
-        }
-    }
-
     @Test func thePiFileImportsWithoutOptionsAndPairs() throws {
         let read = try reader().read(results: Self.piResults, file: "pi.csv", details: (Self.piDetails, "pi_details.csv"))
         let results = read.configurations.map(\.result)

@@ -54,3 +54,13 @@ enum RunnerFixtures {
     /// A loopback port nothing listens on.
     static let closedPort = "http://127.0.0.1:9"
 }
+
+/// What `body` threw, as the user reads it, or "no error": for asserting a refusal's whole message.
+func message(_ body: () throws -> Void) -> String {
+    do {
+        try body()
+        return "no error"
+    } catch {
+        return "\(error)"
+    }
+}
