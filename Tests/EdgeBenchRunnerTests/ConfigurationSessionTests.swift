@@ -51,6 +51,10 @@ struct ConfigurationSessionTests {
             try base.measuredRequests(runID: runID, configurationID: configurationID)
         }
 
+        func summary(runID: String, configurationID: String) throws -> [MetricID: Summary]? {
+            try base.summary(runID: runID, configurationID: configurationID)
+        }
+
         func recordRequest(runID: String, configurationID: String, result: RequestResult, warmup: Bool) throws {
             if !warmup {
                 lock.lock()

@@ -34,7 +34,7 @@ import Testing
             }
             for _ in 0..<openers { start.signal() }
             done.wait()
-            #expect(outcomes.all == Array(repeating: "v1,v2,v3,v4", count: openers), "round \(round)")
+            #expect(outcomes.all == Array(repeating: "v1,v2,v3,v4,v5", count: openers), "round \(round)")
         }
     }
 }

@@ -37,7 +37,7 @@ public struct UnitScale: Sendable, Equatable {
 public enum MetricDimension: String, Sendable, Equatable, CaseIterable {
     case time, timePerToken, tokenRate, requestRate, tokens, power, energy, energyPerToken,
          tokensPerJoule, throughputPerWatt, volume, mass, price, hours, throughputDensity,
-         throughputPerKg, throughputPerDollar, costPerMegatoken, times, fraction
+         throughputPerKg, throughputPerDollar, costPerMegatoken, times, fraction, requestCount
 
     /// The dimension of a metric key, from its stored unit: `ttft.p90` has the dimension of `ttft`, a
     /// coefficient of variation (`decode_rate.cv`) is a plain fraction.
@@ -69,6 +69,7 @@ public enum MetricDimension: String, Sendable, Equatable, CaseIterable {
         case .dollarsPerMegatoken: .costPerMegatoken
         case .times: .times
         case .ratio, .percent: .fraction
+        case .requests: .requestCount
         case .bytes, .celsius, .hertz, .metres, .bytesPerSecond: nil
         }
     }
@@ -96,6 +97,7 @@ public enum MetricDimension: String, Sendable, Equatable, CaseIterable {
         case .costPerMegatoken: .dollarsPerMegatoken
         case .times: .times
         case .fraction: .ratio
+        case .requestCount: .requests
         }
     }
 
@@ -155,6 +157,8 @@ public enum MetricDimension: String, Sendable, Equatable, CaseIterable {
             [UnitScale(symbol: "×", aliases: ["x"], factor: 1)]
         case .fraction:
             [UnitScale(symbol: "%", perStored: 100)]
+        case .requestCount:
+            [UnitScale(symbol: "requests", aliases: ["request", "req"], factor: 1)]
         }
     }
 

@@ -25,12 +25,17 @@ public struct EngineCapabilities: Sendable, Hashable {
     public var takesParameterAxes: Bool
     /// The most tokens one request may ask for, where the engine fixes a limit.
     public var tokenLimit: TokenLimit?
+    /// Why this kind cannot take several requests at once (load levels other than synchronous); nil when
+    /// it can.
+    public var oneAtATime: String?
 
     public init(
         kind: EngineKind, displayName: String, summary: String, settings: Set<EngineSetting> = [],
         requestOptions: Set<RequestOption>, runsLocally: Bool = false, urlSchemes: [String] = ["http", "https"],
-        defaultPort: Int, exampleURL: String, takesParameterAxes: Bool = false, tokenLimit: TokenLimit? = nil
+        defaultPort: Int, exampleURL: String, takesParameterAxes: Bool = false, tokenLimit: TokenLimit? = nil,
+        oneAtATime: String? = nil
     ) {
+        self.oneAtATime = oneAtATime
         self.kind = kind
         self.displayName = displayName
         self.summary = summary

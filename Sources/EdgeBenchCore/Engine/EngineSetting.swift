@@ -9,4 +9,6 @@ public enum EngineSetting: String, Sendable, Hashable, CaseIterable {
     case serverPath = "server_path"
     case extraArgs = "extra_args"
     case llamaBench = "llama_bench"
+    /// requests the server decodes at once (llama-server `--parallel`): what concurrent load levels need
+    case parallel
 }

@@ -32,6 +32,9 @@ public enum Flag: String, Codable, Sendable, CaseIterable, Comparable {
     /// telemetry samples no boundary can produce (negative, or far above the device's rated maximum) were
     /// dropped and energy was not integrated across them
     case implausibleSamples = "implausible_samples"
+    /// at a scheduled rate, the harness sent requests late (send_lag p99 above 10 % of the mean
+    /// inter-arrival time): the harness, not the engine, limited the rate
+    case harnessLagged = "harness_lagged"
 
     public static func < (lhs: Flag, rhs: Flag) -> Bool { lhs.rawValue < rhs.rawValue }
 }

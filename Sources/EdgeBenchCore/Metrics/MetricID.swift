@@ -33,6 +33,13 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
     case loadTime = "load_time"
     case requestRate = "request_rate"
     case systemOutputRate = "system_output_rate"
+    // Load profiles (METRICS.md "Load profiles"): per request, how late the harness sent it against its
+    // schedule; the rest per configuration (one level)
+    case sendLag = "send_lag"
+    case concurrencyAchieved = "concurrency_achieved"
+    case goodput
+    case requestErrors = "request_errors"
+    case requestTimeouts = "request_timeouts"
     // Derived by the analysis (METRICS.md *Physical, cost and battery* and *Roofline*)
     case volume
     case mass
@@ -59,7 +66,9 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
 
     public var scope: Scope {
         switch self {
-        case .idlePower, .loadTime, .requestRate, .systemOutputRate: .configuration
+        case .idlePower, .loadTime, .requestRate, .systemOutputRate, .concurrencyAchieved, .goodput, .requestErrors,
+            .requestTimeouts:
+            .configuration
         case .volume, .mass, .price, .throughputDensity, .throughputPerKg, .throughputPerDollar, .costPerMtok,
             .tokensPerBattery, .batteryHours, .acceleratorGain, .decodeCeiling, .rooflineEfficiency:
             .derived
@@ -82,12 +91,13 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
     /// names carry (h, $/Mtok) as METRICS.md defines them.
     public var unit: MetricUnit {
         switch self {
-        case .ttft, .e2eLatency, .decodeTime, .itl, .loadTime: .seconds
+        case .ttft, .e2eLatency, .decodeTime, .itl, .loadTime, .sendLag: .seconds
         case .tpot: .secondsPerToken
         case .decodeRate, .prefillRate, .e2eThroughput, .serverPrefillRate, .serverDecodeRate, .systemOutputRate,
             .decodeCeiling:
             .tokensPerSecond
-        case .requestRate: .requestsPerSecond
+        case .requestRate, .goodput: .requestsPerSecond
+        case .requestErrors, .requestTimeouts: .requests
         case .nIn, .nOut, .tokensPerBattery: .tokens
         case .energy, .activeEnergy: .joules
         case .meanPower, .peakPower, .idlePower: .watts
@@ -103,7 +113,7 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
         case .costPerMtok: .dollarsPerMegatoken
         case .batteryHours: .hours
         case .acceleratorGain: .times
-        case .rooflineEfficiency: .ratio
+        case .rooflineEfficiency, .concurrencyAchieved: .ratio
         }
     }
 
@@ -126,6 +136,11 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
         case .loadTime: "model load time (managed engine start → healthy)"
         case .requestRate: "completed requests / wall time of the measured phase"
         case .systemOutputRate: "Σ N_out / wall time of the measured phase"
+        case .sendLag: "actual t_submit − scheduled send time (load levels other than synchronous)"
+        case .concurrencyAchieved: "Σ e2e_latency / T_level (mean requests in flight)"
+        case .goodput: "requests that met every SLO of the workload / T_level"
+        case .requestErrors: "measured requests that ended in an error other than a timeout (load levels)"
+        case .requestTimeouts: "measured requests that ran past the engine's timeout or idle_timeout (load levels)"
         case .energy: "energy of [t_submit, t_done]: counter difference, or trapezoidal integral of power"
         case .meanPower: "energy / (t_done − t_submit)"
         case .peakPower: "highest power sample in [t_submit, t_done]"
@@ -161,7 +176,7 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
     /// Latency metrics get percentiles in summaries.
     public var isLatency: Bool {
         switch self {
-        case .ttft, .e2eLatency, .decodeTime, .tpot, .itl: true
+        case .ttft, .e2eLatency, .decodeTime, .tpot, .itl, .sendLag: true
         default: false
         }
     }
@@ -174,11 +189,11 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
         case .decodeRate, .prefillRate, .e2eThroughput, .serverPrefillRate, .serverDecodeRate, .requestRate,
             .systemOutputRate, .decodeCeiling, .throughputDensity, .throughputPerKg, .throughputPerDollar,
             .throughputPerWatt, .tokensPerJoule, .acceleratorGain, .rooflineEfficiency, .batteryHours,
-            .tokensPerBattery:
+            .tokensPerBattery, .goodput, .concurrencyAchieved:
             .maximize
         case .ttft, .e2eLatency, .decodeTime, .tpot, .itl, .loadTime, .energy, .activeEnergy, .energyPerToken,
             .decodeEnergyPerToken, .prefillEnergyPerToken, .activeEnergyPerToken, .meanPower, .peakPower,
-            .idlePower, .volume, .mass, .price, .costPerMtok:
+            .idlePower, .volume, .mass, .price, .costPerMtok, .sendLag, .requestErrors, .requestTimeouts:
             .minimize
         }
     }

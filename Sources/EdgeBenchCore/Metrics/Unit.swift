@@ -15,6 +15,8 @@ public enum MetricUnit: String, Codable, Sendable, CaseIterable {
     case joulesPerToken = "J/token"
     case tokensPerJoule = "tok/J"
     case tokensPerSecondPerWatt = "tok/s/W"
+    /// a count of requests (errors, timeouts at a load level)
+    case requests = "requests"
     // Physical, cost, battery and roofline (METRICS.md); analysis only, never measured.
     case metres = "m"
     case cubicMetres = "m³"

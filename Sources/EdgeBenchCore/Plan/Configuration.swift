@@ -10,10 +10,13 @@ public struct Configuration: Sendable, Equatable, Hashable, Codable {
     /// A llama-bench configuration's HTTP-measured twin (a managed engine's `llama_bench: true`): the id
     /// whose median n_in becomes llama-bench's `-p`. nil otherwise, and in run.json files written before it.
     public var llamaBenchOf: String?
+    /// How requests are sent while it is measured; nil = synchronous (and every run.json and bundle written
+    /// before load profiles).
+    public var load: LoadLevel?
 
     public init(
         id: String, engine: EngineSpec, model: ModelSpec, workload: Workload, repetitions: Int, warmup: Int,
-        llamaBenchOf: String? = nil
+        llamaBenchOf: String? = nil, load: LoadLevel? = nil
     ) {
         self.id = id
         self.engine = engine
@@ -22,11 +25,16 @@ public struct Configuration: Sendable, Equatable, Hashable, Codable {
         self.repetitions = repetitions
         self.warmup = warmup
         self.llamaBenchOf = llamaBenchOf
+        self.load = load
     }
+
+    /// The level it is measured at: synchronous unless the plan said otherwise.
+    public var loadLevel: LoadLevel { load ?? .synchronous }
 
     enum CodingKeys: String, CodingKey {
         case id, engine, model, workload, repetitions, warmup
         case llamaBenchOf = "llama_bench_of"
+        case load
     }
 }
 
@@ -55,11 +63,14 @@ public struct EngineSpec: Sendable, Equatable, Hashable, Codable {
     /// the longest silence between two bytes of a response (the plan's `idle_timeout`, in seconds)
     public var idleTimeout: Duration?
     public var extraArgs: [String]
+    /// managed: requests the server decodes at once (llama-server `--parallel`, each with its own
+    /// `context_size`); nil = one, as measured one at a time
+    public var parallel: Int?
 
     public init(
         name: String, kind: Kind, url: String? = nil, serverPath: String? = nil, threads: Int? = nil,
         contextSize: Int? = nil, offload: Offload? = nil, apiKeyEnv: String? = nil, timeout: Duration? = nil,
-        extraArgs: [String] = [], llamaBench: Bool = false, idleTimeout: Duration? = nil
+        extraArgs: [String] = [], llamaBench: Bool = false, idleTimeout: Duration? = nil, parallel: Int? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -73,9 +84,11 @@ public struct EngineSpec: Sendable, Equatable, Hashable, Codable {
         self.timeout = timeout
         self.idleTimeout = idleTimeout
         self.extraArgs = extraArgs
+        self.parallel = parallel
     }
 
     enum CodingKeys: String, CodingKey {
+        case parallel
         case name, kind, url
         case serverPath = "server_path"
         case threads
@@ -102,6 +115,7 @@ public struct EngineSpec: Sendable, Equatable, Hashable, Codable {
         idleTimeout = try c.decodeIfPresent(Double.self, forKey: .idleTimeout).flatMap(Duration.rounded(seconds:))
         extraArgs = try c.decodeIfPresent([String].self, forKey: .extraArgs) ?? []
         llamaBench = try c.decodeIfPresent(Bool.self, forKey: .llamaBench) ?? false
+        parallel = try c.decodeIfPresent(Int.self, forKey: .parallel)
     }
 
     /// Stored as the plan wrote it: `timeout` and `idle_timeout` in seconds.
@@ -119,6 +133,7 @@ public struct EngineSpec: Sendable, Equatable, Hashable, Codable {
         try c.encodeIfPresent(timeout?.inSeconds, forKey: .timeout)
         try c.encodeIfPresent(idleTimeout?.inSeconds, forKey: .idleTimeout)
         try c.encode(extraArgs, forKey: .extraArgs)
+        try c.encodeIfPresent(parallel, forKey: .parallel)
     }
 }
 
@@ -234,13 +249,19 @@ public struct ModelSpec: Sendable, Equatable, Hashable, Codable {
 public struct Workload: Sendable, Equatable, Hashable, Codable {
     public var name: String
     public var request: GenerationRequest
+    /// `slo:`: what a request must meet to count toward goodput; nil = no objectives
+    public var slo: ServiceLevels?
+    /// A plan's `load:` levels, each of which becomes its own configuration (`Configuration.load`); the
+    /// plan's only, never stored with a configuration. Empty = synchronous.
+    public var loads: [LoadLevel] = []
 
-    public init(name: String, request: GenerationRequest) {
+    public init(name: String, request: GenerationRequest, slo: ServiceLevels? = nil) {
         self.name = name
         self.request = request
+        self.slo = slo
     }
 
-    enum CodingKeys: String, CodingKey { case name, request }
+    enum CodingKeys: String, CodingKey { case name, request, slo }
 
     /// `GenerationRequest` keeps Swift-cased keys of its own; inside a workload (bundle, stored
     /// configuration) the request is written with the bundle's snake_case keys instead.
@@ -278,6 +299,7 @@ public struct Workload: Sendable, Equatable, Hashable, Codable {
                 ?? ((try r.decodeIfPresent(Bool.self, forKey: .cachePrompt)) == true ? .warm : .cold),
             stop: try r.decodeIfPresent([String].self, forKey: .stop) ?? []
         )
+        slo = try c.decodeIfPresent(ServiceLevels.self, forKey: .slo)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -295,5 +317,6 @@ public struct Workload: Sendable, Equatable, Hashable, Codable {
         try r.encodeIfPresent(request.repeatPenalty, forKey: .repeatPenalty)
         try r.encode(request.cache, forKey: .cache)
         try r.encode(request.stop, forKey: .stop)
+        try c.encodeIfPresent(slo, forKey: .slo)
     }
 }

@@ -23,13 +23,17 @@ public struct ConfigurationResult: Sendable, Equatable, Codable {
     public var device: Device?
     /// a llama-bench configuration's HTTP-measured twin in the same run (`Configuration.llamaBenchOf`)
     public var llamaBenchOf: String?
+    /// the load level it was measured at (`Configuration.load`); nil = synchronous, and every bundle
+    /// written before load profiles
+    public var load: LoadLevel?
 
     public init(
         id: String, engine: EngineDescription, model: ModelInfo, workload: Workload, status: Status,
         error: String? = nil, requests: [RequestResult], summary: [MetricID: Summary], flags: [Flag],
         telemetry: [String: TelemetrySummary] = [:], power: PowerProvenance? = nil, device: Device? = nil,
-        llamaBenchOf: String? = nil
+        llamaBenchOf: String? = nil, load: LoadLevel? = nil
     ) {
+        self.load = load
         self.id = id
         self.engine = engine
         self.model = model
@@ -48,6 +52,7 @@ public struct ConfigurationResult: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case id, engine, model, workload, status, error, requests, summary, flags, telemetry, power, device
         case llamaBenchOf = "llama_bench_of"
+        case load
     }
 }
 

@@ -52,14 +52,20 @@ public struct HTTPTransport: Sendable {
     public static func makeClient(connectTimeout: Duration = .seconds(5), idleTimeout: Duration = .seconds(2)) -> HTTPClient {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: timeAmount(connectTimeout), read: nil)
-        configuration.connectionPool = .init(idleTimeout: timeAmount(idleTimeout))
+        // A load level keeps many requests in flight, each on its own connection: the pool's default of 8
+        // per host would queue the rest inside the harness and hide it as engine latency.
+        configuration.connectionPool = .init(
+            idleTimeout: timeAmount(idleTimeout), concurrentHTTP1ConnectionsPerHostSoftLimit: maximumConnectionsPerHost)
         // Proxies from the environment would add a hop to every measured token.
         configuration.proxy = nil
         return HTTPClient(eventLoopGroupProvider: .shared(streamingGroup), configuration: configuration)
     }
 
+    /// Connections one client keeps to one server at most: above any level a plan on a board asks for.
+    public static let maximumConnectionsPerHost = 512
+
     /// One event loop for every client `makeClient` builds, so every connection is read on the thread
-    /// that `streamExecutor` runs the stream's consumer on (requests are measured one at a time).
+    /// that `streamExecutor` runs the stream's consumer on (at a load level, every stream's).
     /// Process-wide and never shut down, like NIO's own singleton group.
     static let streamingGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private static let streamingExecutor = EventLoopTaskExecutor(streamingGroup.next())

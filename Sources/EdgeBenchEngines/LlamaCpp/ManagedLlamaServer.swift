@@ -16,14 +16,18 @@ public final class ManagedLlamaServer: @unchecked Sendable {
         /// `-ngl`; nil leaves llama-server's default (a CPU-only build warns about any -ngl)
         public var gpuLayers: Int?
         public var extraArgs: [String]
+        /// slots decoding at once (`-np`); each gets `contextSize` (the server is given `-c` × slots)
+        public var parallel: Int
         public var logFile: URL
         /// seconds to wait for `/health` to answer 200
         public var startupTimeout: Duration
 
         public init(
             serverPath: String, modelPath: String, alias: String, threads: Int? = nil, contextSize: Int = 2048,
-            gpuLayers: Int? = nil, extraArgs: [String] = [], logFile: URL, startupTimeout: Duration = .seconds(120)
+            gpuLayers: Int? = nil, extraArgs: [String] = [], logFile: URL, startupTimeout: Duration = .seconds(120),
+            parallel: Int = 1
         ) {
+            self.parallel = parallel
             self.serverPath = serverPath
             self.modelPath = modelPath
             self.alias = alias
@@ -50,9 +54,10 @@ public final class ManagedLlamaServer: @unchecked Sendable {
 
     public var arguments: [String] {
         var args = ["-m", options.modelPath, "--host", "127.0.0.1", "--port", String(port),
-                    "-a", options.alias, "-c", String(options.contextSize),
-                    // One slot: requests run one at a time, as measured; no web UI to serve.
-                    "-np", "1", "--no-webui"]
+                    // llama-server splits -c among its slots: each slot gets the context the plan asked for.
+                    "-a", options.alias, "-c", String(options.contextSize * max(1, options.parallel)),
+                    // One slot unless the plan asks for more (concurrent load levels); no web UI to serve.
+                    "-np", String(max(1, options.parallel)), "--no-webui"]
         if let threads = options.threads { args += ["-t", String(threads)] }
         if let layers = options.gpuLayers { args += ["-ngl", String(layers)] }
         return args + options.extraArgs

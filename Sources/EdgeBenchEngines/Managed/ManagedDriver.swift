@@ -14,7 +14,7 @@ public struct ManagedDriver: EngineDriver {
     public var capabilities: EngineCapabilities {
         EngineCapabilities(
             kind: .managed, displayName: "llama-server", summary: "EdgeBench starts llama-server itself (the default)",
-            settings: [.threads, .context, .offload, .gpuLayers, .serverPath, .extraArgs, .llamaBench],
+            settings: [.threads, .context, .offload, .gpuLayers, .serverPath, .extraArgs, .llamaBench, .parallel],
             requestOptions: Set(RequestOption.allCases), runsLocally: true, defaultPort: 8080,
             exampleURL: "http://127.0.0.1:8080", takesParameterAxes: true)
     }
@@ -35,7 +35,8 @@ public struct ManagedDriver: EngineDriver {
         let server = ManagedLlamaServer(options: .init(
             serverPath: serverPath, modelPath: model.path, alias: model.info.name, threads: spec.threads,
             contextSize: spec.contextSize ?? 2048, gpuLayers: spec.offload?.layerCount, extraArgs: spec.extraArgs,
-            logFile: logs.appendingPathComponent(logName), startupTimeout: spec.timeout ?? .seconds(180)))
+            logFile: logs.appendingPathComponent(logName), startupTimeout: spec.timeout ?? .seconds(180),
+            parallel: spec.parallel ?? 1))
         context.phase("starting llama-server with \(model.info.file ?? model.path)")
         try await server.start(client: context.client)
 

@@ -17,7 +17,8 @@ public struct StackFlowDriver: EngineDriver {
             requestOptions: [.systemPrompt], urlSchemes: ["tcp"], defaultPort: 10001,
             exampleURL: "tcp://m5stack-llm.local:10001",
             // the device accepts max_token_len 1…1023 only
-            tokenLimit: TokenLimit(maximum: 1023, name: "max_token_len"))
+            tokenLimit: TokenLimit(maximum: 1023, name: "max_token_len"),
+            oneAtATime: "a StackFlow work_id runs one inference at a time over one connection")
     }
 
     public func prepare(_ configuration: Configuration, context: EngineContext) async throws -> PreparedEngine {

@@ -5,7 +5,7 @@ import Yams
 extension LoadContext {
     static let engineKeys = [
         "name", "kind", "url", "server_path", "threads", "context", "offload", "gpu_layers", "api_key_env", "timeout",
-        "idle_timeout", "extra_args", "llama_bench", "device", "power",
+        "idle_timeout", "extra_args", "llama_bench", "device", "power", "parallel",
     ]
     /// Keys every kind takes; the rest are `EngineSetting`s, honoured per kind.
     static let commonEngineKeys: Set<String> = ["name", "kind", "timeout", "idle_timeout", "url", "device", "power"]
@@ -43,6 +43,7 @@ extension LoadContext {
             .flatMap(Duration.rounded(seconds:))
         let extraArgs = fields.strings("extra_args")?.map(\.0) ?? []
         let llamaBench = fields.bool("llama_bench") ?? false
+        let parallel = fields.int("parallel", minimum: 1)
         // resolved against `devices:` and the catalog by the runner (Plans has no catalog)
         _ = fields.string("device")
 
@@ -67,7 +68,7 @@ extension LoadContext {
             EngineSpec(
                 name: name, kind: kind, url: url, serverPath: serverPath, threads: threads, contextSize: context,
                 offload: offload, apiKeyEnv: apiKeyEnv, timeout: timeout, extraArgs: extraArgs, llamaBench: llamaBench,
-                idleTimeout: idleTimeout),
+                idleTimeout: idleTimeout, parallel: parallel),
             name
         )
     }
@@ -101,6 +102,8 @@ extension LoadContext {
         case "threads", "context", "offload", "gpu_layers":
             let honouring = EngineSetting(rawValue: key).map(catalog.kindsHonouring) ?? ""
             return "'\(key)' applies to \(honouring) engines (EdgeBench starts the engine or sends Ollama options); for kind \(kind.rawValue), set it on the server you run"
+        case "parallel":
+            return "'parallel' sets how many requests a managed llama-server decodes at once (-np); for kind \(kind.rawValue), set it on the server you run (Ollama: OLLAMA_NUM_PARALLEL)"
         case "api_key_env":
             return "'api_key_env' is for HTTP servers that check a bearer token; kind \(kind.rawValue) takes none"
         default:

@@ -5,7 +5,7 @@ import Yams
 extension LoadContext {
     static let workloadKeys = [
         "name", "prompt", "prompt_file", "system", "api", "max_tokens", "temperature", "top_k", "top_p", "seed",
-        "repeat_penalty", "cache", "cache_prompt", "stop",
+        "repeat_penalty", "cache", "cache_prompt", "stop", "load", "slo",
     ]
     static let apis = ["chat", "completion"]
 
@@ -39,8 +39,12 @@ extension LoadContext {
             repeatPenalty: fields.double("repeat_penalty", in: 0.000_001...100, expected: "a number > 0 (1 = off)"),
             cache: promptCache(fields),
             stop: fields.strings("stop")?.map(\.0) ?? [])
+        let slo = serviceLevels(fields)
+        let loads = loadLevels(fields)
         guard let name, prompt != nil, maxTokens != nil else { return nil }
-        return (Workload(name: name, request: request), name)
+        var workload = Workload(name: name, request: request, slo: slo)
+        workload.loads = loads
+        return (workload, name)
     }
 
     /// `cache: cold | warm`; `cache_prompt: true | false` (llama.cpp's own word, the key before `cache`) is

@@ -51,6 +51,7 @@ struct LoadContext {
             analysis: analysis, power: power, sourceText: text, hash: PlanDigest.sha256(of: text),
             path: file, engineCatalog: catalog)
         checkCombinations(plan, engines: engines, models: models, root: fields)
+        checkLoads(plan, workloads: workloads)
         if diagnostics.errors.isEmpty, plan.expand().isEmpty {
             let mark = excludes.first?.mark ?? fields.keyMark("matrix")
             diagnostics.error(

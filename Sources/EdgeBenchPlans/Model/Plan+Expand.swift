@@ -21,19 +21,23 @@ extension Plan {
                         if excludes.contains(where: { $0.matches(engine: base.name, variant, model, workload) }) {
                             continue
                         }
-                        let id = "\(variant.name)/\(model.name)/\(workload.name)"
-                        configurations.append(
-                            Configuration(
-                                id: id, engine: variant, model: model, workload: workload, repetitions: repetitions,
-                                warmup: warmup))
-                        // Right after its HTTP-measured sibling, so llama-bench can reuse that run's prompt length.
-                        // The loader accepts `llama_bench` only on kinds that honour it.
-                        if variant.llamaBench {
+                        let baseID = "\(variant.name)/\(model.name)/\(workload.name)"
+                        var measured = workload
+                        measured.loads = []
+                        let levels = Configuration(
+                            id: baseID, engine: variant, model: model, workload: measured, repetitions: repetitions,
+                            warmup: warmup
+                        ).atLevels(workload.loads)
+                        configurations += levels
+                        let id = levels.first { $0.load == nil || $0.load == .synchronous }?.id
+                        // Right after its HTTP-measured siblings, so llama-bench can reuse the synchronous run's
+                        // prompt length. The loader accepts `llama_bench` only on kinds that honour it.
+                        if variant.llamaBench, let id {
                             let bench = variant.llamaBenchSibling
                             configurations.append(
                                 Configuration(
                                     id: "\(bench.name)/\(model.name)/\(workload.name)", engine: bench, model: model,
-                                    workload: workload, repetitions: repetitions, warmup: 0, llamaBenchOf: id))
+                                    workload: measured, repetitions: repetitions, warmup: 0, llamaBenchOf: id))
                         }
                     }
                 }
@@ -94,6 +98,7 @@ extension EngineSpec {
         bench.name = name + ".llama-bench"
         bench.kind = .llamaBench
         bench.llamaBench = false
+        bench.parallel = nil
         bench.contextSize = nil
         // llama-server flags (--mlock, -c, --host) mean nothing to llama-bench, which exits on them.
         bench.extraArgs = []

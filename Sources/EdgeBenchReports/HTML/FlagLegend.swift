@@ -20,6 +20,7 @@ enum FlagLegend {
         case .promptCached: return "part of the prompt came from the server's cache: not a cold prefill"
         case .serverCountImplausible: return "a count or duration the server reported was impossible: the client's is kept"
         case .implausibleSamples: return "impossible telemetry samples were dropped; energy was not integrated across them"
+        case .harnessLagged: return "the harness sent requests late against its schedule (send_lag p99 above 10 % of the gap): the rate was the harness's limit, not the engine's"
         }
     }
 }

@@ -17,6 +17,7 @@ public enum HTMLReport {
         body.append(summarySection(bundles: bundles, analysis: analysis))
         body.append(matrixSection(matrix, analysis: analysis))
         body.append(paperViewSection(matrix))
+        body.append(loadSection(entries))
         body.append(chartsSection(entries: entries, matrix: matrix, analysis: analysis))
         body.append(definitionsSection(analysis: analysis, entries: entries))
         return """

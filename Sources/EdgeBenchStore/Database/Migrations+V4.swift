@@ -94,10 +94,6 @@ extension ResultStore {
                 DROP TABLE requests;
                 ALTER TABLE requests_v4 RENAME TO requests;
                 """)
-        let view = v4MetricColumns.map { column in
-            "SELECT id AS request_id, '\(column.name)' AS metric, \(column.name) AS value, '\(column.unit)' AS unit "
-                + "FROM requests WHERE \(column.name) IS NOT NULL"
-        }
-        try db.execute(sql: "CREATE VIEW request_metrics AS\n" + view.joined(separator: "\nUNION ALL\n"))
+        try createRequestMetricsView(db, columns: v4MetricColumns)
     }
 }

@@ -62,7 +62,7 @@ extension ResultStore {
             status: finished ?? .interrupted, error: error,
             requests: requests ? try measuredRequests(runID: runID, configurationID: id) : [],
             summary: summary ?? [:], flags: flags ?? [], telemetry: telemetry ?? [:], power: power, device: device,
-            llamaBenchOf: configuration.llamaBenchOf)
+            llamaBenchOf: configuration.llamaBenchOf, load: configuration.load)
     }
 
     /// What the plan asked for, when the engine failed before it could describe itself.

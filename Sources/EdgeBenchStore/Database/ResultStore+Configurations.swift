@@ -78,6 +78,17 @@ extension ResultStore {
         return ConfigurationResult.Status(rawValue: raw) ?? .interrupted
     }
 
+    /// A configuration's stored summary: nil when it has none (not begun, or not finished). A sweep's
+    /// rates are placed from two earlier levels' summaries of the same run.
+    public func summary(runID: String, configurationID: String) throws -> [MetricID: Summary]? {
+        let text = try pool.read { db in
+            try String.fetchOne(
+                db, sql: "SELECT summary_json FROM configurations WHERE run_id = ? AND id = ? AND status = 'completed'",
+                arguments: [runID, configurationID])
+        }
+        return try text.map { try decodeJSON([MetricID: Summary].self, from: $0, what: "summary JSON of \(configurationID)") }
+    }
+
     /// The configurations of a run in the order they were begun (for `--resume` to rebuild the plan).
     public func configurations(runID: String) throws -> [EdgeBenchCore.Configuration] {
         let texts = try pool.read { db in

@@ -129,7 +129,7 @@ extension ResultStore {
             let configuration = EdgeBenchCore.Configuration(
                 id: result.id, engine: spec, model: ModelSpec(name: result.model.name, file: result.model.file),
                 workload: result.workload, repetitions: requestCount, warmup: 0,
-                llamaBenchOf: result.llamaBenchOf)
+                llamaBenchOf: result.llamaBenchOf, load: result.load)
             self.configuration = try ResultStore.json(configuration)
             self.engine = try ResultStore.json(engine)
             summary = try ResultStore.json(result.summary)

@@ -89,6 +89,18 @@ extension ScriptedLLMServer {
             status: .ok,
             headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
             body: ResponseBody { writer in
+                // closed before the reply's end reaches the client, so a stream sent after it never overlaps
+                let stream = await state.streamOpened()
+                do {
+                    try await write(&writer, stream: stream)
+                } catch {
+                    await state.streamClosed(stream)
+                    throw error
+                }
+                await state.streamClosed(stream)
+            })
+
+        @Sendable func write(_ writer: inout any ResponseBodyWriter, stream: Int) async throws {
                 await state.streamStarted(at: Instant.now())
                 let sendLog = state.sendLog
                 var tokenWrites: [UInt64] = []
@@ -118,8 +130,9 @@ extension ScriptedLLMServer {
                     }
                 }
                 for chunk in epilogue(script) { try await writer.write(ByteBuffer(string: chunk)) }
+                await state.streamClosed(stream)
                 try await writer.finish(nil)
                 sendLog?.append(path: path, received: received, tokenWrites: tokenWrites)
-            })
+        }
     }
 }

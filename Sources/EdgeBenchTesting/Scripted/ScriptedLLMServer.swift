@@ -44,6 +44,9 @@ public final class ScriptedLLMServer: Sendable {
     /// When the last stream started (before any scripted delay) and when each of its token chunks was
     /// written, on the same monotonic clock as the client, so tests can separate request overhead from delays.
     public func lastStreamTimeline() async -> StreamTimeline { await state.timeline }
+    /// The most streams it had open at once since it started: what proves a harness kept requests in
+    /// flight together rather than one behind another.
+    public func mostStreamsAtOnce() async -> Int { await state.mostOpen }
 
     actor State {
         var script: Script
@@ -61,6 +64,18 @@ public final class ScriptedLLMServer: Sendable {
         func set(gate: TokenGate?) { self.gate = gate }
         func streamStarted(at instant: Instant) { timeline = StreamTimeline(started: instant, tokenWrites: []) }
         func wrote(at instant: Instant) { timeline.tokenWrites.append(instant) }
+
+        private var open: Set<Int> = []
+        private var opened = 0
+        private(set) var mostOpen = 0
+        /// A new stream's number; closing it twice (its last write, then its end) counts once.
+        func streamOpened() -> Int {
+            opened += 1
+            open.insert(opened)
+            mostOpen = max(mostOpen, open.count)
+            return opened
+        }
+        func streamClosed(_ stream: Int) { open.remove(stream) }
 
         private var lastPromptWords: [Substring] = []
         /// Counts `prompt` against the previous prompt, as `script.promptCache` says, and remembers it.

@@ -62,6 +62,17 @@ struct OneOffOptions: ParsableArguments {
     @Option(name: .customLong("api-key-env"), help: "Name of the environment variable holding the bearer token (the token is never logged).")
     var apiKeyEnv: String?
 
+    @Option(name: .customLong("load"), help: ArgumentHelp(
+        "How requests are sent; repeat it for several levels, each measured as its own configuration.",
+        discussion: "synchronous (one at a time, the default), concurrent:N (N streams always in flight), rate:R "
+            + "(R requests/s on a fixed schedule), poisson:R (R requests/s, random gaps seeded by --seed), sweep:K "
+            + "(synchronous, 8 streams to saturation, then K rates evenly between). --runs requests per level.",
+        valueName: "level"))
+    var load: [String] = []
+
+    @Option(parsing: .unconditional, help: "managed: requests llama-server decodes at once (-np); each gets --ctx-size.")
+    var parallel: Int?
+
     static let defaultPrompt = "Explain in two sentences why running a language model locally on an edge device can matter for privacy."
 
     func validate() throws {
@@ -74,6 +85,11 @@ struct OneOffOptions: ParsableArguments {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
         if let contextSize, contextSize < 1 { throw ValidationError("--ctx-size must be at least 1 token, got \(contextSize)") }
         if prompt != nil && promptFile != nil { throw ValidationError("give --prompt or --prompt-file, not both") }
+        if let parallel, parallel < 1 { throw ValidationError("--parallel must be at least 1, got \(parallel)") }
+        for text in load where LoadLevel.levels(argument: text) == nil {
+            throw ValidationError(
+                "--load \(text) is not a load level; write synchronous, concurrent:4, rate:2, poisson:2 or sweep:3")
+        }
         // A usage error (64) here, before anything starts, not the HTTP client's refusal mid-run.
         if let url, let capabilities = (engine ?? .managed).capabilities, !capabilities.runsLocally,
             let problem = capabilities.urlProblem(url)
@@ -92,7 +108,7 @@ struct OneOffOptions: ParsableArguments {
         }
         let given: [(flag: String, setting: EngineSetting, isSet: Bool)] = [
             ("--threads", .threads, threads != nil), ("--ctx-size", .context, contextSize != nil),
-            ("--offload", .offload, offload != nil),
+            ("--offload", .offload, offload != nil), ("--parallel", .parallel, parallel != nil),
         ]
         if let refused = given.first(where: { $0.isSet && !capabilities.honours($0.setting) }) {
             let honouring = EngineRegistry.catalog.kindsHonouring(refused.setting)
@@ -123,17 +139,28 @@ struct OneOffOptions: ParsableArguments {
             prompt: text, api: api ?? embedded?.api ?? .chat, maxTokens: maxTokens, temperature: temperature, seed: seed)
         let engineSpec = EngineSpec(
             name: kind.rawValue, kind: kind, url: url, serverPath: llamaServer, threads: threads,
-            contextSize: contextSize, offload: offload, apiKeyEnv: apiKeyEnv)
-        let configuration = Configuration(
+            contextSize: contextSize, offload: offload, apiKeyEnv: apiKeyEnv, parallel: parallel)
+        let levels = load.flatMap { LoadLevel.levels(argument: $0) ?? [] }.reduce(into: [LoadLevel]()) { unique, level in
+            if !unique.contains(level) { unique.append(level) }
+        }
+        if let reason = capabilities.oneAtATime, levels.contains(where: \.overlaps) {
+            throw ValidationError("--load with several requests in flight: --engine \(kind.rawValue) takes one at a time (\(reason))")
+        }
+        let single = Configuration(
             id: "\(engineSpec.name)/\(modelSpec.name)/\(request.api.rawValue)-\(maxTokens)",
             engine: engineSpec, model: modelSpec, workload: Workload(name: "\(request.api.rawValue)-\(maxTokens)", request: request),
             repetitions: runs, warmup: warmup)
+        let configurations = single.atLevels(levels)
         // The synthesised text stands in for a plan file, so the run's plan hash still identifies what ran.
-        let description = String(decoding: try JSONEncoder.sorted.encode(configuration), as: UTF8.self)
+        // (one configuration written as itself, as before load levels, so its hash stays the same)
+        let encoded = configurations.count == 1
+            ? try JSONEncoder.sorted.encode(configurations[0]) : try JSONEncoder.sorted.encode(configurations)
+        let description = String(decoding: encoded, as: UTF8.self)
         var plan = RunPlan(
-            name: nil, text: description, hash: FileDigest.sha256(of: Data(description.utf8)), configurations: [configuration])
+            name: nil, text: description, hash: FileDigest.sha256(of: Data(description.utf8)), configurations: configurations)
         if let device {
-            plan.devices[configuration.id] = try DeviceResolution.catalogDevice(device, catalog: try DeviceCatalog.bundled())
+            let board = try DeviceResolution.catalogDevice(device, catalog: try DeviceCatalog.bundled())
+            for configuration in configurations { plan.devices[configuration.id] = board }
         }
         return plan
     }

@@ -48,8 +48,17 @@ extension ConfigurationSession {
                 extra[.systemOutputRate] = window.tokens / window.seconds
             }
         }
+        var levelFlags: [Flag] = []
+        // Only where the plan asked for load levels or SLOs: a plain run's output stays as it was.
+        if c.configuration.load != nil || c.configuration.workload.slo != nil, let window {
+            let figures = LevelFigures.compute(
+                requests: measured, seconds: window.seconds, rate: scheduledRate, slo: c.configuration.workload.slo,
+                errors: levelFailures.errors, timeouts: levelFailures.timeouts)
+            extra.merge(figures.extra) { _, new in new }
+            levelFlags = figures.flags
+        }
         let attached = energy.attach(
-            to: &measured, samples: samples, sources: sources, ratedMaximum: c.device?.ratedPower?.max)
+            to: &measured, samples: samples, sources: sources, ratedMaximum: c.device?.ratedPower?.max, level: window)
         for note in attached.notes { c.reporter.report(.note("  \(c.id): \(note)")) }
         for index in attached.updated {
             do {
@@ -62,7 +71,7 @@ extension ConfigurationSession {
         }
         extra.merge(attached.extra) { _, new in new }
         var (summary, flags) = ConfigurationSummary.build(requests: measured, extra: extra)
-        let found = (engine?.flags ?? []) + attached.flags
+        let found = (engine?.flags ?? []) + attached.flags + levelFlags
         if !found.isEmpty { flags = Set(flags).union(found).sorted() }
         let errorText = errors.isEmpty ? nil : errors.joined(separator: "; ")
         do {

@@ -72,6 +72,10 @@ extension ConfigurationSession {
     /// The measured requests, each stored as it finishes. MLPerf-style: with a slow meter, keep going back
     /// to back until the phase is long enough for its energy to be trusted, never fewer than the repetitions.
     func measure(_ prepared: PreparedEngine) async throws {
+        if let pattern = try loadPattern() {
+            try await measureUnderLoad(prepared, pattern)
+            return
+        }
         let c = context
         let repetitions = c.configuration.repetitions
         let minimum = c.settings.minMeasured.inSeconds

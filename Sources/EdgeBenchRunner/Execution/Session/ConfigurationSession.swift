@@ -34,6 +34,10 @@ final class ConfigurationSession {
     /// this session's measured phase (request_rate, system_output_rate, the telemetry summary)
     var window: MeasuredWindow?
     var energy = MeasuredEnergy()
+    /// a load level's requests that failed, by kind (a synchronous level stops at its first failure)
+    var levelFailures = LevelFailures()
+    /// the rate a scheduled level sent at (a sweep's, once placed); nil for streams
+    var scheduledRate: Double?
 
     init(_ context: Context) {
         self.context = context
@@ -88,10 +92,12 @@ struct MeasuredWindow {
 
     var seconds: Double { end.seconds(since: start) }
 
-    /// This window with one more request, or the first window of a request.
+    /// This window with one more request, or the first window of a request. Under load requests overlap
+    /// and finish out of order: the window runs from the earliest t_submit to the latest t_done.
     static func adding(_ record: RequestRecord, tokens: Double, to window: MeasuredWindow?) -> MeasuredWindow {
         MeasuredWindow(
-            start: window?.start ?? record.submittedAt, end: record.completion.at,
+            start: min(window?.start ?? record.submittedAt, record.submittedAt),
+            end: max(window?.end ?? record.completion.at, record.completion.at),
             requests: (window?.requests ?? 0) + 1, tokens: (window?.tokens ?? 0) + tokens)
     }
 }

@@ -7,6 +7,7 @@ protocol ConfigurationStore: Sendable {
     func beginConfiguration(
         runID: String, configuration: Configuration, engine: EngineDescription?, device: Device?) throws
     func measuredRequests(runID: String, configurationID: String) throws -> [RequestResult]
+    func summary(runID: String, configurationID: String) throws -> [MetricID: Summary]?
     func recordRequest(runID: String, configurationID: String, result: RequestResult, warmup: Bool) throws
     func updateMeasures(runID: String, configurationID: String, result: RequestResult) throws
     func recordSamples(runID: String, configurationID: String?, _ samples: [Sample]) throws

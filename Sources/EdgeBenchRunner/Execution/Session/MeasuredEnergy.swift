@@ -9,6 +9,9 @@ struct MeasuredEnergy {
     var idleWindow: (start: Instant, end: Instant)?
     /// index into the configuration's measured requests → that request's windows
     var windows: [(index: Int, windows: RequestEnergy.Windows)] = []
+    /// false at a load level whose requests overlap: one request's window holds others' work, so energy is
+    /// measured over the level instead (METRICS.md "energy_per_token at a level")
+    var perRequest = true
 
     mutating func record(_ record: RequestRecord, at index: Int) {
         windows.append((index, RequestEnergy.Windows(
@@ -30,8 +33,10 @@ struct MeasuredEnergy {
     /// nothing when no power source covered the requests. Never invents a figure: a window the samples do
     /// not reach stays without one.
     /// - Parameter ratedMaximum: W, the device's rated maximum: samples above ten times it are impossible.
+    /// - Parameter level: the measured phase, for a level whose energy is measured as a whole
     func attach(
-        to measured: inout [RequestResult], samples: [Sample], sources: [SourceDescription], ratedMaximum: Double? = nil
+        to measured: inout [RequestResult], samples: [Sample], sources: [SourceDescription], ratedMaximum: Double? = nil,
+        level: MeasuredWindow? = nil
     ) -> Attached {
         var attached = Attached()
         // METRICS.md: throttling seen during a request's window flags it `throttled`.
@@ -47,7 +52,10 @@ struct MeasuredEnergy {
         else { return attached }
         let idle = idleWindow.flatMap { RequestEnergy.idlePower(series, from: $0.start, to: $0.end) }
         if let idle { attached.extra[.idlePower] = idle }
-        for (index, windows) in self.windows where index < measured.count {
+        if !perRequest {
+            if let level { attachLevel(level, series: series, idle: idle, to: &attached) }
+        }
+        for (index, windows) in self.windows where perRequest && index < measured.count {
             let (metrics, flags) = RequestEnergy.compute(series, windows: windows, existing: measured[index].metrics, idlePower: idle)
             guard !metrics.isEmpty || !flags.isEmpty else { continue }
             var result = measured[index]
@@ -78,5 +86,18 @@ struct MeasuredEnergy {
             // what the report draws: the same channel, idle baseline and request phases on one clock
             timeline: PowerTimeline(series: series, idle: idleWindow, requests: windows.map(\.windows)))
         return attached
+    }
+
+    /// The level's energy over `T_level` shared by every token it produced: energy_per_token and its kin
+    /// as configuration figures (n = 1), never per request.
+    private func attachLevel(_ level: MeasuredWindow, series: PowerSeries, idle: Double?, to attached: inout Attached) {
+        let whole = RequestEnergy.Windows(submit: level.start, first: nil, last: nil, done: level.end)
+        let (metrics, flags) = RequestEnergy.compute(
+            series, windows: whole, existing: [.nOut: level.tokens], idlePower: idle)
+        let levelMetrics: [MetricID] = [
+            .energyPerToken, .tokensPerJoule, .meanPower, .peakPower, .activeEnergyPerToken,
+        ]
+        for id in levelMetrics { if let value = metrics[id] { attached.extra[id] = value } }
+        attached.flags.append(contentsOf: flags)
     }
 }
