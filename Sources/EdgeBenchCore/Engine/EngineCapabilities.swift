@@ -25,11 +25,15 @@ public struct EngineCapabilities: Sendable, Hashable {
     public var takesParameterAxes: Bool
     /// The most tokens one request may ask for, where the engine fixes a limit.
     public var tokenLimit: TokenLimit?
+    /// Whether a workload may ask for `start: cold` on this kind (its prepared engine then carries a
+    /// `ColdStarting`), and how or why not.
+    public var coldStart: ColdStartSupport
 
     public init(
         kind: EngineKind, displayName: String, summary: String, settings: Set<EngineSetting> = [],
         requestOptions: Set<RequestOption>, runsLocally: Bool = false, urlSchemes: [String] = ["http", "https"],
-        defaultPort: Int, exampleURL: String, takesParameterAxes: Bool = false, tokenLimit: TokenLimit? = nil
+        defaultPort: Int, exampleURL: String, takesParameterAxes: Bool = false, tokenLimit: TokenLimit? = nil,
+        coldStart: ColdStartSupport = .unsupported(why: "its driver says nothing of unloading a model")
     ) {
         self.kind = kind
         self.displayName = displayName
@@ -42,6 +46,7 @@ public struct EngineCapabilities: Sendable, Hashable {
         self.exampleURL = exampleURL
         self.takesParameterAxes = takesParameterAxes
         self.tokenLimit = tokenLimit
+        self.coldStart = coldStart
     }
 
     public func honours(_ setting: EngineSetting) -> Bool { settings.contains(setting) }

@@ -234,13 +234,18 @@ public struct ModelSpec: Sendable, Equatable, Hashable, Codable {
 public struct Workload: Sendable, Equatable, Hashable, Codable {
     public var name: String
     public var request: GenerationRequest
+    /// Whether each measured request finds the model loaded (warm) or unloaded (cold; `ColdStarting`).
+    /// Encoded as `start` only when cold, so a warm workload's bundle and run.json read as they did before
+    /// the key existed, and those older files decode as warm.
+    public var start: ModelStart
 
-    public init(name: String, request: GenerationRequest) {
+    public init(name: String, request: GenerationRequest, start: ModelStart = .warm) {
         self.name = name
         self.request = request
+        self.start = start
     }
 
-    enum CodingKeys: String, CodingKey { case name, request }
+    enum CodingKeys: String, CodingKey { case name, request, start }
 
     /// `GenerationRequest` keeps Swift-cased keys of its own; inside a workload (bundle, stored
     /// configuration) the request is written with the bundle's snake_case keys instead.
@@ -278,6 +283,7 @@ public struct Workload: Sendable, Equatable, Hashable, Codable {
                 ?? ((try r.decodeIfPresent(Bool.self, forKey: .cachePrompt)) == true ? .warm : .cold),
             stop: try r.decodeIfPresent([String].self, forKey: .stop) ?? []
         )
+        start = try c.decodeIfPresent(ModelStart.self, forKey: .start) ?? .warm
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -295,5 +301,6 @@ public struct Workload: Sendable, Equatable, Hashable, Codable {
         try r.encodeIfPresent(request.repeatPenalty, forKey: .repeatPenalty)
         try r.encode(request.cache, forKey: .cache)
         try r.encode(request.stop, forKey: .stop)
+        if start != .warm { try c.encode(start, forKey: .start) }
     }
 }
