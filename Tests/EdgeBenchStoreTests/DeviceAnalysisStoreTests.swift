@@ -86,7 +86,7 @@ import Testing
             }
         }
         let store = try ResultStore(path: path)
-        #expect(try store.pool.read { db in try ResultStore.migrator.appliedIdentifiers(db) } == ["v1", "v2", "v3", "v4"])
+        #expect(try store.pool.read { db in try ResultStore.migrator.appliedIdentifiers(db) } == ["v1", "v2", "v3", "v4", "v5"])
         let bundle = try store.bundle(runID: "old")
         #expect(bundle.analysis == nil)
         #expect(bundle.configurations.isEmpty)

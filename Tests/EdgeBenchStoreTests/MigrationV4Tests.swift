@@ -39,7 +39,7 @@ import Testing
         try v3.close()
 
         let store = try ResultStore(path: path)
-        #expect(try store.pool.read { try ResultStore.migrator.appliedIdentifiers($0) } == ["v1", "v2", "v3", "v4"])
+        #expect(try store.pool.read { try ResultStore.migrator.appliedIdentifiers($0) } == ["v1", "v2", "v3", "v4", "v5"])
         var expected = bundle
         expected.configurations[0].requests.append(extra)
         #expect(try store.bundle(runID: bundle.run.id) == expected)

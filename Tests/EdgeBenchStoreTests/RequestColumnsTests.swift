@@ -120,7 +120,7 @@ import Testing
         #expect(try store.measuredRequests(runID: run.id, configurationID: configuration.id).isEmpty)
     }
 
-    /// A metric added to `MetricID` needs a column: a migration that adds it (v4's list is frozen).
+    /// A metric added to `MetricID` needs a column: a migration that adds it (v4's and v5's lists are frozen).
     @Test func everyMetricARequestCanHoldHasAColumn() throws {
         let directory = try temporaryDirectory("columns")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -129,7 +129,7 @@ import Testing
         let needed = MetricID.measured.filter { $0 != .itl }.map(\.rawValue)
         #expect(needed.filter { !columns.contains($0) } == [])
         #expect(RequestColumns.metrics.map(\.rawValue) == needed)
-        #expect(ResultStore.v4MetricColumns.map(\.name) == needed)
-        #expect(ResultStore.v4MetricColumns.map(\.unit) == MetricID.measured.filter { $0 != .itl }.map(\.unit.rawValue))
+        #expect(ResultStore.metricColumns.map(\.name) == needed)
+        #expect(ResultStore.metricColumns.map(\.unit) == MetricID.measured.filter { $0 != .itl }.map(\.unit.rawValue))
     }
 }

@@ -123,7 +123,7 @@ import Testing
         try ResultStore.migrator.migrate(first.pool)
         let second = try ResultStore(path: path)
         #expect(try schema(second) == before)
-        #expect(try second.pool.read { db in try ResultStore.migrator.appliedIdentifiers(db) } == ["v1", "v2", "v3", "v4"])
+        #expect(try second.pool.read { db in try ResultStore.migrator.appliedIdentifiers(db) } == ["v1", "v2", "v3", "v4", "v5"])
         #expect(try second.bundle(runID: run.id) == SampleBundle.bundle)
     }
 

@@ -33,6 +33,9 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
     case loadTime = "load_time"
     case requestRate = "request_rate"
     case systemOutputRate = "system_output_rate"
+    // Cold start (per request of a `start: cold` workload, `ColdStartMetrics`)
+    case coldTTFT = "cold_ttft"
+    case coldEnergy = "cold_energy"
     // Derived by the analysis (METRICS.md *Physical, cost and battery* and *Roofline*)
     case volume
     case mass
@@ -82,14 +85,14 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
     /// names carry (h, $/Mtok) as METRICS.md defines them.
     public var unit: MetricUnit {
         switch self {
-        case .ttft, .e2eLatency, .decodeTime, .itl, .loadTime: .seconds
+        case .ttft, .e2eLatency, .decodeTime, .itl, .loadTime, .coldTTFT: .seconds
         case .tpot: .secondsPerToken
         case .decodeRate, .prefillRate, .e2eThroughput, .serverPrefillRate, .serverDecodeRate, .systemOutputRate,
             .decodeCeiling:
             .tokensPerSecond
         case .requestRate: .requestsPerSecond
         case .nIn, .nOut, .tokensPerBattery: .tokens
-        case .energy, .activeEnergy: .joules
+        case .energy, .activeEnergy, .coldEnergy: .joules
         case .meanPower, .peakPower, .idlePower: .watts
         case .energyPerToken, .decodeEnergyPerToken, .prefillEnergyPerToken, .activeEnergyPerToken: .joulesPerToken
         case .tokensPerJoule: .tokensPerJoule
@@ -126,6 +129,8 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
         case .loadTime: "model load time (managed engine start → healthy)"
         case .requestRate: "completed requests / wall time of the measured phase"
         case .systemOutputRate: "Σ N_out / wall time of the measured phase"
+        case .coldTTFT: "load_time + ttft of a request that found the model unloaded"
+        case .coldEnergy: "energy from the load request's start to t_first"
         case .energy: "energy of [t_submit, t_done]: counter difference, or trapezoidal integral of power"
         case .meanPower: "energy / (t_done − t_submit)"
         case .peakPower: "highest power sample in [t_submit, t_done]"
@@ -161,7 +166,7 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
     /// Latency metrics get percentiles in summaries.
     public var isLatency: Bool {
         switch self {
-        case .ttft, .e2eLatency, .decodeTime, .tpot, .itl: true
+        case .ttft, .e2eLatency, .decodeTime, .tpot, .itl, .coldTTFT: true
         default: false
         }
     }
@@ -178,7 +183,7 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
             .maximize
         case .ttft, .e2eLatency, .decodeTime, .tpot, .itl, .loadTime, .energy, .activeEnergy, .energyPerToken,
             .decodeEnergyPerToken, .prefillEnergyPerToken, .activeEnergyPerToken, .meanPower, .peakPower,
-            .idlePower, .volume, .mass, .price, .costPerMtok:
+            .idlePower, .volume, .mass, .price, .costPerMtok, .coldTTFT, .coldEnergy:
             .minimize
         }
     }

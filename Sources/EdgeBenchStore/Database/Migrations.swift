@@ -83,6 +83,8 @@ extension ResultStore {
         // A request is one row of typed columns (a REAL per metric, the ITL gaps as one BLOB) instead of
         // its JSON plus a row per metric: a tenth of the writes, and no JSON encoder on the hot path.
         ("v4", { db in try ResultStore.migrateToV4(db) }),
+        // The cold-start metrics (a workload's `start: cold`) get their columns.
+        ("v5", { db in try ResultStore.migrateToV5(db) }),
     ]
 
     /// GRDB's migrator over the same list: for tests that stop at an older version.
