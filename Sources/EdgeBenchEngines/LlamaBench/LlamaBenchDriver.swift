@@ -11,7 +11,8 @@ public struct LlamaBenchDriver: EngineDriver {
             kind: .llamaBench, displayName: "llama-bench", summary: "llama.cpp's in-process benchmark on a GGUF file",
             settings: [.threads, .offload, .gpuLayers, .serverPath, .extraArgs],
             // llama-bench measures a prompt length and a generation length; it samples nothing
-            requestOptions: [], runsLocally: true, defaultPort: 8080, exampleURL: "http://127.0.0.1:8080")
+            requestOptions: [], runsLocally: true, defaultPort: 8080, exampleURL: "http://127.0.0.1:8080",
+            coldStart: .unsupported(why: "llama-bench loads the model once per run and measures no time to a first token"))
     }
 
     public func prepare(_ configuration: Configuration, context: EngineContext) async throws -> PreparedEngine {

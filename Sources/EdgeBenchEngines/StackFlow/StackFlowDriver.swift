@@ -17,7 +17,8 @@ public struct StackFlowDriver: EngineDriver {
             requestOptions: [.systemPrompt], urlSchemes: ["tcp"], defaultPort: 10001,
             exampleURL: "tcp://m5stack-llm.local:10001",
             // the device accepts max_token_len 1…1023 only
-            tokenLimit: TokenLimit(maximum: 1023, name: "max_token_len"))
+            tokenLimit: TokenLimit(maximum: 1023, name: "max_token_len"),
+            coldStart: .supported(how: "the session is exited (llm exit), then set up again: a new work_id loads the model"))
     }
 
     public func prepare(_ configuration: Configuration, context: EngineContext) async throws -> PreparedEngine {
