@@ -57,6 +57,7 @@ public struct ManagedDriver: EngineDriver {
             ?? spec.offload.flatMap { $0 == .none ? nil : "-ngl \($0.layerCount) requested; the server reported no GPU offload" } ?? "none (CPU)"
         return PreparedEngine(
             engine: engine, description: description, pid: server.pid, loadTime: server.loadTime,
-            stop: { server.stop() }, exitReport: { server.exitReport })
+            coldStart: ManagedColdStart(server: server, client: context.client), stop: { server.stop() },
+            exitReport: { server.exitReport })
     }
 }
