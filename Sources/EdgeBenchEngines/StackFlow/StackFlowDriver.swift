@@ -33,7 +33,11 @@ public struct StackFlowDriver: EngineDriver {
             context.phase("setting up \(model) on StackFlow")
             let loadTime = try await engine.setup(model: model, maxTokens: request.maxTokens, systemPrompt: request.systemPrompt)
             let description = try await engine.describe()
-            return PreparedEngine(engine: engine, description: description, loadTime: loadTime, stop: { await engine.close() })
+            let coldStart = StackFlowColdStart(
+                engine: engine, model: model, maxTokens: request.maxTokens, systemPrompt: request.systemPrompt)
+            return PreparedEngine(
+                engine: engine, description: description, loadTime: loadTime, coldStart: coldStart,
+                stop: { await engine.close() })
         } catch {
             await engine.close()
             throw error
