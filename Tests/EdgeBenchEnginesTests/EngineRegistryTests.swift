@@ -89,6 +89,18 @@ struct EngineRegistryTests {
         try await client.shutdown()
     }
 
+    /// Issue 15: the kinds whose model EdgeBench can unload and load again, and why the others cannot.
+    @Test func coldStartsAreOfferedByTheKindsThatCanUnloadTheirModel() {
+        let able = EngineRegistry.catalog.all.filter(\.coldStart.isSupported).map(\.kind)
+        #expect(able == [.managed, .ollama, .hailoOllama, .stackflow])
+        #expect(EngineKind.llamacpp.capabilities?.coldStart == .unsupported(
+            why: "a llama-server EdgeBench did not start keeps its model until it is restarted, which only its owner can do"))
+        #expect(EngineKind.openai.capabilities?.coldStart == .unsupported(
+            why: "the OpenAI API has no request that unloads a model, and EdgeBench did not start the server"))
+        #expect(EngineKind.llamaBench.capabilities?.coldStart == .unsupported(
+            why: "llama-bench loads the model once per run and measures no time to a first token"))
+    }
+
     @Test func quantisationIsGuessedFromGGUFFileNames() {
         #expect(Quantisation.guess(fromFileName: "qwen2.5-0.5b-instruct-q4_k_m.gguf") == "Q4_K_M")
         #expect(Quantisation.guess(fromFileName: "SmolLM2-135M-Instruct-Q8_0.gguf") == "Q8_0")

@@ -362,6 +362,55 @@ struct PlanErrorTests {
             """,
             "plan.yaml:10:5: error: workload 'short' has both 'cache' and 'cache_prompt'; keep 'cache' (cache_prompt: true is cache: warm)"
         ),
+        // a model start that is neither warm nor cold
+        (
+            """
+            engines:
+              - {name: local, kind: managed}
+            models:
+              - {name: smollm2, file: smollm2-135m}
+            workloads:
+              - name: short
+                prompt: Hi
+                max_tokens: 8
+                start: lukewarm
+            """,
+            "plan.yaml:9:12: error: 'start' must be warm (the model stays loaded between requests, the default) or cold "
+                + "(the model is unloaded before every measured request, which then waits for it to load), got \"lukewarm\""
+        ),
+        // a cold start on an engine that cannot unload its model: at the workload's start, with the kinds that can
+        (
+            """
+            engines:
+              - {name: local, kind: managed}
+              - {name: remote, kind: llamacpp, url: "http://pi:8080"}
+            models:
+              - {name: smollm2, file: smollm2-135m}
+            workloads:
+              - name: short
+                prompt: Hi
+                max_tokens: 8
+                start: cold
+            """,
+            "plan.yaml:10:12: error: workload 'short' has start: cold, but llamacpp engine 'remote' cannot unload its "
+                + "model (a llama-server EdgeBench did not start keeps its model until it is restarted, which only its "
+                + "owner can do); cold starts run on managed, ollama, hailo-ollama and stackflow engines: use one of "
+                + "those, start: warm, or exclude the pair"
+        ),
+        (
+            """
+            engines:
+              - {name: vllm, kind: openai, url: "http://gpu:8000/v1"}
+            models:
+              - {name: qwen, served: qwen}
+            workloads:
+              - {name: short, prompt: Hi, max_tokens: 8, start: cold}
+            """,
+            "plan.yaml:6:53: error: workload 'short' has start: cold, but openai engine 'vllm' cannot unload its model "
+                + "(the OpenAI API has no request that unloads a model, and EdgeBench did not start the server); cold "
+                + "starts run on managed, ollama, hailo-ollama and stackflow engines: use one of those, start: warm, or "
+                + "exclude the pair"
+        ),
     ]
 
     @Test(arguments: Array(cases.enumerated()))

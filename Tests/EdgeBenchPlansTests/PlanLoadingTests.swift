@@ -215,6 +215,31 @@ struct PlanLoadingTests {
         #expect(try cache("    cache_prompt: false") == .cold)
     }
 
+    /// `start: warm | cold` (issue 15); warm when absent, and accepted on every kind that can unload its model.
+    /// A llama-bench twin of a managed engine keeps the workload: it measures no TTFT, so its start means nothing.
+    @Test func modelStartIsWarmUnlessTheWorkloadSaysCold() throws {
+        func start(_ line: String, engine: String = "{name: e, kind: managed, llama_bench: true}") throws -> [ModelStart] {
+            let plan = try PlanLoader.parse("""
+                engines:
+                  - \(engine)
+                models:
+                  - {name: m, file: m.gguf, served: m}
+                workloads:
+                  - name: w
+                    prompt: Hi
+                    max_tokens: 4
+                \(line)
+                """, file: "plan.yaml", baseDirectory: nil)
+            return plan.expand().map(\.workload.start)
+        }
+        #expect(try start("") == [.warm, .warm])
+        #expect(try start("    start: warm") == [.warm, .warm])
+        #expect(try start("    start: cold") == [.cold, .cold])
+        #expect(try start("    start: cold", engine: "{name: e, kind: ollama, url: \"http://pi:11434\"}") == [.cold])
+        #expect(try start("    start: cold", engine: "{name: e, kind: hailo-ollama, url: \"http://pi:8000\"}") == [.cold])
+        #expect(try start("    start: cold", engine: "{name: e, kind: stackflow, url: \"tcp://m5:10001\"}") == [.cold])
+    }
+
     @Test func hashIsSHA256OfTheFileBytesAndStable() throws {
         let url = try writeBriefExample()
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }

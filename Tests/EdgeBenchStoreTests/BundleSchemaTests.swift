@@ -100,7 +100,7 @@ import Testing
         #expect(try words("unit") == MetricUnit.allCases.map(\.rawValue))
         #expect(Set(MetricID.measured.map(\.rawValue)).isSubset(of: Set(try words("metricID"))))
         #expect(Set(try words("requestMetricID")).isSubset(of: Set(MetricID.allCases.map(\.rawValue))))
-        // 11 latency and count metrics, 10 energy metrics of one request
-        #expect(try words("requestMetricID").count == 21)
+        // 11 latency and count metrics, 10 energy metrics, send_lag, 2 cold-start metrics of one request
+        #expect(try words("requestMetricID").count == 24)
     }
 }

@@ -28,12 +28,16 @@ public struct EngineCapabilities: Sendable, Hashable {
     /// Why this kind cannot take several requests at once (load levels other than synchronous); nil when
     /// it can.
     public var oneAtATime: String?
+    /// Whether a workload may ask for `start: cold` on this kind (its prepared engine then carries a
+    /// `ColdStarting`), and how or why not.
+    public var coldStart: ColdStartSupport
 
     public init(
         kind: EngineKind, displayName: String, summary: String, settings: Set<EngineSetting> = [],
         requestOptions: Set<RequestOption>, runsLocally: Bool = false, urlSchemes: [String] = ["http", "https"],
         defaultPort: Int, exampleURL: String, takesParameterAxes: Bool = false, tokenLimit: TokenLimit? = nil,
-        oneAtATime: String? = nil
+        oneAtATime: String? = nil,
+        coldStart: ColdStartSupport = .unsupported(why: "its driver says nothing of unloading a model")
     ) {
         self.oneAtATime = oneAtATime
         self.kind = kind
@@ -47,6 +51,7 @@ public struct EngineCapabilities: Sendable, Hashable {
         self.exampleURL = exampleURL
         self.takesParameterAxes = takesParameterAxes
         self.tokenLimit = tokenLimit
+        self.coldStart = coldStart
     }
 
     public func honours(_ setting: EngineSetting) -> Bool { settings.contains(setting) }

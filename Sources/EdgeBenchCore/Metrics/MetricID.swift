@@ -40,6 +40,9 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
     case goodput
     case requestErrors = "request_errors"
     case requestTimeouts = "request_timeouts"
+    // Cold start (per request of a `start: cold` workload, `ColdStartMetrics`)
+    case coldTTFT = "cold_ttft"
+    case coldEnergy = "cold_energy"
     // Derived by the analysis (METRICS.md *Physical, cost and battery* and *Roofline*)
     case volume
     case mass
@@ -91,7 +94,7 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
     /// names carry (h, $/Mtok) as METRICS.md defines them.
     public var unit: MetricUnit {
         switch self {
-        case .ttft, .e2eLatency, .decodeTime, .itl, .loadTime, .sendLag: .seconds
+        case .ttft, .e2eLatency, .decodeTime, .itl, .loadTime, .sendLag, .coldTTFT: .seconds
         case .tpot: .secondsPerToken
         case .decodeRate, .prefillRate, .e2eThroughput, .serverPrefillRate, .serverDecodeRate, .systemOutputRate,
             .decodeCeiling:
@@ -99,7 +102,7 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
         case .requestRate, .goodput: .requestsPerSecond
         case .requestErrors, .requestTimeouts: .requests
         case .nIn, .nOut, .tokensPerBattery: .tokens
-        case .energy, .activeEnergy: .joules
+        case .energy, .activeEnergy, .coldEnergy: .joules
         case .meanPower, .peakPower, .idlePower: .watts
         case .energyPerToken, .decodeEnergyPerToken, .prefillEnergyPerToken, .activeEnergyPerToken: .joulesPerToken
         case .tokensPerJoule: .tokensPerJoule
@@ -141,6 +144,8 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
         case .goodput: "requests that met every SLO of the workload / T_level"
         case .requestErrors: "measured requests that ended in an error other than a timeout (load levels)"
         case .requestTimeouts: "measured requests that ran past the engine's timeout or idle_timeout (load levels)"
+        case .coldTTFT: "load_time + ttft of a request that found the model unloaded"
+        case .coldEnergy: "energy from the load request's start to t_first"
         case .energy: "energy of [t_submit, t_done]: counter difference, or trapezoidal integral of power"
         case .meanPower: "energy / (t_done − t_submit)"
         case .peakPower: "highest power sample in [t_submit, t_done]"
@@ -176,7 +181,7 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
     /// Latency metrics get percentiles in summaries.
     public var isLatency: Bool {
         switch self {
-        case .ttft, .e2eLatency, .decodeTime, .tpot, .itl, .sendLag: true
+        case .ttft, .e2eLatency, .decodeTime, .tpot, .itl, .sendLag, .coldTTFT: true
         default: false
         }
     }
@@ -193,7 +198,8 @@ public enum MetricID: String, Codable, Sendable, CaseIterable, Comparable {
             .maximize
         case .ttft, .e2eLatency, .decodeTime, .tpot, .itl, .loadTime, .energy, .activeEnergy, .energyPerToken,
             .decodeEnergyPerToken, .prefillEnergyPerToken, .activeEnergyPerToken, .meanPower, .peakPower,
-            .idlePower, .volume, .mass, .price, .costPerMtok, .sendLag, .requestErrors, .requestTimeouts:
+            .idlePower, .volume, .mass, .price, .costPerMtok, .sendLag, .requestErrors, .requestTimeouts, .coldTTFT,
+            .coldEnergy:
             .minimize
         }
     }

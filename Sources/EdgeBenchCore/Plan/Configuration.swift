@@ -254,14 +254,19 @@ public struct Workload: Sendable, Equatable, Hashable, Codable {
     /// A plan's `load:` levels, each of which becomes its own configuration (`Configuration.load`); the
     /// plan's only, never stored with a configuration. Empty = synchronous.
     public var loads: [LoadLevel] = []
+    /// Whether each measured request finds the model loaded (warm) or unloaded (cold; `ColdStarting`).
+    /// Encoded as `start` only when cold, so a warm workload's bundle and run.json read as they did before
+    /// the key existed, and those older files decode as warm.
+    public var start: ModelStart
 
-    public init(name: String, request: GenerationRequest, slo: ServiceLevels? = nil) {
+    public init(name: String, request: GenerationRequest, slo: ServiceLevels? = nil, start: ModelStart = .warm) {
         self.name = name
         self.request = request
         self.slo = slo
+        self.start = start
     }
 
-    enum CodingKeys: String, CodingKey { case name, request, slo }
+    enum CodingKeys: String, CodingKey { case name, request, slo, start }
 
     /// `GenerationRequest` keeps Swift-cased keys of its own; inside a workload (bundle, stored
     /// configuration) the request is written with the bundle's snake_case keys instead.
@@ -300,6 +305,7 @@ public struct Workload: Sendable, Equatable, Hashable, Codable {
             stop: try r.decodeIfPresent([String].self, forKey: .stop) ?? []
         )
         slo = try c.decodeIfPresent(ServiceLevels.self, forKey: .slo)
+        start = try c.decodeIfPresent(ModelStart.self, forKey: .start) ?? .warm
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -318,5 +324,6 @@ public struct Workload: Sendable, Equatable, Hashable, Codable {
         try r.encode(request.cache, forKey: .cache)
         try r.encode(request.stop, forKey: .stop)
         try c.encodeIfPresent(slo, forKey: .slo)
+        if start != .warm { try c.encode(start, forKey: .start) }
     }
 }

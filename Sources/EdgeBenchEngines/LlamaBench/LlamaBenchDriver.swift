@@ -12,7 +12,8 @@ public struct LlamaBenchDriver: EngineDriver {
             settings: [.threads, .offload, .gpuLayers, .serverPath, .extraArgs],
             // llama-bench measures a prompt length and a generation length; it samples nothing
             requestOptions: [], runsLocally: true, defaultPort: 8080, exampleURL: "http://127.0.0.1:8080",
-            oneAtATime: "llama-bench measures one prompt and generation length in-process; it serves no requests")
+            oneAtATime: "llama-bench measures one prompt and generation length in-process; it serves no requests",
+            coldStart: .unsupported(why: "llama-bench loads the model once per run and measures no time to a first token"))
     }
 
     public func prepare(_ configuration: Configuration, context: EngineContext) async throws -> PreparedEngine {

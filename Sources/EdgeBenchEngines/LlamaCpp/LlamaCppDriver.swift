@@ -13,7 +13,10 @@ public struct LlamaCppDriver: EngineDriver {
         EngineCapabilities(
             kind: .llamacpp, displayName: "llama-server", summary: "a running llama-server (native /completion)",
             settings: [.apiKeyEnv], requestOptions: Set(RequestOption.allCases), defaultPort: 8080,
-            exampleURL: "http://127.0.0.1:8080")
+            exampleURL: "http://127.0.0.1:8080",
+            // llama-server loads its one model at start and has no request that unloads it
+            coldStart: .unsupported(
+                why: "a llama-server EdgeBench did not start keeps its model until it is restarted, which only its owner can do"))
     }
 
     public func prepare(_ configuration: Configuration, context: EngineContext) async throws -> PreparedEngine {

@@ -65,16 +65,33 @@ public final class ManagedLlamaServer: @unchecked Sendable {
 
     /// Starts the server and waits until it is healthy.
     public func start(client: HTTPClient) async throws {
+        try await launch(client: client, port: try FreePort.pick(), freshLog: true)
+    }
+
+    /// Starts the server again after `stop()` (a cold start), stopping it first if it still runs: on the same
+    /// port, so every client keeps its URL, and appending to the same log. Returns when it is healthy, with
+    /// the instants it was spawned and answered healthy (`loadTime` is the seconds between them); `pid` is
+    /// the new process's.
+    @discardableResult
+    public func restart(client: HTTPClient) async throws -> (spawned: Instant, healthy: Instant) {
+        stop()
+        return try await launch(client: client, port: port == 0 ? try FreePort.pick() : port, freshLog: false)
+    }
+
+    @discardableResult
+    private func launch(client: HTTPClient, port: Int, freshLog: Bool) async throws -> (spawned: Instant, healthy: Instant) {
         guard FileManager.default.isExecutableFile(atPath: options.serverPath) else {
             throw ManagedServerError.missingBinary(options.serverPath)
         }
         try GGUF.validate(URL(fileURLWithPath: options.modelPath))
-        port = try FreePort.pick()
+        self.port = port
         try FileManager.default.createDirectory(
             at: options.logFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard let log = try? ChildProcess.file(writingTo: options.logFile.path, truncate: true) else {
+        guard let log = try? ChildProcess.file(writingTo: options.logFile.path, truncate: freshLog) else {
             throw ManagedServerError.unwritableLog(options.logFile.path)
         }
+        // a restart writes after the earlier runs' lines (both output streams share this offset)
+        if !freshLog { _ = try? log.seekToEnd() }
         let started = Instant.now()
         let process: TiedProcess
         do {
@@ -96,7 +113,9 @@ public final class ManagedLlamaServer: @unchecked Sendable {
             }
             try await Task.sleep(for: .milliseconds(50))
         }
-        loadTime = Instant.now().seconds(since: started)
+        let ready = Instant.now()
+        loadTime = ready.seconds(since: started)
+        return (started, ready)
     }
 
     private func healthy(client: HTTPClient) async -> Bool {

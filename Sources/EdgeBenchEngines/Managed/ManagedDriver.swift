@@ -16,7 +16,8 @@ public struct ManagedDriver: EngineDriver {
             kind: .managed, displayName: "llama-server", summary: "EdgeBench starts llama-server itself (the default)",
             settings: [.threads, .context, .offload, .gpuLayers, .serverPath, .extraArgs, .llamaBench, .parallel],
             requestOptions: Set(RequestOption.allCases), runsLocally: true, defaultPort: 8080,
-            exampleURL: "http://127.0.0.1:8080", takesParameterAxes: true)
+            exampleURL: "http://127.0.0.1:8080", takesParameterAxes: true,
+            coldStart: .supported(how: "llama-server is stopped, then started again on the same port until /health answers"))
     }
 
     public func prepare(_ configuration: Configuration, context: EngineContext) async throws -> PreparedEngine {
@@ -57,6 +58,7 @@ public struct ManagedDriver: EngineDriver {
             ?? spec.offload.flatMap { $0 == .none ? nil : "-ngl \($0.layerCount) requested; the server reported no GPU offload" } ?? "none (CPU)"
         return PreparedEngine(
             engine: engine, description: description, pid: server.pid, loadTime: server.loadTime,
-            stop: { server.stop() }, exitReport: { server.exitReport })
+            coldStart: ManagedColdStart(server: server, client: context.client), stop: { server.stop() },
+            exitReport: { server.exitReport })
     }
 }

@@ -15,7 +15,8 @@ public struct OllamaDriver: EngineDriver {
             kind: .ollama, displayName: "Ollama", summary: "Ollama's native API (/api/chat, /api/generate)",
             settings: [.threads, .context, .offload, .gpuLayers, .apiKeyEnv],
             requestOptions: Set(RequestOption.allCases).subtracting([.cache]), defaultPort: 11434,
-            exampleURL: "http://127.0.0.1:11434", takesParameterAxes: true)
+            exampleURL: "http://127.0.0.1:11434", takesParameterAxes: true,
+            coldStart: .supported(how: "keep_alive 0 unloads the model (until /api/ps no longer lists it), then a load request"))
     }
 
     public func prepare(_ configuration: Configuration, context: EngineContext) async throws -> PreparedEngine {

@@ -24,7 +24,7 @@ extension OllamaEngine {
         let started = Instant.now()
         let (status, bytes) = try await transport.fetch("/api/generate", method: .post, json: body(for: request, stream: false))
         let wall = Instant.now().seconds(since: started)
-        let reply = try loadReply(status: status, bytes: bytes)
+        let reply = try loadReply(status: status, bytes: bytes, answering: "the load request")
         guard dialect == .ollama else {
             return LoadOutcome(wasResident: nil, loadTime: reply.serverTimings.loadDuration.flatMap { $0 > 0 ? $0 : nil })
         }
@@ -36,7 +36,8 @@ extension OllamaEngine {
         return LoadOutcome(wasResident: before != nil, loadTime: reloaded ? server ?? wall : nil)
     }
 
-    private func loadReply(status: Int, bytes: [UInt8]) throws -> OllamaWire.Chunk {
+    /// The reply to a request that generates nothing (load, unload), or the error it carries.
+    func loadReply(status: Int, bytes: [UInt8], answering request: String) throws -> OllamaWire.Chunk {
         let text = String(decoding: bytes, as: UTF8.self)
         let url = transport.url("/api/generate")
         guard (200..<300).contains(status) else {
@@ -50,7 +51,7 @@ extension OllamaEngine {
             reply = try JSONDecoder().decode(OllamaWire.Chunk.self, from: Data(bytes))
         } catch {
             throw EngineError.malformedStream(
-                url: url, line: text, expected: "a JSON object from \(dialect.engineName) answering the load request")
+                url: url, line: text, expected: "a JSON object from \(dialect.engineName) answering \(request)")
         }
         if let error = reply.error { throw EngineError.serverError(url: url, message: "\(dialect.engineName): \(error)") }
         return reply

@@ -31,7 +31,9 @@ enum OllamaPreparation {
                 "  warning: \(configuration.id) asked for offload \(asked) but Ollama placed \(description.offload ?? "less") — "
                     + "the model does not fit in GPU memory (or no GPU is visible to Ollama); results are flagged partial_offload")
         }
-        return PreparedEngine(engine: engine, description: description, loadTime: load.loadTime, flags: flags)
+        return PreparedEngine(
+            engine: engine, description: description, loadTime: load.loadTime, flags: flags,
+            coldStart: OllamaColdStart(engine: engine))
     }
 
     static func seconds(_ value: Double?) -> String {

@@ -37,6 +37,18 @@ enum OllamaWire {
         var options: Options
     }
 
+    /// `/api/generate` without a prompt: Ollama and hailo-ollama load the model and generate nothing, or with
+    /// `keep_alive: 0` unload it (done_reason "load" / "unload"). hailo-ollama tells the two from a generation
+    /// by the prompt's absence, so there is no `prompt` key at all.
+    struct LoadRequest: Encodable {
+        var model: String
+        var stream: Bool
+        var keep_alive: Int
+        /// the configuration's options, so Ollama places the model (num_gpu, num_ctx) as the requests will
+        /// want it and does not reload it for the first one; nil for an unload
+        var options: Options?
+    }
+
     struct ChatRequest: Encodable {
         var model: String
         var messages: [Message]

@@ -14,7 +14,9 @@ public struct OpenAIDriver: EngineDriver {
             kind: .openai, displayName: "OpenAI-compatible server",
             summary: "any OpenAI-compatible server (vLLM, LM Studio, MLC, RKLLM servers, …)",
             settings: [.apiKeyEnv], requestOptions: Set(RequestOption.allCases), defaultPort: 8080,
-            exampleURL: "http://127.0.0.1:8080/v1")
+            exampleURL: "http://127.0.0.1:8080/v1",
+            coldStart: .unsupported(
+                why: "the OpenAI API has no request that unloads a model, and EdgeBench did not start the server"))
     }
 
     public func prepare(_ configuration: Configuration, context: EngineContext) async throws -> PreparedEngine {

@@ -18,7 +18,8 @@ public struct StackFlowDriver: EngineDriver {
             exampleURL: "tcp://m5stack-llm.local:10001",
             // the device accepts max_token_len 1…1023 only
             tokenLimit: TokenLimit(maximum: 1023, name: "max_token_len"),
-            oneAtATime: "a StackFlow work_id runs one inference at a time over one connection")
+            oneAtATime: "a StackFlow work_id runs one inference at a time over one connection",
+            coldStart: .supported(how: "the session is exited (llm exit), then set up again: a new work_id loads the model"))
     }
 
     public func prepare(_ configuration: Configuration, context: EngineContext) async throws -> PreparedEngine {
@@ -33,7 +34,11 @@ public struct StackFlowDriver: EngineDriver {
             context.phase("setting up \(model) on StackFlow")
             let loadTime = try await engine.setup(model: model, maxTokens: request.maxTokens, systemPrompt: request.systemPrompt)
             let description = try await engine.describe()
-            return PreparedEngine(engine: engine, description: description, loadTime: loadTime, stop: { await engine.close() })
+            let coldStart = StackFlowColdStart(
+                engine: engine, model: model, maxTokens: request.maxTokens, systemPrompt: request.systemPrompt)
+            return PreparedEngine(
+                engine: engine, description: description, loadTime: loadTime, coldStart: coldStart,
+                stop: { await engine.close() })
         } catch {
             await engine.close()
             throw error

@@ -43,7 +43,7 @@ public final class StackFlowEngine: InferenceEngine, @unchecked Sendable {
 
     private let lock = NSLock()
     // Guarded by `lock`.
-    private var session: Session?
+    var session: Session?
     private var running: String?
     private var closed = false
     private var requestCounter = 0
@@ -81,6 +81,12 @@ public final class StackFlowEngine: InferenceEngine, @unchecked Sendable {
     /// seconds from just before the setup message was written until its reply arrived: the model load
     /// (METRICS.md `load_time`). A session set up earlier on this engine is exited first.
     public func setup(model: String, maxTokens: Int, systemPrompt: String?) async throws -> Double {
+        let load = try await openSession(model: model, maxTokens: maxTokens, systemPrompt: systemPrompt)
+        return load.end.seconds(since: load.start)
+    }
+
+    /// `setup`, returning the instants the setup message was about to be written and its reply arrived.
+    public func openSession(model: String, maxTokens: Int, systemPrompt: String?) async throws -> (start: Instant, end: Instant) {
         let action = "setup of model '\(model)'"
         guard StackFlowWire.maxTokenRange.contains(maxTokens) else {
             throw StackFlowError.invalidRequest(
@@ -115,7 +121,7 @@ public final class StackFlowEngine: InferenceEngine, @unchecked Sendable {
             session = Session(
                 workID: workID, model: model, maxTokens: maxTokens, systemPrompt: prompt, setupRequestID: requestID)
         }
-        return answer.line.at.seconds(since: started)
+        return (started, answer.line.at)
     }
 
     /// Version from `sys version` (the llm-sys framework, e.g. "v1.6"); build from `sys version2` (the llm
@@ -226,7 +232,7 @@ public final class StackFlowEngine: InferenceEngine, @unchecked Sendable {
         var line: StackFlowLine
     }
 
-    private func exchange(
+    func exchange(
         _ build: (String) -> [UInt8], action: String, timeout: Duration
     ) async throws -> Answer {
         let requestID = nextRequestID()
@@ -235,7 +241,7 @@ public final class StackFlowEngine: InferenceEngine, @unchecked Sendable {
 
     /// Sends one control message and reads until the reply that echoes its request_id; other replies
     /// (late ones of an earlier request) are skipped.
-    private func exchange(
+    func exchange(
         _ message: [UInt8], requestID: String, action: String, timeout: Duration
     ) async throws -> Answer {
         let inbox = connection.inbox

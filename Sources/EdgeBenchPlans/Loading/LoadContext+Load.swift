@@ -142,6 +142,14 @@ extension LoadContext {
     /// harness's own queue, not the engine: an error naming the pair.
     func checkLoads(_ plan: Plan, workloads: [Located<Workload>]) {
         var reported: Set<String> = []
+        for configuration in plan.expand() where configuration.loadLevel.overlaps && configuration.workload.start == .cold {
+            guard reported.insert("cold/\(configuration.workload.name)").inserted else { continue }
+            diagnostics.error(
+                "workload '\(configuration.workload.name)' has start: cold and load levels with several requests in flight; "
+                    + "a cold start unloads the model before each request, which the others in flight would need: keep "
+                    + "that workload's load synchronous, or start: warm",
+                at: workloads.first { $0.value.name == configuration.workload.name }?.mark)
+        }
         for configuration in plan.expand() where configuration.loadLevel.overlaps {
             guard let engine = catalog[configuration.engine.kind], let reason = engine.oneAtATime,
                 reported.insert("\(configuration.engine.name)/\(configuration.workload.name)").inserted

@@ -5,7 +5,7 @@ import Yams
 extension LoadContext {
     static let workloadKeys = [
         "name", "prompt", "prompt_file", "system", "api", "max_tokens", "temperature", "top_k", "top_p", "seed",
-        "repeat_penalty", "cache", "cache_prompt", "stop", "load", "slo",
+        "repeat_penalty", "cache", "cache_prompt", "stop", "load", "slo", "start",
     ]
     static let apis = ["chat", "completion"]
 
@@ -42,9 +42,23 @@ extension LoadContext {
         let slo = serviceLevels(fields)
         let loads = loadLevels(fields)
         guard let name, prompt != nil, maxTokens != nil else { return nil }
-        var workload = Workload(name: name, request: request, slo: slo)
+        var workload = Workload(name: name, request: request, slo: slo, start: modelStart(fields))
         workload.loads = loads
         return (workload, name)
+    }
+
+    /// `start: warm | cold`; warm, the default, when absent. Whether the engines can start cold is checked
+    /// once the matrix is known (`checkColdStarts`).
+    func modelStart(_ fields: Fields) -> ModelStart {
+        guard let raw = fields.string("start") else { return .warm }
+        guard let start = ModelStart(rawValue: raw) else {
+            diagnostics.error(
+                "'start' must be warm (the model stays loaded between requests, the default) or cold (the model is "
+                    + "unloaded before every measured request, which then waits for it to load), got \"\(raw)\"",
+                at: fields.node("start")?.mark)
+            return .warm
+        }
+        return start
     }
 
     /// `cache: cold | warm`; `cache_prompt: true | false` (llama.cpp's own word, the key before `cache`) is

@@ -27,9 +27,8 @@ struct LoadContext {
         let models = named(
             fields.list("models", required: "e.g. '- {name: smollm2, file: smollm2-135m}'"), what: "model",
             read: model)
-        let workloads = named(
-            fields.list("workloads", required: "e.g. '- {name: short, prompt: \"Hello\", max_tokens: 64}'"),
-            what: "workload", read: workload)
+        let workloadNodes = fields.list("workloads", required: "e.g. '- {name: short, prompt: \"Hello\", max_tokens: 64}'")
+        let workloads = named(workloadNodes, what: "workload", read: workload)
 
         let names = DefinedNames(
             engines: engines.map(\.value.name), models: models.map(\.value.name),
@@ -52,6 +51,7 @@ struct LoadContext {
             path: file, engineCatalog: catalog)
         checkCombinations(plan, engines: engines, models: models, root: fields)
         checkLoads(plan, workloads: workloads)
+        checkColdStarts(plan, workloadNodes: workloadNodes ?? [])
         if diagnostics.errors.isEmpty, plan.expand().isEmpty {
             let mark = excludes.first?.mark ?? fields.keyMark("matrix")
             diagnostics.error(

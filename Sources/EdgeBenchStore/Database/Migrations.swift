@@ -83,7 +83,7 @@ extension ResultStore {
         // A request is one row of typed columns (a REAL per metric, the ITL gaps as one BLOB) instead of
         // its JSON plus a row per metric: a tenth of the writes, and no JSON encoder on the hot path.
         ("v4", { db in try ResultStore.migrateToV4(db) }),
-        // Load profiles: a request's send lag and a level's figures (concurrency, goodput, errors).
+        // Load profiles (a request's send lag, a level's figures) and cold starts (cold_ttft, cold_energy).
         ("v5", { db in try ResultStore.migrateToV5(db) }),
     ]
 

@@ -6,7 +6,8 @@ public struct OllamaBehaviour: Sendable, Equatable {
     public enum Flavour: Sendable, Equatable {
         /// Ollama: `/api/ps`, `/api/show` with a `model_info` object, `/api/version`
         case ollama
-        /// hailo-ollama (oatpp): `/hailo/v1/list`, no `/api/ps`, `model_info` as a string, absent fields as null
+        /// hailo-ollama (oatpp): `/hailo/v1/list`, `model_info` as a string, absent fields as null, and a request
+        /// without a prompt (the key absent, not empty) loads or unloads the model
         case hailo
     }
 
@@ -30,6 +31,9 @@ public struct OllamaBehaviour: Sendable, Equatable {
     public var loadDelay: Duration
     /// Resident when the server starts (warm).
     public var residentAtStart: Bool
+    /// How many `/api/ps` answers still list a model after a request with `keep_alive: 0` unloaded it: Ollama
+    /// replies at once and unloads in the background.
+    public var listedAfterUnload: Int
     public var durationUnit: DurationUnit
     /// Old Ollama left `prompt_eval_count` out of the final chunk when the prompt was cached.
     public var omitsPromptEvalCount: Bool
@@ -47,8 +51,10 @@ public struct OllamaBehaviour: Sendable, Equatable {
         flavour: Flavour = .ollama, version: String = "0.30.8", models: [String] = ["qwen2.5:0.5b"],
         modelSize: Int64 = 397_821_319, blockCount: Int = 24, gpuMemory: Int64? = nil, loadDelay: Duration = .zero,
         residentAtStart: Bool = false, durationUnit: DurationUnit = .nanoseconds, omitsPromptEvalCount: Bool = false,
-        gpuSpeedup: Double = 1, finalOverrides: [String: String] = [:], perModel: [String: ModelPlay] = [:]
+        gpuSpeedup: Double = 1, finalOverrides: [String: String] = [:], perModel: [String: ModelPlay] = [:],
+        listedAfterUnload: Int = 0
     ) {
+        self.listedAfterUnload = listedAfterUnload
         self.perModel = perModel
         self.finalOverrides = finalOverrides
         self.flavour = flavour

@@ -47,10 +47,37 @@ enum OllamaScriptedWire {
         return "{" + fields.joined(separator: ",") + "}\n"
     }
 
-    /// What Ollama answers a load-only request (`prompt: ""`): done_reason "load" and zero metrics, as
-    /// in fixtures/llm-servers/ollama-go-client-load-only-response-struct.txt.
-    static func loadReply(model: String) -> String {
-        "{" + #""model":"# + JSONText.string(model) + "," + createdAt + #","response":"","done":true,"done_reason":"load"}"#
+    /// What Ollama answers a request that generates nothing: done_reason "load" and zero metrics, as in
+    /// fixtures/llm-servers/ollama-go-client-load-only-response-struct.txt, or "unload" with `keep_alive: 0`
+    /// (Ollama's API documentation, "Unload a model"). hailo-ollama sends its `GenerationResponseFinal` DTO,
+    /// every field it did not set as null (its controller's `handle_load_unload`).
+    static func loadReply(
+        model: String, reason: String = "load", chat: Bool = false, flavour: OllamaBehaviour.Flavour = .ollama
+    ) -> String {
+        guard flavour == .hailo else {
+            let text = chat ? #""message":{"role":"assistant","content":""}"# : #""response":"""#
+            return "{" + #""model":"# + JSONText.string(model) + "," + createdAt + "," + text + #","done":true,"done_reason":"#
+                + JSONText.string(reason) + "}"
+        }
+        let text = chat
+            ? #""response":null,"message":{"role":"assistant","content":"","tool_calls":null,"tool_name":null}"#
+            : #""response":"","message":null"#
+        return "{" + #""model":"# + JSONText.string(model) + "," + createdAt + "," + text + #","done":true,"done_reason":"#
+            + JSONText.string(reason)
+            + #","total_duration":null,"load_duration":null,"eval_count":null,"eval_duration":null,"#
+            + #""prompt_eval_count":null,"prompt_eval_duration":null,"context":null}"#
+    }
+
+    /// hailo-ollama's `/api/ps`: its one loaded model as a `ModelInfoShort` (no size_vram, no context length),
+    /// details as its qwen2:1.5b manifest has them.
+    static func hailoPS(_ names: [String], behaviour: OllamaBehaviour) -> String {
+        let entries = names.map { name in
+            #"{"name":"# + JSONText.string(name) + #","model":"# + JSONText.string(name)
+                + #","modified_at":"2025-06-20T14:30:00Z","size":"# + String(behaviour.size(of: name))
+                + #","digest":null,"details":{"parent_model":"","format":"hef","family":"qwen2","families":["qwen2"],"#
+                + #""parameter_size":"1.5B","quantization_level":"Q4_0"},"expires_at":"2025-06-20T15:05:16Z"}"#
+        }
+        return #"{"models":["# + entries.joined(separator: ",") + "]}"
     }
 
     static func notFound(_ model: String) -> String {
@@ -78,6 +105,7 @@ enum OllamaScriptedWire {
     }
 
     static func ps(_ resident: [(name: String, vram: Int64)], behaviour: OllamaBehaviour) -> String {
+        if behaviour.flavour == .hailo { return hailoPS(resident.map(\.name), behaviour: behaviour) }
         let entries = resident.map { entry in
             #"{"name":"# + JSONText.string(entry.name) + #","model":"# + JSONText.string(entry.name) + #","size":"#
                 + String(behaviour.size(of: entry.name))

@@ -22,14 +22,11 @@ extension ScriptedOllamaServer {
             guard await state.isInstalled(model) else { return RouteSupport.json(OllamaScriptedWire.notFound(model), status: 404) }
             return RouteSupport.json(OllamaScriptedWire.show(behaviour))
         }
-        switch behaviour.flavour {
-        case .ollama:
-            router.get("/api/ps") { request, _ in
-                await RouteSupport.record(request, body: "", in: state.log)
-                let resident = await state.resident.map { (name: $0.key, vram: $0.value) }.sorted { $0.name < $1.name }
-                return RouteSupport.json(OllamaScriptedWire.ps(resident, behaviour: behaviour))
-            }
-        case .hailo:
+        router.get("/api/ps") { request, _ in
+            await RouteSupport.record(request, body: "", in: state.log)
+            return RouteSupport.json(OllamaScriptedWire.ps(await state.listResident(), behaviour: behaviour))
+        }
+        if behaviour.flavour == .hailo {
             router.get("/hailo/v1/list") { request, _ in
                 await RouteSupport.record(request, body: "", in: state.log)
                 return RouteSupport.json(#"{"models":["# + behaviour.models.map(JSONText.string).joined(separator: ",") + "]}")
@@ -54,16 +51,21 @@ extension ScriptedOllamaServer {
         guard await state.isInstalled(model) else { return RouteSupport.json(OllamaScriptedWire.notFound(model), status: 404) }
         let options = fields["options"] as? [String: Any] ?? [:]
         let numGPU = options["num_gpu"] as? Int
+        if generatesNothing(fields, chat: chat, flavour: behaviour.flavour) {
+            if keepsAliveZero(fields["keep_alive"]) {
+                await state.unload(model)
+                return RouteSupport.json(OllamaScriptedWire.loadReply(
+                    model: model, reason: "unload", chat: chat, flavour: behaviour.flavour))
+            }
+            _ = await state.ensureLoaded(model, numGPU: numGPU)
+            return RouteSupport.json(OllamaScriptedWire.loadReply(model: model, chat: chat, flavour: behaviour.flavour))
+        }
         let load = await state.ensureLoaded(model, numGPU: numGPU)
         let vram = await state.resident[State.canonical(model)] ?? 0
         // The layers in GPU memory decode at the GPU's pace, the rest at the CPU's: num_gpu 1 of 29 layers
         // is barely faster than none (the paper's harness asked for 1, thinking it meant "on").
         let onGPU = min(1, Double(vram) / Double(max(behaviour.size(of: model), 1)))
         let speedup = 1 / ((1 - onGPU) + onGPU / behaviour.gpuSpeedup)
-        // An empty prompt only loads the model: Ollama answers done_reason "load" with zero metrics.
-        if !chat, (fields["prompt"] as? String ?? "").isEmpty {
-            return RouteSupport.json(OllamaScriptedWire.loadReply(model: model))
-        }
         var played = await state.script
         if let play = behaviour.perModel[model] { played.delays = play.delays }
         let script = played
@@ -130,6 +132,23 @@ extension ScriptedOllamaServer {
                     final, model: model, chat: chat, flavour: behaviour.flavour, overrides: behaviour.finalOverrides)))
                 try await writer.finish(nil)
             })
+    }
+
+    /// A request that only loads (or with `keep_alive: 0` unloads) the model: for Ollama an empty or absent
+    /// prompt (`/api/generate`) or no messages (`/api/chat`); hailo-ollama tells it by the key's absence alone
+    /// (an empty prompt is generated from).
+    private static func generatesNothing(_ fields: [String: Any], chat: Bool, flavour: OllamaBehaviour.Flavour) -> Bool {
+        let key = chat ? "messages" : "prompt"
+        let value = fields[key]
+        if flavour == .hailo { return value == nil || value is NSNull }
+        return chat ? (value as? [Any] ?? []).isEmpty : (value as? String ?? "").isEmpty
+    }
+
+    /// `keep_alive` 0 in either of Ollama's forms: seconds as a number, or a duration text ("0", "0s", "0m").
+    private static func keepsAliveZero(_ value: Any?) -> Bool {
+        if let number = value as? NSNumber { return number.doubleValue == 0 }
+        guard let text = value as? String else { return false }
+        return Double(text.trimmingCharacters(in: CharacterSet(charactersIn: "hms"))) == 0
     }
 
     /// The server's own timings, measured on its clock the way Ollama does: prompt eval until the first

@@ -6,8 +6,9 @@ import Hummingbird
 /// state the adapter depends on: which models are installed and resident, the offload `num_gpu`
 /// achieved (`/api/ps`), cold loads, and the odd cases of real servers (`OllamaBehaviour`).
 ///
-/// Serves `/api/generate`, `/api/chat`, `/api/show`, `/api/tags`, `/api/version`, and `/api/ps`
-/// (Ollama) or `/hailo/v1/list` (hailo-ollama). Every request is recorded.
+/// Serves `/api/generate`, `/api/chat` (a request without a prompt loads the model, or unloads it with
+/// `keep_alive: 0`), `/api/show`, `/api/tags`, `/api/version`, `/api/ps`, and for hailo-ollama
+/// `/hailo/v1/list`. Every request is recorded.
 public final class ScriptedOllamaServer: Sendable {
     public let port: Int
     public var baseURL: String { "http://127.0.0.1:\(port)" }
@@ -50,6 +51,8 @@ public final class ScriptedOllamaServer: Sendable {
         let behaviour: OllamaBehaviour
         /// model → bytes in GPU memory
         var resident: [String: Int64] = [:]
+        /// model being unloaded in the background → how many more `/api/ps` answers still list it
+        var unloading: [String: Int] = [:]
         var loadCount = 0
         var timeline = StreamTimeline(started: nil, tokenWrites: [])
         var gate: TokenGate?
@@ -67,7 +70,35 @@ public final class ScriptedOllamaServer: Sendable {
         func set(gate: TokenGate?) { self.gate = gate }
         func streamStarted(at instant: Instant) { timeline = StreamTimeline(started: instant, tokenWrites: []) }
         func wrote(at instant: Instant) { timeline.tokenWrites.append(instant) }
-        func evictAll() { resident.removeAll() }
+        func evictAll() {
+            resident.removeAll()
+            unloading.removeAll()
+        }
+
+        /// `keep_alive: 0`: the model leaves `/api/ps` after `listedAfterUnload` more answers (at once for 0).
+        func unload(_ model: String) {
+            let key = Self.canonical(model)
+            guard resident[key] != nil else { return }
+            if behaviour.listedAfterUnload > 0 {
+                unloading[key] = behaviour.listedAfterUnload
+            } else {
+                resident[key] = nil
+            }
+        }
+
+        /// What `/api/ps` lists now; each answer brings a background unload one answer closer to done.
+        func listResident() -> [(name: String, vram: Int64)] {
+            let listed = resident.map { (name: $0.key, vram: $0.value) }.sorted { $0.name < $1.name }
+            for (key, left) in unloading {
+                if left <= 1 {
+                    unloading[key] = nil
+                    resident[key] = nil
+                } else {
+                    unloading[key] = left - 1
+                }
+            }
+            return listed
+        }
 
         func isInstalled(_ model: String) -> Bool {
             behaviour.models.contains { Self.canonical($0) == Self.canonical(model) }
@@ -78,6 +109,8 @@ public final class ScriptedOllamaServer: Sendable {
         func ensureLoaded(_ model: String, numGPU: Int?) async -> Duration {
             let key = Self.canonical(model)
             let vram = behaviour.vramBytes(numGPU: numGPU, model: model)
+            // a model still on its way out is loaded afresh
+            if unloading.removeValue(forKey: key) != nil { resident[key] = nil }
             if resident[key] == vram { return .zero }
             loadCount += 1
             let started = ContinuousClock.now

@@ -79,11 +79,22 @@ extension ConfigurationSession {
         let c = context
         let repetitions = c.configuration.repetitions
         let minimum = c.settings.minMeasured.inSeconds
+        // `start: cold`: every measured request finds the model unloaded (the plan refused engines that cannot)
+        let coldStart = c.configuration.workload.start == .cold ? prepared.coldStart : nil
         while measured.count < repetitions || (window?.seconds ?? 0) < minimum {
             let index = measured.count
             try Task.checkCancellation()
+            var load: ColdLoad?
+            if let coldStart {
+                try await coldStart.unload()
+                load = try await coldStart.load()
+            }
             let record = try await RequestMeasurement.run(prepared.engine, c.configuration.workload.request)
-            let result = RequestMetrics.compute(record, index: index)
+            var result = RequestMetrics.compute(record, index: index)
+            if let load {
+                result.metrics[.coldTTFT] = ColdStartMetrics.coldTTFT(load: load, record: record)
+                energy.recordCold(load, record, at: index)
+            }
             warnAboutServerCounts(record, result: result, request: index + 1)
             try SessionStoreError.wrapping("measured request \(index + 1) of \(c.id)") {
                 try c.store.recordRequest(runID: c.runID, configurationID: c.id, result: result, warmup: false)

@@ -12,6 +12,17 @@ struct MeasuredEnergy {
     /// false at a load level whose requests overlap: one request's window holds others' work, so energy is
     /// measured over the level instead (METRICS.md "energy_per_token at a level")
     var perRequest = true
+    /// `start: cold`: each measured request's model load and the request's submit and first token
+    var coldLoads: [(index: Int, load: ColdLoad, record: RequestRecord)] = []
+
+    /// Keeps what `cold_energy` needs of a request that found the model unloaded: the load, its submit and
+    /// first token (not every chunk: a long run would hold them all).
+    mutating func recordCold(_ load: ColdLoad, _ record: RequestRecord, at index: Int) {
+        var kept = record
+        kept.chunks = Array(record.chunks.prefix(1))
+        kept.text = ""
+        coldLoads.append((index, load, kept))
+    }
 
     mutating func record(_ record: RequestRecord, at index: Int) {
         windows.append((index, RequestEnergy.Windows(
@@ -63,6 +74,13 @@ struct MeasuredEnergy {
             result.flags = Array(Set(result.flags).union(flags)).sorted()
             measured[index] = result
             if !attached.updated.contains(index) { attached.updated.append(index) }
+        }
+        for cold in coldLoads where cold.index < measured.count {
+            let (metrics, flags) = ColdStartMetrics.compute(load: cold.load, record: cold.record, series: series)
+            guard metrics[.coldEnergy] != nil || !flags.isEmpty else { continue }
+            measured[cold.index].metrics.merge(metrics) { _, new in new }
+            measured[cold.index].flags = Array(Set(measured[cold.index].flags).union(flags)).sorted()
+            if !attached.updated.contains(cold.index) { attached.updated.append(cold.index) }
         }
         if let first = series.dropped.first {
             attached.flags.append(.implausibleSamples)
