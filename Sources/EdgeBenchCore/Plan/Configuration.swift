@@ -234,13 +234,34 @@ public struct ModelSpec: Sendable, Equatable, Hashable, Codable {
 public struct Workload: Sendable, Equatable, Hashable, Codable {
     public var name: String
     public var request: GenerationRequest
+    /// `prompt_tokens:` the runner builds a prompt of this many tokens for the engine's own tokenizer
+    /// (`PromptFiller`); until then `request.prompt` is the filler it repeats and cuts. nil: sent as written.
+    public var promptTokens: Int?
+    /// Kept whole after the filler of a built prompt, so the model is asked something (the built-in
+    /// instruction when the plan gives no prompt of its own).
+    public var promptInstruction: String?
+    /// How the runner built the prompt now in `request.prompt`, and the count it came to; nil until built
+    /// (a plan, run.json) and for workloads without `prompt_tokens`.
+    public var builtPrompt: BuiltPrompt?
 
-    public init(name: String, request: GenerationRequest) {
+    public init(
+        name: String, request: GenerationRequest, promptTokens: Int? = nil, promptInstruction: String? = nil,
+        builtPrompt: BuiltPrompt? = nil
+    ) {
         self.name = name
         self.request = request
+        self.promptTokens = promptTokens
+        self.promptInstruction = promptInstruction
+        self.builtPrompt = builtPrompt
     }
 
-    enum CodingKeys: String, CodingKey { case name, request }
+    // Optional, and written only when set: bundles and run.json files from before prompt_tokens read as they were.
+    enum CodingKeys: String, CodingKey {
+        case name, request
+        case promptTokens = "prompt_tokens"
+        case promptInstruction = "prompt_instruction"
+        case builtPrompt = "built_prompt"
+    }
 
     /// `GenerationRequest` keeps Swift-cased keys of its own; inside a workload (bundle, stored
     /// configuration) the request is written with the bundle's snake_case keys instead.
@@ -278,6 +299,9 @@ public struct Workload: Sendable, Equatable, Hashable, Codable {
                 ?? ((try r.decodeIfPresent(Bool.self, forKey: .cachePrompt)) == true ? .warm : .cold),
             stop: try r.decodeIfPresent([String].self, forKey: .stop) ?? []
         )
+        promptTokens = try c.decodeIfPresent(Int.self, forKey: .promptTokens)
+        promptInstruction = try c.decodeIfPresent(String.self, forKey: .promptInstruction)
+        builtPrompt = try c.decodeIfPresent(BuiltPrompt.self, forKey: .builtPrompt)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -295,5 +319,8 @@ public struct Workload: Sendable, Equatable, Hashable, Codable {
         try r.encodeIfPresent(request.repeatPenalty, forKey: .repeatPenalty)
         try r.encode(request.cache, forKey: .cache)
         try r.encode(request.stop, forKey: .stop)
+        try c.encodeIfPresent(promptTokens, forKey: .promptTokens)
+        try c.encodeIfPresent(promptInstruction, forKey: .promptInstruction)
+        try c.encodeIfPresent(builtPrompt, forKey: .builtPrompt)
     }
 }
