@@ -25,11 +25,15 @@ public struct EngineCapabilities: Sendable, Hashable {
     public var takesParameterAxes: Bool
     /// The most tokens one request may ask for, where the engine fixes a limit.
     public var tokenLimit: TokenLimit?
+    /// The context (tokens) EdgeBench gives the engine when the plan sets no `context` (managed: llama-server
+    /// `-c`); nil where the server decides. With it the plan loader refuses a prompt that cannot fit.
+    public var defaultContextSize: Int?
 
     public init(
         kind: EngineKind, displayName: String, summary: String, settings: Set<EngineSetting> = [],
         requestOptions: Set<RequestOption>, runsLocally: Bool = false, urlSchemes: [String] = ["http", "https"],
-        defaultPort: Int, exampleURL: String, takesParameterAxes: Bool = false, tokenLimit: TokenLimit? = nil
+        defaultPort: Int, exampleURL: String, takesParameterAxes: Bool = false, tokenLimit: TokenLimit? = nil,
+        defaultContextSize: Int? = nil
     ) {
         self.kind = kind
         self.displayName = displayName
@@ -42,6 +46,7 @@ public struct EngineCapabilities: Sendable, Hashable {
         self.exampleURL = exampleURL
         self.takesParameterAxes = takesParameterAxes
         self.tokenLimit = tokenLimit
+        self.defaultContextSize = defaultContextSize
     }
 
     public func honours(_ setting: EngineSetting) -> Bool { settings.contains(setting) }
