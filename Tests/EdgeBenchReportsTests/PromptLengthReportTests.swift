@@ -47,6 +47,8 @@ import FoundationXML
         #expect(section.contains("<title>managed/smollm2/long: Prompt length 512 tokens, TTFT 0.8 s</title>"))
         #expect(section.contains("<title>managed/smollm2/long: Prompt length 2048 tokens, Prefill rate 512 tok/s</title>"))
         #expect(section.components(separatedBy: "<path d=\"M").count - 1 == 2)
+        // 128 … 2048 spans a factor of 16: the lengths are placed by ratio
+        #expect(section.components(separatedBy: "Prompt length (tokens), log scale").count - 1 == 2)
         // the table: every metric with its unit in the header, values as stored, "–" where not measured
         #expect(section.contains(
             "<th scope=\"col\">configuration</th><th scope=\"col\">prompt_tokens (tokens)</th><th scope=\"col\">built by</th>"
@@ -67,5 +69,35 @@ import FoundationXML
         let bundle = HTMLFixture.bundle()
         let page = HTMLReport.render(bundles: [bundle], analysis: try HTMLFixture.analysis(bundle))
         #expect(!page.contains("prompt-length"))
+    }
+}
+
+/// The line chart the view draws with: a length without a value breaks its line and is named, never drawn at 0.
+@Suite struct LineChartTests {
+    @Test func aMissingValueBreaksTheLineAndIsNamed() throws {
+        let chart = LineChart(
+            title: "TTFT", series: [
+                LineSeries(label: "a", points: [(x: 128, y: 0.2), (x: 512, y: nil), (x: 2048, y: 3), (x: 8192, y: 12)]),
+                LineSeries(label: "b", points: [(x: 128, y: 0.1), (x: 512, y: 0.4)]),
+            ],
+            xAxis: ChartAxis(title: "Prompt length", unit: "tokens"), yAxis: ChartAxis(title: "TTFT", unit: "s"),
+            logarithmicX: true)
+        let svg = chart.svg()
+        let probe = try #require(XMLProbe.parse(svg))
+        // a: one point, then a new line from 2048 on; b: one line of two points
+        let paths = probe.attributes.compactMap { $0["d"] }
+        #expect(paths.map { $0.filter { $0 == "M" }.count } == [2, 1])
+        #expect(paths.map { $0.filter { $0 == "L" }.count } == [1, 1])
+        #expect(probe.elements.filter { $0 == "circle" }.count == 5)
+        #expect(probe.texts.contains("Not measured: a at 512 tokens"))
+        #expect(probe.texts.contains("Prompt length (tokens), log scale"))
+        #expect(probe.texts.contains("a: Prompt length 8192 tokens, TTFT 12 s"))
+    }
+
+    @Test func noValueAtAllSaysSo() {
+        let chart = LineChart(
+            title: "TTFT", series: [LineSeries(label: "a", points: [(x: 128, y: nil)])],
+            xAxis: ChartAxis(title: "Prompt length", unit: "tokens"), yAxis: ChartAxis(title: "TTFT", unit: "s"))
+        #expect(chart.svg().contains(">No data</text>"))
     }
 }

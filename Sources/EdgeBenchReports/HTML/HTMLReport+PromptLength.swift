@@ -46,12 +46,15 @@ extension HTMLReport {
             }
         }
         let length = ChartAxis(title: "Prompt length", unit: "tokens")
+        // lengths that span a factor of 4 or more (128 … 2048) read better in ratios
+        let targets = rows.map(\.target)
+        let logarithmic = (targets.max() ?? 1) >= 4 * (targets.min() ?? 1)
         let ttft = LineChart(
             title: "Time to first token against prompt length", series: lines(.ttft), xAxis: length,
-            yAxis: ChartAxis(title: "TTFT", unit: MetricID.ttft.unit.rawValue))
+            yAxis: ChartAxis(title: "TTFT", unit: MetricID.ttft.unit.rawValue), logarithmicX: logarithmic)
         let rate = LineChart(
             title: "Prefill rate against prompt length", series: lines(.prefillRate), xAxis: length,
-            yAxis: ChartAxis(title: "Prefill rate", unit: MetricID.prefillRate.unit.rawValue))
+            yAxis: ChartAxis(title: "Prefill rate", unit: MetricID.prefillRate.unit.rawValue), logarithmicX: logarithmic)
         html.append(figure(
             id: "chart-prompt-ttft", svg: ttft.svg(),
             caption: "Mean ttft (s) against prompt_tokens (tokens), one line per engine/model/workload.",

@@ -17,12 +17,16 @@ public struct LineChart: Sendable {
     public var series: [LineSeries]
     public var xAxis: ChartAxis
     public var yAxis: ChartAxis
+    /// Logarithmic x: a varied quantity is usually doubled or quadrupled (prompts of 128 … 8192 tokens),
+    /// which a linear axis crowds into its left end.
+    public var logarithmicX: Bool
 
-    public init(title: String, series: [LineSeries], xAxis: ChartAxis, yAxis: ChartAxis) {
+    public init(title: String, series: [LineSeries], xAxis: ChartAxis, yAxis: ChartAxis, logarithmicX: Bool = false) {
         self.title = title
         self.series = series
         self.xAxis = xAxis
         self.yAxis = yAxis
+        self.logarithmicX = logarithmicX
     }
 
     public func svg(width: Double = 720, height: Double = 400) -> String {
@@ -32,7 +36,7 @@ public struct LineChart: Sendable {
         let missing = series.flatMap { line in
             line.points.filter { $0.y?.isFinite != true }.map { "\(line.label) at \(xAxis.valueText($0.x))" }
         }
-        let xScale = Scale.auto(drawn.map(\.0), padding: 0.04)
+        let xScale = logarithmicX ? Scale.log10(drawn.map(\.0)) : Scale.auto(drawn.map(\.0), padding: 0.04)
         // rates and latencies start at zero: a line's slope then reads as a ratio
         let yScale = Scale.prefersLog(drawn.map(\.1)) ? Scale.log10(drawn.map(\.1)) : Scale.linear(drawn.map(\.1), includeZero: true)
 
