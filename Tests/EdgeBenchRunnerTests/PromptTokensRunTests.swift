@@ -50,7 +50,7 @@ struct PromptTokensRunTests {
         #expect(completions.allSatisfy { $0["prompt"] as? String == result.workload.request.prompt })
         // the instruction alone, the first cut (256 characters), then the bisection
         #expect(requests.filter { $0.path == "/tokenize" }.count == 8)
-        #expect(notes.notes == ["  c: prompt of 64 tokens built: 64 tokens by the tokenizer, 64 tokens as the server counts it (chat template included)"])
+        #expect(notes.notes == ["  c: prompt of 64 tokens built: 64 tokens by the tokenizer, 64 as the server counts it (n_in)"])
     }
 
     /// No tokenizer endpoint (the OpenAI path): probes of one token each until the server's own count is the target.

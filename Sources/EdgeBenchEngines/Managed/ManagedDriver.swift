@@ -37,8 +37,8 @@ public struct ManagedDriver: EngineDriver {
         let logName = LlamaServerLog.freshName(for: configuration, in: logs)
         let server = ManagedLlamaServer(options: .init(
             serverPath: serverPath, modelPath: model.path, alias: model.info.name, threads: spec.threads,
-            contextSize: spec.contextSize ?? Self.defaultContextSize, gpuLayers: spec.offload?.layerCount, extraArgs: spec.extraArgs,
-            logFile: logs.appendingPathComponent(logName), startupTimeout: spec.timeout ?? .seconds(180)))
+            contextSize: spec.contextSize ?? Self.defaultContextSize, gpuLayers: spec.offload?.layerCount,
+            extraArgs: spec.extraArgs, logFile: logs.appendingPathComponent(logName), startupTimeout: spec.timeout ?? .seconds(180)))
         context.phase("starting llama-server with \(model.info.file ?? model.path)")
         try await server.start(client: context.client)
 

@@ -62,7 +62,8 @@ extension LoadContext {
             let sum = tokens.addingReportingOverflow(workload.request.maxTokens)
             let needed = sum.overflow ? Int.max : sum.partialValue
             guard needed > context else { continue }
-            let base = workloads.first { plan.promptWorkloadName(workload.name, base: $0.value.workload.name, tokens: tokens) }
+            // the workload as written: itself (one length) or the one whose list made `<name>-p<tokens>`
+            let base = workloads.first { [$0.value.workload.name, "\($0.value.workload.name)-p\(tokens)"].contains(workload.name) }
             let baseName = base?.value.workload.name ?? workload.name
             guard reported.insert("\(baseName) \(tokens) \(configuration.engine.name)").inserted else { continue }
             let mark = base?.value.promptLengths?.values.first { $0.value == tokens }?.mark ?? base?.mark
@@ -88,12 +89,5 @@ extension LoadContext {
                     + "(\(given)); \(fix)",
                 at: mark)
         }
-    }
-}
-
-extension Plan {
-    /// Whether `name` is the workload `base` at `tokens`: the base itself (one length) or `<base>-p<tokens>`.
-    func promptWorkloadName(_ name: String, base: String, tokens: Int) -> Bool {
-        name == base || name == "\(base)-p\(tokens)"
     }
 }

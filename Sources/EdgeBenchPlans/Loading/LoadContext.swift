@@ -52,8 +52,8 @@ struct LoadContext {
         let plan = Plan(
             name: name, description: description, repetitions: repetitions, warmup: warmup,
             engines: engines.map(\.value), models: models.map(\.value), workloads: workloads.map(\.value),
-            promptLengths: promptLengths, matrix: matrix, excludes: excludes.map(\.value), devices: devices, engineDevices: engineDevices,
-            analysis: analysis, power: power, sourceText: text, hash: PlanDigest.sha256(of: text),
+            promptLengths: promptLengths, matrix: matrix, excludes: excludes.map(\.value), devices: devices,
+            engineDevices: engineDevices, analysis: analysis, power: power, sourceText: text, hash: PlanDigest.sha256(of: text),
             path: file, engineCatalog: catalog)
         checkCombinations(plan, engines: engines, models: models, root: fields)
         checkPromptLengths(plan, workloads: loadedWorkloads)

@@ -104,10 +104,6 @@ extension BenchmarkRunner {
     func llamaBenchPromptLength(_ configuration: Configuration, runID: String, store: any ConfigurationStore) throws -> Int {
         let fallback = configuration.workload.promptTokens ?? 512
         guard let sibling = configuration.llamaBenchOf else {
-            if let tokens = configuration.workload.promptTokens {
-                reporter.report(.note("  -p \(tokens): the workload's prompt_tokens"))
-                return tokens
-            }
             reporter.report(.note("  -p \(fallback): \(configuration.id) is not the llama-bench sibling of an HTTP configuration"))
             return fallback
         }

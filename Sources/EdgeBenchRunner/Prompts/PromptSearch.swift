@@ -69,7 +69,8 @@ struct PromptSearch {
     /// and one over. At most `maxProbes`; the closest count is kept, the shorter on a tie (it fits the context).
     func byCalibration(maxProbes: Int, probe: @escaping (String) async throws -> Int) async throws -> Found {
         var memo = CountMemo(search: self, count: probe)
-        // about 4 characters a token in English prose; a short first probe costs little and never overshoots
+        // about 4 characters a token in English prose; a short first probe costs little, and the line from it
+        // undershoots (it takes the template's tokens for text), so no probe runs far past a long target
         var cut = min(target, 64) * 4
         while memo.asked < maxProbes {
             let tokens = try await memo.count(cut)

@@ -3,7 +3,7 @@ import EdgeBenchEngines
 
 extension ConfigurationSession {
     /// At most this many probe requests calibrate a prompt against the server's count: each costs a prefill of
-    /// about the target's length, and the line through two probes is usually within a token after four.
+    /// about the target's length, and the bracket closes in a word or two per probe once the line has found it.
     static let calibrationProbes = 8
 
     /// `prompt_tokens`: builds the workload's prompt to its length for this engine, between prepare and warm-up,
@@ -79,11 +79,10 @@ extension ConfigurationSession {
 
     /// One line for the person watching: how the prompt came out against its target.
     static func describe(_ built: BuiltPrompt, target: Int) -> String {
-        let achieved = built.achieved.map { "\($0) tokens as the server counts it" } ?? "no count from the server"
+        let achieved = built.achieved.map { "\($0) as the server counts it (n_in)" } ?? "no count from the server"
         switch built.method {
         case .tokenizer:
-            let text = built.textTokens.map { "\($0) tokens by the tokenizer" } ?? "tokenizer"
-            return "prompt of \(target) tokens built: \(text), \(achieved) (chat template included)"
+            return "prompt of \(target) tokens built: \(built.textTokens ?? target) tokens by the tokenizer, \(achieved)"
         case .calibrated:
             return "prompt of \(target) tokens calibrated: \(achieved), after \(built.probes) probe request(s)"
         }
