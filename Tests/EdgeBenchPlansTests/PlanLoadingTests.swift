@@ -280,6 +280,19 @@ struct PlanLoadingTests {
         #expect(plan.expand().map(\.id) == ["managed/smollm2/short"])
     }
 
+    @Test func longContextExample() throws {
+        let plan = try PlanLoader.load(path: try examplesDirectory().appendingPathComponent("long-context.yaml").path)
+        let configurations = plan.expand()
+        #expect(configurations.map(\.id) == [
+            "managed/smollm2/long-p128", "managed/smollm2/long-p512", "managed/smollm2/long-p2048",
+        ])
+        #expect(configurations.map(\.workload.promptTokens) == [128, 512, 2048])
+        #expect(configurations.allSatisfy {
+            $0.engine.contextSize == 4096 && $0.workload.request.maxTokens == 16 && $0.workload.request.api == .completion
+                && $0.workload.request.prompt == PromptFiller.defaultSource
+        })
+    }
+
     @Test func matrixExample() throws {
         let plan = try PlanLoader.load(path: try examplesDirectory().appendingPathComponent("matrix.yaml").path)
         let configurations = plan.expand()

@@ -125,6 +125,10 @@ import Testing
         #expect(manifest.configurations.map(\.id) == ["managed/smollm2/chat-64"])
         #expect(manifest.configurations.first?.llamaBenchOf == nil)
         #expect(manifest.configurations.first?.engine.threads == 2)
+        // written before prompt_tokens: the prompt is sent as written
+        #expect(manifest.configurations.first?.workload.promptTokens == nil)
+        #expect(manifest.configurations.first?.workload.builtPrompt == nil)
+        #expect(manifest.configurations.first?.workload.request.prompt == "Hi")
 
         let preparation = try RunPreparation.prepare(
             .resume(directory: directory.path), flags: RunFlags(idleBaseline: .seconds(1)), catalog: Self.noCatalog,

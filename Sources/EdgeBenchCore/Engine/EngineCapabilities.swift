@@ -31,13 +31,17 @@ public struct EngineCapabilities: Sendable, Hashable {
     /// Whether a workload may ask for `start: cold` on this kind (its prepared engine then carries a
     /// `ColdStarting`), and how or why not.
     public var coldStart: ColdStartSupport
+    /// The context (tokens) EdgeBench gives the engine when the plan sets no `context` (managed: llama-server
+    /// `-c`); nil where the server decides. With it the plan loader refuses a prompt that cannot fit.
+    public var defaultContextSize: Int?
 
     public init(
         kind: EngineKind, displayName: String, summary: String, settings: Set<EngineSetting> = [],
         requestOptions: Set<RequestOption>, runsLocally: Bool = false, urlSchemes: [String] = ["http", "https"],
         defaultPort: Int, exampleURL: String, takesParameterAxes: Bool = false, tokenLimit: TokenLimit? = nil,
         oneAtATime: String? = nil,
-        coldStart: ColdStartSupport = .unsupported(why: "its driver says nothing of unloading a model")
+        coldStart: ColdStartSupport = .unsupported(why: "its driver says nothing of unloading a model"),
+        defaultContextSize: Int? = nil
     ) {
         self.oneAtATime = oneAtATime
         self.kind = kind
@@ -52,6 +56,7 @@ public struct EngineCapabilities: Sendable, Hashable {
         self.takesParameterAxes = takesParameterAxes
         self.tokenLimit = tokenLimit
         self.coldStart = coldStart
+        self.defaultContextSize = defaultContextSize
     }
 
     public func honours(_ setting: EngineSetting) -> Bool { settings.contains(setting) }

@@ -258,15 +258,36 @@ public struct Workload: Sendable, Equatable, Hashable, Codable {
     /// Encoded as `start` only when cold, so a warm workload's bundle and run.json read as they did before
     /// the key existed, and those older files decode as warm.
     public var start: ModelStart
+    /// `prompt_tokens:` the runner builds a prompt of this many tokens for the engine's own tokenizer
+    /// (`PromptFiller`); until then `request.prompt` is the filler it repeats and cuts. nil: sent as written.
+    public var promptTokens: Int?
+    /// Kept whole after the filler of a built prompt, so the model is asked something (the built-in
+    /// instruction when the plan gives no prompt of its own).
+    public var promptInstruction: String?
+    /// How the runner built the prompt now in `request.prompt`, and the count it came to; nil until built
+    /// (a plan, run.json) and for workloads without `prompt_tokens`.
+    public var builtPrompt: BuiltPrompt?
 
-    public init(name: String, request: GenerationRequest, slo: ServiceLevels? = nil, start: ModelStart = .warm) {
+    public init(
+        name: String, request: GenerationRequest, slo: ServiceLevels? = nil, start: ModelStart = .warm,
+        promptTokens: Int? = nil, promptInstruction: String? = nil, builtPrompt: BuiltPrompt? = nil
+    ) {
         self.name = name
         self.request = request
         self.slo = slo
         self.start = start
+        self.promptTokens = promptTokens
+        self.promptInstruction = promptInstruction
+        self.builtPrompt = builtPrompt
     }
 
-    enum CodingKeys: String, CodingKey { case name, request, slo, start }
+    // Optional, and written only when set: bundles and run.json files from before these keys read as they were.
+    enum CodingKeys: String, CodingKey {
+        case name, request, slo, start
+        case promptTokens = "prompt_tokens"
+        case promptInstruction = "prompt_instruction"
+        case builtPrompt = "built_prompt"
+    }
 
     /// `GenerationRequest` keeps Swift-cased keys of its own; inside a workload (bundle, stored
     /// configuration) the request is written with the bundle's snake_case keys instead.
@@ -306,6 +327,9 @@ public struct Workload: Sendable, Equatable, Hashable, Codable {
         )
         slo = try c.decodeIfPresent(ServiceLevels.self, forKey: .slo)
         start = try c.decodeIfPresent(ModelStart.self, forKey: .start) ?? .warm
+        promptTokens = try c.decodeIfPresent(Int.self, forKey: .promptTokens)
+        promptInstruction = try c.decodeIfPresent(String.self, forKey: .promptInstruction)
+        builtPrompt = try c.decodeIfPresent(BuiltPrompt.self, forKey: .builtPrompt)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -325,5 +349,8 @@ public struct Workload: Sendable, Equatable, Hashable, Codable {
         try r.encode(request.stop, forKey: .stop)
         try c.encodeIfPresent(slo, forKey: .slo)
         if start != .warm { try c.encode(start, forKey: .start) }
+        try c.encodeIfPresent(promptTokens, forKey: .promptTokens)
+        try c.encodeIfPresent(promptInstruction, forKey: .promptInstruction)
+        try c.encodeIfPresent(builtPrompt, forKey: .builtPrompt)
     }
 }

@@ -35,8 +35,9 @@ extension LlamaCppEngine {
     }
 
     /// POST `/tokenize`: how many tokens the server's tokenizer makes of `text` (METRICS.md count rule 2).
-    public func tokenize(_ text: String) async throws -> Int {
-        let body = JSONBody.encode(LlamaCppWire.TokenizeRequest(content: text))
+    /// `addSpecial`: with the BOS token where the model's vocabulary adds one, as `/completion` evaluates a prompt.
+    public func tokenize(_ text: String, addSpecial: Bool = false) async throws -> Int {
+        let body = JSONBody.encode(LlamaCppWire.TokenizeRequest(content: text, add_special: addSpecial ? true : nil))
         return try await transport.fetchJSON(LlamaCppWire.TokenizeResponse.self, "/tokenize", method: .post, json: body).tokens.count
     }
 }

@@ -58,7 +58,11 @@ enum LlamaCppWire {
 
     struct Health: Decodable { var status: String? }
 
-    struct TokenizeRequest: Encodable { var content: String }
+    struct TokenizeRequest: Encodable {
+        var content: String
+        /// llama-server's default is false; nil sends none
+        var add_special: Bool?
+    }
     struct TokenizeResponse: Decodable { var tokens: [TokenOrPiece] }
 
     /// `/tokenize` returns ints, or objects when `with_pieces` is set; either counts as one token.

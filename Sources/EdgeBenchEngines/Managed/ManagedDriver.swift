@@ -9,6 +9,9 @@ extension EngineKind {
 /// llama-server started by EdgeBench from a GGUF file (the embedded default): EdgeBench controls its
 /// threads, context and offload, records its log, pid and load time, and stops it.
 public struct ManagedDriver: EngineDriver {
+    /// llama-server's `-c` when the plan sets no `context`: small, since edge boards are short of memory.
+    public static let defaultContextSize = 2048
+
     public init() {}
 
     public var capabilities: EngineCapabilities {
@@ -17,7 +20,8 @@ public struct ManagedDriver: EngineDriver {
             settings: [.threads, .context, .offload, .gpuLayers, .serverPath, .extraArgs, .llamaBench, .parallel],
             requestOptions: Set(RequestOption.allCases), runsLocally: true, defaultPort: 8080,
             exampleURL: "http://127.0.0.1:8080", takesParameterAxes: true,
-            coldStart: .supported(how: "llama-server is stopped, then started again on the same port until /health answers"))
+            coldStart: .supported(how: "llama-server is stopped, then started again on the same port until /health answers"),
+            defaultContextSize: Self.defaultContextSize)
     }
 
     public func prepare(_ configuration: Configuration, context: EngineContext) async throws -> PreparedEngine {
@@ -35,8 +39,8 @@ public struct ManagedDriver: EngineDriver {
         let logName = LlamaServerLog.freshName(for: configuration, in: logs)
         let server = ManagedLlamaServer(options: .init(
             serverPath: serverPath, modelPath: model.path, alias: model.info.name, threads: spec.threads,
-            contextSize: spec.contextSize ?? 2048, gpuLayers: spec.offload?.layerCount, extraArgs: spec.extraArgs,
-            logFile: logs.appendingPathComponent(logName), startupTimeout: spec.timeout ?? .seconds(180),
+            contextSize: spec.contextSize ?? Self.defaultContextSize, gpuLayers: spec.offload?.layerCount,
+            extraArgs: spec.extraArgs, logFile: logs.appendingPathComponent(logName), startupTimeout: spec.timeout ?? .seconds(180),
             parallel: spec.parallel ?? 1))
         context.phase("starting llama-server with \(model.info.file ?? model.path)")
         try await server.start(client: context.client)
@@ -53,7 +57,7 @@ public struct ManagedDriver: EngineDriver {
         description.url = server.baseURL
         description.model = model.info
         description.threads = spec.threads ?? description.threads
-        description.contextSize = spec.contextSize ?? description.contextSize ?? 2048
+        description.contextSize = spec.contextSize ?? description.contextSize ?? Self.defaultContextSize
         description.offload = LlamaServerLog.offload(in: server.options.logFile)
             ?? spec.offload.flatMap { $0 == .none ? nil : "-ngl \($0.layerCount) requested; the server reported no GPU offload" } ?? "none (CPU)"
         return PreparedEngine(

@@ -82,15 +82,18 @@ extension LoadContext {
         return true
     }
 
+    /// The matrix's keys, and a workload's prompt length (`prompt_tokens`, one of its list).
+    static let exclusionKeys = matrixKeys + ["prompt_tokens"]
+
     func readExclusion(_ node: Node, names: DefinedNames) -> Located<PlanExclusion>? {
         guard
             let fields = Fields(
-                node, subject: "an 'exclude' entry", expected: Self.matrixKeys.joined(separator: ", "),
-                known: Self.matrixKeys, diagnostics: diagnostics)
+                node, subject: "an 'exclude' entry", expected: Self.exclusionKeys.joined(separator: ", "),
+                known: Self.exclusionKeys, diagnostics: diagnostics)
         else { return nil }
-        guard Self.matrixKeys.contains(where: fields.has) else {
+        guard Self.exclusionKeys.contains(where: fields.has) else {
             diagnostics.error(
-                "an 'exclude' entry needs at least one of \(Self.matrixKeys.joined(separator: ", ")), e.g. {model: gemma3, workload: short}",
+                "an 'exclude' entry needs at least one of \(Self.exclusionKeys.joined(separator: ", ")), e.g. {model: gemma3, workload: short}",
                 at: node.mark)
             return nil
         }
@@ -102,7 +105,8 @@ extension LoadContext {
             engine: name("engine", names.engines), model: name("model", names.models),
             workload: name("workload", names.workloads), threads: fields.int("threads", minimum: 1),
             contextSize: fields.int("context", minimum: 1),
-            gpuLayers: fields.int("gpu_layers", minimum: 0) ?? fields.string("offload").flatMap(Offload.init)?.layerCount)
+            gpuLayers: fields.int("gpu_layers", minimum: 0) ?? fields.string("offload").flatMap(Offload.init)?.layerCount,
+            promptTokens: fields.int("prompt_tokens", minimum: 1))
         return Located(value: exclusion, mark: node.mark)
     }
 
@@ -154,7 +158,7 @@ extension LoadContext {
         var seen: Set<String> = []
         for configuration in plan.expand() where !seen.insert(configuration.id).inserted {
             diagnostics.error(
-                "two configurations would both be named '\(configuration.id)'; rename an engine so that names with parameter suffixes (-t, -ctx, -ngl) do not collide",
+                "two configurations would both be named '\(configuration.id)'; rename an engine or a workload so that names with parameter suffixes (-t, -ctx, -ngl, -p) do not collide",
                 at: root.keyMark("engines"))
             break
         }

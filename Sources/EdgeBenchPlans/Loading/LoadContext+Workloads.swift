@@ -5,11 +5,11 @@ import Yams
 extension LoadContext {
     static let workloadKeys = [
         "name", "prompt", "prompt_file", "system", "api", "max_tokens", "temperature", "top_k", "top_p", "seed",
-        "repeat_penalty", "cache", "cache_prompt", "stop", "load", "slo", "start",
+        "repeat_penalty", "cache", "cache_prompt", "stop", "load", "slo", "start", "prompt_tokens",
     ]
     static let apis = ["chat", "completion"]
 
-    func workload(_ node: Node, index: Int) -> (Workload, String)? {
+    func workload(_ node: Node, index: Int) -> (LoadedWorkload, String)? {
         guard
             let fields = Fields(
                 node, subject: subject(node, what: "workload", index: index), expected: "name, prompt, max_tokens, …",
@@ -17,7 +17,15 @@ extension LoadContext {
         else { return nil }
         let name = itemName(fields, what: "workload", index: index, example: "short")
 
-        let prompt = self.prompt(fields)
+        let lengths = promptLengths(fields)
+        // With prompt_tokens the prompt is only the filler to repeat: the built-in one when none is given.
+        let given = fields.has("prompt") || fields.has("prompt_file") || !fields.has("prompt_tokens")
+        let prompt = given ? self.prompt(fields) : PromptFiller.defaultSource
+        if fields.has("prompt_tokens"), let prompt, prompt.isEmpty {
+            diagnostics.error(
+                "\(fields.subject) builds its prompt from 'prompt' (prompt_tokens), which is empty; give it text to "
+                    + "repeat, or leave 'prompt' out for the built-in filler", at: fields.node("prompt")?.mark ?? fields.keyMark("prompt_file"))
+        }
         let maxTokens = fields.int(
             "max_tokens", minimum: 1, required: "the most tokens to generate, e.g. max_tokens: 128")
         var api = GenerationRequest.API.chat
@@ -41,10 +49,13 @@ extension LoadContext {
             stop: fields.strings("stop")?.map(\.0) ?? [])
         let slo = serviceLevels(fields)
         let loads = loadLevels(fields)
-        guard let name, prompt != nil, maxTokens != nil else { return nil }
-        var workload = Workload(name: name, request: request, slo: slo, start: modelStart(fields))
+        guard let name, prompt != nil, maxTokens != nil, lengths != nil || !fields.has("prompt_tokens") else { return nil }
+        var workload = Workload(
+            name: name, request: request, slo: slo, start: modelStart(fields),
+            promptTokens: lengths.flatMap { $0.isList ? nil : $0.values.first?.value },
+            promptInstruction: given ? nil : PromptFiller.defaultInstruction)
         workload.loads = loads
-        return (workload, name)
+        return (LoadedWorkload(workload: workload, promptLengths: lengths), name)
     }
 
     /// `start: warm | cold`; warm, the default, when absent. Whether the engines can start cold is checked

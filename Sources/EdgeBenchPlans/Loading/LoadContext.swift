@@ -28,7 +28,12 @@ struct LoadContext {
             fields.list("models", required: "e.g. '- {name: smollm2, file: smollm2-135m}'"), what: "model",
             read: model)
         let workloadNodes = fields.list("workloads", required: "e.g. '- {name: short, prompt: \"Hello\", max_tokens: 64}'")
-        let workloads = named(workloadNodes, what: "workload", read: workload)
+        let loadedWorkloads = named(workloadNodes, what: "workload", read: workload)
+        let workloads = loadedWorkloads.map { Located(value: $0.value.workload, mark: $0.mark) }
+        let promptLengths = loadedWorkloads.reduce(into: [String: [Int]]()) { lengths, loaded in
+            guard let written = loaded.value.promptLengths, written.isList else { return }
+            lengths[loaded.value.workload.name] = written.values.map(\.value)
+        }
 
         let names = DefinedNames(
             engines: engines.map(\.value.name), models: models.map(\.value.name),
@@ -46,12 +51,13 @@ struct LoadContext {
         let plan = Plan(
             name: name, description: description, repetitions: repetitions, warmup: warmup,
             engines: engines.map(\.value), models: models.map(\.value), workloads: workloads.map(\.value),
-            matrix: matrix, excludes: excludes.map(\.value), devices: devices, engineDevices: engineDevices,
-            analysis: analysis, power: power, sourceText: text, hash: PlanDigest.sha256(of: text),
+            promptLengths: promptLengths, matrix: matrix, excludes: excludes.map(\.value), devices: devices,
+            engineDevices: engineDevices, analysis: analysis, power: power, sourceText: text, hash: PlanDigest.sha256(of: text),
             path: file, engineCatalog: catalog)
         checkCombinations(plan, engines: engines, models: models, root: fields)
         checkLoads(plan, workloads: workloads)
         checkColdStarts(plan, workloadNodes: workloadNodes ?? [])
+        checkPromptLengths(plan, workloads: loadedWorkloads)
         if diagnostics.errors.isEmpty, plan.expand().isEmpty {
             let mark = excludes.first?.mark ?? fields.keyMark("matrix")
             diagnostics.error(

@@ -12,6 +12,9 @@ public struct Plan: Sendable, Equatable {
     public var engines: [EngineSpec]
     public var models: [ModelSpec]
     public var workloads: [Workload]
+    /// workload name → its `prompt_tokens:` list: expansion makes one workload per length, `<name>-p<N>`
+    /// (a single `prompt_tokens: N` is the workload's own `promptTokens` instead, its name unchanged)
+    public var promptLengths: [String: [Int]]
     public var matrix: PlanMatrix
     public var excludes: [PlanExclusion]
     /// `devices:` in plan order: catalog overrides and boards of the plan's own
@@ -33,7 +36,7 @@ public struct Plan: Sendable, Equatable {
 
     public init(
         name: String, description: String? = nil, repetitions: Int, warmup: Int, engines: [EngineSpec],
-        models: [ModelSpec], workloads: [Workload], matrix: PlanMatrix = PlanMatrix(),
+        models: [ModelSpec], workloads: [Workload], promptLengths: [String: [Int]] = [:], matrix: PlanMatrix = PlanMatrix(),
         excludes: [PlanExclusion] = [], devices: [PlanDevice] = [], engineDevices: [String: String] = [:],
         analysis: AnalysisParameters? = nil, power: PlanPower = PlanPower(), sourceText: String, hash: String,
         path: String? = nil, engineCatalog: EngineCatalog
@@ -45,6 +48,7 @@ public struct Plan: Sendable, Equatable {
         self.engines = engines
         self.models = models
         self.workloads = workloads
+        self.promptLengths = promptLengths
         self.matrix = matrix
         self.excludes = excludes
         self.devices = devices
@@ -94,10 +98,12 @@ public struct PlanExclusion: Sendable, Equatable {
     public var contextSize: Int?
     /// matches a variant whose offload sends this many layers (`gpu_layers`, or `offload` all/none/N)
     public var gpuLayers: Int?
+    /// matches a workload built to this many prompt tokens (`prompt_tokens`)
+    public var promptTokens: Int?
 
     public init(
         engine: String? = nil, model: String? = nil, workload: String? = nil, threads: Int? = nil,
-        contextSize: Int? = nil, gpuLayers: Int? = nil
+        contextSize: Int? = nil, gpuLayers: Int? = nil, promptTokens: Int? = nil
     ) {
         self.engine = engine
         self.model = model
@@ -105,5 +111,6 @@ public struct PlanExclusion: Sendable, Equatable {
         self.threads = threads
         self.contextSize = contextSize
         self.gpuLayers = gpuLayers
+        self.promptTokens = promptTokens
     }
 }

@@ -12,13 +12,15 @@ public enum HTMLReport {
     ) -> String {
         let entries = ReportEntry.make(bundles: bundles, analysis: analysis, distributions: distributions)
         let matrix = ResultsMatrix(entries)
+        let promptLength = promptLengthSection(entries)
         var body: [String] = []
-        body.append(header(bundles))
+        body.append(header(bundles, promptLength: promptLength != nil))
         body.append(summarySection(bundles: bundles, analysis: analysis))
         body.append(matrixSection(matrix, analysis: analysis))
         body.append(paperViewSection(matrix))
         body.append(loadSection(entries))
         body.append(chartsSection(entries: entries, matrix: matrix, analysis: analysis))
+        if let promptLength { body.append(promptLength) }
         body.append(definitionsSection(analysis: analysis, entries: entries))
         return """
             <!DOCTYPE html>
@@ -46,7 +48,8 @@ public enum HTMLReport {
         return names.isEmpty ? "EdgeBench report" : "EdgeBench report: " + names.joined(separator: ", ")
     }
 
-    static func header(_ bundles: [ResultBundle]) -> String {
+    /// `promptLength`: the page has the prompt-length view (some workload has prompt_tokens).
+    static func header(_ bundles: [ResultBundle], promptLength: Bool = false) -> String {
         let runs = bundles.map(\.run.id).joined(separator: ", ")
         return """
             <header>
@@ -54,7 +57,7 @@ public enum HTMLReport {
             <p class="muted">\(bundles.count == 1 ? "Run" : "Runs") \(escape(runs.isEmpty ? "none" : runs)). \
             Every metric is a METRICS.md id; values are means over the measured requests (warm-up excluded).</p>
             <nav><a href="#summary">Summary</a><a href="#matrix">Results matrix</a><a href="#paper">Paper view</a><a href="#charts">Charts</a>\
-            <a href="#definitions">Definitions</a></nav>
+            \(promptLength ? "<a href=\"#prompt-length\">Prompt length</a>" : "")<a href="#definitions">Definitions</a></nav>
             </header>
             """
     }

@@ -99,9 +99,10 @@ extension BenchmarkRunner {
         return try EmbeddedEngine.llamaCpp.prepare(cache: options.cache, progress: progress).benchPath
     }
 
-    /// `-p`: the median n_in the HTTP sibling stored in this run, else 512 (llama-bench's default), said so.
+    /// `-p`: the median n_in the HTTP sibling stored in this run, else the workload's prompt_tokens (llama-bench
+    /// makes its prompt of exactly that many tokens itself), else 512 (llama-bench's default), said so.
     func llamaBenchPromptLength(_ configuration: Configuration, runID: String, store: any ConfigurationStore) throws -> Int {
-        let fallback = 512
+        let fallback = configuration.workload.promptTokens ?? 512
         guard let sibling = configuration.llamaBenchOf else {
             reporter.report(.note("  -p \(fallback): \(configuration.id) is not the llama-bench sibling of an HTTP configuration"))
             return fallback

@@ -14,8 +14,10 @@ extension PlanCommand {
                 let plan = try PlanLoader.load(path: file, engines: EngineRegistry.catalog)
                 for configuration in plan.expand() {
                     let request = configuration.workload.request
+                    let length = configuration.workload.promptTokens.map { "\tprompt_tokens=\($0)" } ?? ""
                     print("\(configuration.id)\t\(configuration.engine.kind.rawValue)\t\(request.api.rawValue)\t"
-                          + "max_tokens=\(request.maxTokens)\trepetitions=\(configuration.repetitions)\twarmup=\(configuration.warmup)")
+                          + "max_tokens=\(request.maxTokens)\trepetitions=\(configuration.repetitions)\twarmup=\(configuration.warmup)"
+                          + length)
                 }
             } catch {
                 Stderr.print(String(describing: error))

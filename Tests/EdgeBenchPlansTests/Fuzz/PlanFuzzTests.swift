@@ -9,7 +9,7 @@ import Testing
 @Suite struct PlanFuzzTests {
     static func examples() throws -> [Fuzz.Input] {
         let root = try Fixtures.root().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples")
-        return try ["quick.yaml", "matrix.yaml", "methodology.yaml"].map { name in
+        return try ["quick.yaml", "matrix.yaml", "methodology.yaml", "long-context.yaml"].map { name in
             Fuzz.Input(name: name, bytes: Array(try Data(contentsOf: root.appendingPathComponent(name))))
         }
     }
@@ -22,7 +22,7 @@ import Testing
         } parse: { bytes, input in
             _ = try PlanLoader.parse(String(decoding: bytes, as: UTF8.self), file: input.name, baseDirectory: base)
         }
-        #expect(outcome.total == 3000)
+        #expect(outcome.total == 4000)
         #expect(outcome.accepted > 300)
         #expect(outcome.refused > 300)
         #expect(outcome.unclear == [])

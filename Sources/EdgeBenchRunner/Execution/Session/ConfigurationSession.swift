@@ -7,7 +7,8 @@ import Foundation
 /// sampler), warm-up, idle baseline, measure, finish. `run()` never throws: every failure, a store's
 /// included, ends up as the configuration's status and error.
 final class ConfigurationSession {
-    /// What the session runs and where it writes: fixed for its whole life.
+    /// What the session runs and where it writes: fixed for its whole life, but for the prompt that
+    /// `buildPrompt` makes (`prompt_tokens`) before anything is sent.
     struct Context: Sendable {
         var configuration: Configuration
         var device: Device?
@@ -22,7 +23,7 @@ final class ConfigurationSession {
         var id: String { configuration.id }
     }
 
-    let context: Context
+    var context: Context
     // Set by the phases (extensions in the files beside this one), read by finish.
     /// prepare's engine; stopped by finish
     var engine: PreparedEngine?
@@ -47,6 +48,7 @@ final class ConfigurationSession {
         let configuration = context.configuration
         do {
             let engine = try await prepare()
+            try await buildPrompt(engine)
             try startSampling(engine)
             try await warmUp(engine)
             try await idleBaseline()
