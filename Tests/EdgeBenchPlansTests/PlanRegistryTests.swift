@@ -10,7 +10,7 @@ struct PlanRegistryTests {
     /// A value the loader would take for each setting, so only "not honoured" can be wrong.
     static let values: [EngineSetting: String] = [
         .threads: "2", .context: "512", .offload: "all", .gpuLayers: "3", .apiKeyEnv: "TOKEN",
-        .serverPath: "/opt/llama-server", .extraArgs: "[--mlock]", .llamaBench: "true",
+        .serverPath: "/opt/llama-server", .extraArgs: "[--mlock]", .llamaBench: "true", .parallel: "4",
     ]
 
     static func plan(_ engine: EngineCapabilities, setting: EngineSetting?) -> String {

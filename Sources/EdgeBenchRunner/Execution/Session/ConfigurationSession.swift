@@ -66,11 +66,23 @@ final class ConfigurationSession {
             let spec = configuration.engine
             var text = "engine '\(spec.name)' (\(spec.kind.rawValue)): \(error)"
             if let engine {
-                if let died = engine.exitReport() { text += "\n" + died }
+                if let died = await Self.exitReport(of: engine) { text += "\n" + died }
                 text += "\n" + resumeText
             }
             return await finish(.failed, error: text)
         }
+    }
+
+    /// How a server EdgeBench started ended, if it has. A server killed mid-request closes its sockets before
+    /// its exit can be reaped: on a loaded machine the request fails first, so wait a moment (up to 2 s,
+    /// and only for a process of our own) for the exit to show.
+    static func exitReport(of engine: PreparedEngine) async -> String? {
+        guard engine.pid != nil else { return engine.exitReport() }
+        for _ in 0..<100 {
+            if let report = engine.exitReport() { return report }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return nil
     }
 
     private var resumeText: String {
