@@ -11,8 +11,14 @@ enum ReportColumns {
 
     /// The columns for this bundle: energy ones only where some configuration has a power source.
     static func metrics(for bundle: ResultBundle) -> [MetricID] {
-        bundle.configurations.contains { $0.power != nil } ? metrics + energyMetrics : metrics
+        (bundle.configurations.contains { $0.power != nil } ? metrics + energyMetrics : metrics)
+            + (bundle.configurations.contains { $0.load != nil } ? loadMetrics : [])
     }
+
+    /// A run at load levels: each level's own figures (METRICS.md "Load profiles").
+    static let loadMetrics: [MetricID] = [
+        .requestRate, .systemOutputRate, .concurrencyAchieved, .goodput, .requestErrors, .requestTimeouts,
+    ]
 
     /// "ttft (s)": the METRICS.md id with its unit, so nobody guesses which number is meant.
     static func header(_ metric: MetricID) -> String { "\(metric.rawValue) (\(metric.unit.rawValue))" }
@@ -22,6 +28,8 @@ enum ReportColumns {
 
     static func cell(_ configuration: ConfigurationResult, _ metric: MetricID) -> String {
         guard let summary = configuration.summary[metric] else { return missing }
+        // a count of requests is a whole number, never "2.000"
+        if metric.unit == .requests { return String(Int(summary.mean.rounded())) }
         return NumberText.meanAndSpread(summary.mean, summary.stddev)
     }
 
