@@ -25,47 +25,45 @@ enum LoadDriver {
         _ pattern: Pattern, indices: [Int], engine: any InferenceEngine, request: GenerationRequest
     ) -> AsyncThrowingStream<Outcome, any Error> {
         let (outcomes, continuation) = AsyncThrowingStream<Outcome, any Error>.makeStream()
-        do {
-            let task = Task {
-                do {
-                    try await withThrowingTaskGroup(of: Void.self) { group in
-                        switch pattern {
-                        case .streams(let count):
-                            let next = IndexQueue(indices)
-                            for _ in 0..<max(1, min(count, indices.count)) {
-                                group.addTask {
-                                    while let index = await next.take() {
-                                        try Task.checkCancellation()
-                                        let scheduled = Instant.now()
-                                        let result = await measure(engine, request)
-                                        continuation.yield(Outcome(index: index, scheduled: scheduled, result: result))
-                                    }
-                                }
-                            }
-                        case .schedule(let rate, let arrivals, let seed):
-                            let start = Instant.now()
-                            var due = ArrivalSchedule(rate: rate, arrivals: arrivals, seed: seed)
-                            for index in indices {
-                                let offset = due.next() ?? 0
-                                let scheduled = start.adding(seconds: offset)
-                                let wait = scheduled.seconds(since: Instant.now())
-                                if wait > 0 { try await Task.sleep(for: .nanoseconds(Int64((wait * 1e9).rounded()))) }
-                                try Task.checkCancellation()
-                                group.addTask {
+        let task = Task {
+            do {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    switch pattern {
+                    case .streams(let count):
+                        let next = IndexQueue(indices)
+                        for _ in 0..<max(1, min(count, indices.count)) {
+                            group.addTask {
+                                while let index = await next.take() {
+                                    try Task.checkCancellation()
+                                    let scheduled = Instant.now()
                                     let result = await measure(engine, request)
                                     continuation.yield(Outcome(index: index, scheduled: scheduled, result: result))
                                 }
                             }
                         }
-                        try await group.waitForAll()
+                    case .schedule(let rate, let arrivals, let seed):
+                        let start = Instant.now()
+                        var due = ArrivalSchedule(rate: rate, arrivals: arrivals, seed: seed)
+                        for index in indices {
+                            let offset = due.next() ?? 0
+                            let scheduled = start.adding(seconds: offset)
+                            let wait = scheduled.seconds(since: Instant.now())
+                            if wait > 0 { try await Task.sleep(for: .nanoseconds(Int64((wait * 1e9).rounded()))) }
+                            try Task.checkCancellation()
+                            group.addTask {
+                                let result = await measure(engine, request)
+                                continuation.yield(Outcome(index: index, scheduled: scheduled, result: result))
+                            }
+                        }
                     }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
+                    try await group.waitForAll()
                 }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
             }
-            continuation.onTermination = { _ in task.cancel() }
         }
+        continuation.onTermination = { _ in task.cancel() }
         return outcomes
     }
 
