@@ -22,7 +22,7 @@ public final class StderrProgress: ProgressReporter, @unchecked Sendable {
     private var configuration = (index: 0, total: 0, id: "")
     private var perConfiguration = 0
     private var requestSeconds: [Double] = []
-    private var requestsDone = 0
+    private var remaining = 0
     private var lineOpen = false
 
     public init(live: Bool = isatty(STDERR_FILENO) == 1) { self.live = live }
@@ -41,10 +41,11 @@ public final class StderrProgress: ProgressReporter, @unchecked Sendable {
         case .phase(let text):
             if live { bar("\(text)…") } else { line("  \(text)") }
         case .requestFinished(let index, let total, let warmup, let rate, let seconds):
-            if !warmup {
-                requestSeconds.append(seconds)
-                requestsDone += 1
-            }
+            // warm-ups too: they take as long, and the count ahead includes them
+            requestSeconds.append(seconds)
+            remaining = Self.requestsLeft(
+                index: index, total: total, warmup: warmup, configuration: configuration.index,
+                configurations: configuration.total, perConfiguration: perConfiguration)
             let kind = warmup ? "warm-up" : "request"
             let rateText = rate.map { "\(($0 * 10).rounded() / 10) tok/s" } ?? "– tok/s"
             let text = "\(kind) \(index)/\(total)  last decode_rate \(rateText)  ETA \(eta())"
@@ -56,10 +57,20 @@ public final class StderrProgress: ProgressReporter, @unchecked Sendable {
         }
     }
 
+    /// Requests still to send after this one: the rest of this configuration's phase (a warm-up counts the
+    /// whole configuration's `perConfiguration` ahead), then every later configuration's. From positions, not
+    /// from a tally, so skipped (already completed) and failed configurations do not leave phantom requests:
+    /// the last request of the last configuration leaves none.
+    static func requestsLeft(
+        index: Int, total: Int, warmup: Bool, configuration: Int, configurations: Int, perConfiguration: Int
+    ) -> Int {
+        let here = warmup ? max(0, perConfiguration - index) : max(0, total - index)
+        return here + max(0, configurations - configuration) * perConfiguration
+    }
+
     private func eta() -> String {
         guard !requestSeconds.isEmpty else { return "–" }
         let mean = requestSeconds.reduce(0, +) / Double(requestSeconds.count)
-        let remaining = max(0, configuration.total * perConfiguration - requestsDone)
         let seconds = Int((mean * Double(remaining)).rounded())
         return seconds >= 60 ? "\(seconds / 60) min \(seconds % 60) s" : "\(seconds) s"
     }
