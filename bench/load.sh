@@ -24,7 +24,7 @@ SERVER=$!
 for _ in $(seq 100); do [ -s "$WORK/url" ] && break; sleep 0.1; done
 URL=$(cat "$WORK/url")
 
-echo "| rate asked (req/s) | requests | achieved (req/s) | send_lag p99 (ms) | in flight | failed | harness CPU (ms/request) | kept |"
+echo "| rate asked (req/s) | requests | achieved (req/s) | send_lag p50 / p99 (ms) | in flight | failed | harness CPU (ms/request) | kept |"
 echo "|---:|---:|---:|---:|---:|---:|---:|:--|"
 rate=25
 best=0
@@ -47,10 +47,11 @@ mean = lambda k: s.get(k, {}).get("mean")
 n = len(c.get("requests", []))
 achieved = mean("request_rate") or 0
 lag = s.get("send_lag", {}).get("p99")
+lag50 = s.get("send_lag", {}).get("p50")
 failed = int((mean("request_errors") or 0) + (mean("request_timeouts") or 0))
 kept = c.get("status") == "completed" and "harness_lagged" not in c.get("flags", []) and failed == 0 and achieved >= 0.9 * rate
 cpu = (user + sys_) / max(n, 1) * 1e3
-print(f"| {rate:g} | {n} | {achieved:.1f} | {lag * 1e3 if lag is not None else float('nan'):.2f} | "
+print(f"| {rate:g} | {n} | {achieved:.1f} | {(lag50 or float('nan')) * 1e3:.2f} / {lag * 1e3 if lag is not None else float('nan'):.2f} | "
       f"{mean('concurrency_achieved') or 0:.2f} | {failed} | {cpu:.3f} | {'yes' if kept else 'no'} |")
 PY
 )

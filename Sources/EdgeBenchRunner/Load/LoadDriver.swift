@@ -48,7 +48,8 @@ enum LoadDriver {
                             let offset = due.next() ?? 0
                             let scheduled = start.adding(seconds: offset)
                             let wait = scheduled.seconds(since: Instant.now())
-                            if wait > 0 { try await Task.sleep(for: .nanoseconds(Int64((wait * 1e9).rounded()))) }
+                            // no timer coalescing: the default leeway alone made sends late by milliseconds
+                            if wait > 0 { try await Task.sleep(for: .nanoseconds(Int64((wait * 1e9).rounded())), tolerance: .zero) }
                             try Task.checkCancellation()
                             group.addTask {
                                 let result = await measure(engine, request)
