@@ -79,6 +79,10 @@ struct PlanLoadLevelTests {
          "plan.yaml:6:5: error: workload 'chat' has load levels with several requests in flight, but StackFlow engine 'm5' "
             + "takes one at a time (a StackFlow work_id runs one inference at a time over one connection); exclude the pair, "
             + "or keep that workload's load synchronous"),
+        ("    start: cold\n    load: {concurrent: 1}", "  - {name: o, kind: ollama, url: \"http://127.0.0.1:11434\"}",
+         "plan.yaml:6:5: error: workload 'chat' has start: cold and load levels other than synchronous; a cold start "
+            + "unloads the model before each request, which requests sent beside it would need: keep that workload's "
+            + "load synchronous, or start: warm"),
         ("", "  - {name: remote, kind: ollama, url: \"http://127.0.0.1:11434\", parallel: 2}",
          "plan.yaml:2:65: error: 'parallel' sets how many requests a managed llama-server decodes at once (-np); for kind "
             + "ollama, set it on the server you run (Ollama: OLLAMA_NUM_PARALLEL)"),

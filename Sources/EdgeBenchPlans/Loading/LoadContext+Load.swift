@@ -142,12 +142,13 @@ extension LoadContext {
     /// harness's own queue, not the engine: an error naming the pair.
     func checkLoads(_ plan: Plan, workloads: [Located<Workload>]) {
         var reported: Set<String> = []
-        for configuration in plan.expand() where configuration.loadLevel.overlaps && configuration.workload.start == .cold {
+        // A cold start unloads the model before each request: only one request at a time can have it so.
+        for configuration in plan.expand() where configuration.loadLevel != .synchronous && configuration.workload.start == .cold {
             guard reported.insert("cold/\(configuration.workload.name)").inserted else { continue }
             diagnostics.error(
-                "workload '\(configuration.workload.name)' has start: cold and load levels with several requests in flight; "
-                    + "a cold start unloads the model before each request, which the others in flight would need: keep "
-                    + "that workload's load synchronous, or start: warm",
+                "workload '\(configuration.workload.name)' has start: cold and load levels other than synchronous; "
+                    + "a cold start unloads the model before each request, which requests sent beside it would need: "
+                    + "keep that workload's load synchronous, or start: warm",
                 at: workloads.first { $0.value.name == configuration.workload.name }?.mark)
         }
         for configuration in plan.expand() where configuration.loadLevel.overlaps {

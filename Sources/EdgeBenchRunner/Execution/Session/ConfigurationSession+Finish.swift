@@ -52,7 +52,7 @@ extension ConfigurationSession {
         // Only where the plan asked for load levels or SLOs: a plain run's output stays as it was.
         if c.configuration.load != nil || c.configuration.workload.slo != nil, let window {
             let figures = LevelFigures.compute(
-                requests: measured, seconds: window.seconds, rate: scheduledRate, slo: c.configuration.workload.slo,
+                requests: Array(measured.dropFirst(resumedCount)), seconds: window.seconds, rate: scheduledRate, slo: c.configuration.workload.slo,
                 errors: levelFailures.errors, timeouts: levelFailures.timeouts)
             extra.merge(figures.extra) { _, new in new }
             levelFlags = figures.flags

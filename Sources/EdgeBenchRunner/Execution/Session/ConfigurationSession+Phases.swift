@@ -12,6 +12,7 @@ extension ConfigurationSession {
             try c.store.beginConfiguration(runID: c.runID, configuration: c.configuration, engine: nil, device: c.device)
         }
         measured = try c.store.measuredRequests(runID: c.runID, configurationID: c.id).map(\.forSummary)
+        resumedCount = measured.count
         let prepared = try await c.factory.prepare(c.configuration, runDirectory: c.directory)
         engine = prepared
         // nil device: keep the one stored above

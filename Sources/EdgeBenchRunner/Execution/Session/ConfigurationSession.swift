@@ -37,6 +37,9 @@ final class ConfigurationSession {
     var energy = MeasuredEnergy()
     /// a load level's requests that failed, by kind (a synchronous level stops at its first failure)
     var levelFailures = LevelFailures()
+    /// how many of `measured` an earlier session of a resumed run stored: a level's figures are over this
+    /// session's requests, as its window is
+    var resumedCount = 0
     /// the rate a scheduled level sent at (a sweep's, once placed); nil for streams
     var scheduledRate: Double?
 
