@@ -33,11 +33,16 @@ extension LoadLevel {
         case ("rate", let r?) where r > 0 && r.isFinite: return [.rate(r, .constant)]
         case ("poisson", let r?) where r > 0 && r.isFinite: return [.rate(r, .poisson)]
         case ("sweep", let k?) where k >= 1 && k == k.rounded() && k <= 1000:
-            let count = Int(k)
-            return [.synchronous, .concurrent(defaultSweepStreams)]
-                + (1...count).map { .sweepRate(index: $0, of: count, saturation: defaultSweepStreams, .constant) }
+            return sweep(rates: Int(k), streams: defaultSweepStreams, arrivals: .constant)
         default: return nil
         }
+    }
+
+    /// A sweep's levels in the order they run: synchronous, `streams` streams to saturation, then rates 1…K
+    /// (placed between the two when they start).
+    public static func sweep(rates: Int, streams: Int, arrivals: Arrivals) -> [LoadLevel] {
+        [.synchronous, .concurrent(streams)]
+            + (1...max(1, rates)).map { .sweepRate(index: $0, of: rates, saturation: streams, arrivals) }
     }
 
     /// Streams of a sweep's saturated level when nothing says otherwise: enough to fill the slots of a

@@ -98,8 +98,7 @@ extension LoadContext {
             if fields.has("arrivals") { arrivals = self.arrivals(fields) }
         }
         guard let rates else { return [] }
-        return [.synchronous, .concurrent(streams)]
-            + (1...rates).map { .sweepRate(index: $0, of: rates, saturation: streams, arrivals) }
+        return LoadLevel.sweep(rates: rates, streams: streams, arrivals: arrivals)
     }
 
     /// `slo: {ttft: 1 s, itl: 200 ms, e2e: 10}`: seconds, or a number with s or ms.

@@ -54,10 +54,12 @@ extension HTMLReport {
     }
 
     static func loadTable(_ base: String, _ entries: [ReportEntry]) -> String {
+        // METRICS.md ids with their units, as every other table prints them
         let header = [
-            "level", "requests", "request throughput (req/s)", "output throughput (tok/s)", "in flight",
-            "TTFT p50 / p90 / p99 (ms)", "ITL p99 (ms)", "e2e p50 / p99 (s)", "goodput (req/s)", "errors", "timeouts",
-            "energy (J/token)", "send lag p99 (ms)", "flags",
+            "level", "n", "request_rate (req/s)", "system_output_rate (tok/s)", "concurrency_achieved",
+            "ttft p50 / p90 / p99 (ms)", "itl p99 (ms)", "e2e_latency p50 / p99 (s)", "goodput (req/s)",
+            "request_errors (requests)", "request_timeouts (requests)", "energy_per_token (J/token)", "send_lag p99 (ms)",
+            "flags",
         ]
         let rows = entries.map { entry -> [String] in
             let summary = entry.analysis.summary

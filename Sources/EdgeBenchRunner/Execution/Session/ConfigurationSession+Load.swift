@@ -73,15 +73,7 @@ extension ConfigurationSession {
             }
             var result = RequestMetrics.compute(record, index: outcome.index)
             result.metrics[.sendLag] = max(0, record.submittedAt.seconds(since: outcome.scheduled))
-            try SessionStoreError.wrapping("measured request \(outcome.index + 1) of \(c.id)") {
-                try c.store.recordRequest(runID: c.runID, configurationID: c.id, result: result, warmup: false)
-            }
-            energy.record(record, at: measured.count)
-            measured.append(result.forSummary)
-            window = MeasuredWindow.adding(record, tokens: result.metrics[.nOut] ?? 0, to: window)
-            c.reporter.report(.requestFinished(
-                index: finished, total: repetitions, warmup: false, decodeRate: result.metrics[.decodeRate],
-                seconds: result.metrics[.e2eLatency] ?? 0))
+            try keep(record, result, shown: finished, total: repetitions)
         }
         if measured.isEmpty, let first = levelFailures.first {
             throw RunnerError.configuration(

@@ -96,18 +96,25 @@ extension ConfigurationSession {
                 result.metrics[.coldTTFT] = ColdStartMetrics.coldTTFT(load: load, record: record)
                 energy.recordCold(load, record, at: index)
             }
-            warnAboutServerCounts(record, result: result, request: index + 1)
-            try SessionStoreError.wrapping("measured request \(index + 1) of \(c.id)") {
-                try c.store.recordRequest(runID: c.runID, configurationID: c.id, result: result, warmup: false)
-            }
-            energy.record(record, at: index)
-            measured.append(result.forSummary)
-            FreePages.release()
-            window = MeasuredWindow.adding(record, tokens: result.metrics[.nOut] ?? 0, to: window)
-            c.reporter.report(.requestFinished(
-                index: index + 1, total: max(repetitions, index + 1), warmup: false,
-                decodeRate: result.metrics[.decodeRate], seconds: result.metrics[.e2eLatency] ?? 0))
+            try keep(record, result, shown: index + 1, total: max(repetitions, index + 1))
         }
+    }
+
+    /// A measured request, done: said about where its server counts were not believed, stored, kept for the
+    /// summary, energy and window, and reported as request `shown` of `total`. The same for every level.
+    func keep(_ record: RequestRecord, _ result: RequestResult, shown: Int, total: Int) throws {
+        let c = context
+        warnAboutServerCounts(record, result: result, request: result.index + 1)
+        try SessionStoreError.wrapping("measured request \(result.index + 1) of \(c.id)") {
+            try c.store.recordRequest(runID: c.runID, configurationID: c.id, result: result, warmup: false)
+        }
+        energy.record(record, at: measured.count)
+        measured.append(result.forSummary)
+        FreePages.release()
+        window = MeasuredWindow.adding(record, tokens: result.metrics[.nOut] ?? 0, to: window)
+        c.reporter.report(.requestFinished(
+            index: shown, total: total, warmup: false, decodeRate: result.metrics[.decodeRate],
+            seconds: result.metrics[.e2eLatency] ?? 0))
     }
 
     /// Says which server numbers were not believed and what was kept instead (`server_count_implausible`).
